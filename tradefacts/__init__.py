@@ -1,0 +1,91 @@
+"""tradefacts: typed, validated, source-grounded facts from news articles about trade talks.
+
+``extract`` / ``extract_text`` give an ``ArticleFacts`` for one article, ``extract_many`` many;
+``merge`` fuses many into a ``CanonicalRecord``; ``validate`` checks JSON against a schema.
+Heavy libraries (spaCy, dateparser) load on first use, not on import.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .errors import (
+    BinaryInputError,
+    InputError,
+    InputNotFoundError,
+    InvalidDateError,
+    IsADirectoryInputError,
+    ModelNotFoundError,
+    TradefactsError,
+    UnknownSchemaError,
+    ValidationError,
+)
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "extract": "tradefacts.extract",
+    "extract_text": "tradefacts.extract",
+    "extract_many": "tradefacts.extract",
+    "merge": "tradefacts.merge",
+    "validate": "tradefacts.validation",
+    "ArticleFacts": "tradefacts.models",
+    "CanonicalRecord": "tradefacts.models",
+    "Entity": "tradefacts.models",
+    "Evidence": "tradefacts.models",
+    "Quantity": "tradefacts.models",
+    "TariffRate": "tradefacts.models",
+    "Statement": "tradefacts.models",
+    "TradeEvent": "tradefacts.models",
+}
+
+if TYPE_CHECKING:
+    from .extract import extract, extract_many, extract_text
+    from .merge import merge
+    from .models import (
+        ArticleFacts,
+        CanonicalRecord,
+        Entity,
+        Evidence,
+        Quantity,
+        Statement,
+        TariffRate,
+        TradeEvent,
+    )
+    from .validation import validate
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'tradefacts' has no attribute {name!r}")
+
+
+__all__ = [
+    "ArticleFacts",
+    "BinaryInputError",
+    "CanonicalRecord",
+    "Entity",
+    "Evidence",
+    "InputError",
+    "InputNotFoundError",
+    "InvalidDateError",
+    "IsADirectoryInputError",
+    "ModelNotFoundError",
+    "Quantity",
+    "Statement",
+    "TariffRate",
+    "TradeEvent",
+    "TradefactsError",
+    "UnknownSchemaError",
+    "ValidationError",
+    "extract",
+    "extract_many",
+    "extract_text",
+    "merge",
+    "validate",
+]

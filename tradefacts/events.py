@@ -1,0 +1,15 @@
+"""Pipeline component tf_events (placeholder until implemented: stores nothing)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .document import register_extensions
+
+
+@Language.component("tf_events")
+def events(doc: Doc) -> Doc:
+    register_extensions()
+    doc._.events = []
+    return doc

@@ -1,0 +1,133 @@
+"""Reading: files and texts become a ``Source`` whose text is never altered afterwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import (
+    BinaryInputError,
+    InputError,
+    InputNotFoundError,
+    InvalidDateError,
+    IsADirectoryInputError,
+)
+
+#: spaCy parses at most this many characters at a time; longer texts are chunked.
+CHUNK_CHARS = 100_000
+
+_BINARY_MAGIC = (
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"\x1f\x8b",
+    b"BM",
+    b"II*\x00",
+    b"MM\x00*",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"\x7fELF",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A text as read, with its id and reference date."""
+
+    text: str
+    doc_id: str
+    published: dt.date | None = None
+
+
+def parse_published(value: dt.date | str | None) -> dt.date | None:
+    """The reference date as a ``date``; raises ``InvalidDateError`` for anything else."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InvalidDateError(f"invalid published date {value!r}: expected an ISO date YYYY-MM-DD")
+
+
+def decode_bytes(data: bytes, *, name: str = "<bytes>") -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252/latin-1 text."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
+        raise BinaryInputError(f"{name}: not a text file (binary content)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML page: paragraphs and headings, one per line."""
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(html)
+    for tag in ("script", "style", "noscript", "nav", "footer", "aside", "form", "svg"):
+        for node in tree.css(tag):
+            node.decompose()
+    root = tree.css_first("article") or tree.body or tree.root
+    if root is None:
+        return ""
+    blocks = [
+        " ".join(node.text(separator=" ").split())
+        for node in root.css("h1, h2, h3, p, li, blockquote, figcaption")
+    ]
+    return "\n\n".join(b for b in blocks if b)
+
+
+def read_source(
+    path: str | Path, *, doc_id: str | None = None, published: dt.date | str | None = None
+) -> Source:
+    """Read a ``.txt``/``.html`` file into a ``Source``; never writes to the file."""
+    p = Path(path)
+    if p.is_dir():
+        raise IsADirectoryInputError(
+            f"{p}: is a directory; use tradefacts.extract_many(...) or `tradefacts merge {p}`"
+        )
+    if not p.exists():
+        raise InputNotFoundError(f"{p}: no such file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+    text = decode_bytes(data, name=str(p))
+    if p.suffix.lower() in (".html", ".htm") or _looks_like_html(text):
+        text = html_to_text(text)
+    return Source(text=text, doc_id=doc_id or p.name, published=parse_published(published))
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def chunk_spans(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Split ``text`` into ``(start, end)`` ranges of at most ``limit`` chars at line breaks."""
+    spans = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        cut = text.rfind("\n", start, start + limit)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + limit)
+        cut = start + limit if cut <= start else cut + 1
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, n))
+    return spans
