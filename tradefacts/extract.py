@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+import sys
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sized
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from .document import in_clutter, register_extensions
 from .errors import InputError, TradefactsError
-from .models import ArticleFacts, Entity, Evidence, Quantity, Statement, TariffRate, TradeEvent
+from .models import ArticleFacts, Entity, Evidence
 from .nlp import get_nlp
 from .reading import Source, chunk_spans, parse_published, read_source
-
-F = TypeVar("F", Quantity, TariffRate, Statement, TradeEvent)
 
 
 def extract(
@@ -25,9 +25,7 @@ def extract(
     return extract_source(read_source(path, doc_id=doc_id, published=published))
 
 
-def extract_text(
-    text: str, *, doc_id: str, published: dt.date | str | None = None
-) -> ArticleFacts:
+def extract_text(text: str, *, doc_id: str, published: dt.date | str | None = None) -> ArticleFacts:
     """Facts of an article given as a string."""
     if not isinstance(text, str):
         raise InputError(f"extract_text expects a str, got {type(text).__name__}")
@@ -36,15 +34,137 @@ def extract_text(
 
 def extract_source(source: Source) -> ArticleFacts:
     """Facts of one ``Source``."""
-    return assemble(source, list(_parse(source)))
-
-
-def _parse(source: Source) -> Iterator[Doc]:
     nlp = get_nlp()
-    return nlp.pipe(_prepared(nlp.make_doc, source))
+    return assemble(source, list(nlp.pipe(_chunk_docs(nlp.make_doc, source))))
 
 
-def _prepared(make_doc: Callable[[str], Doc], source: Source) -> Iterator[Doc]:
+@dataclass(frozen=True)
+class ItemError:
+    """An input of ``extract_many`` that could not be extracted, and why."""
+
+    index: int
+    doc_id: str
+    error: TradefactsError
+
+    @property
+    def message(self) -> str:
+        return str(self.error)
+
+
+Item = str | Path | Source | tuple[str, str]
+
+
+def extract_many(
+    items: Iterable[Item],
+    *,
+    published: dt.date | str | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+    errors: list[ItemError] | None = None,
+    progress: bool = False,
+) -> Iterator[ArticleFacts]:
+    """ArticleFacts for many inputs, in input order, parsed in batches with ``nlp.pipe``.
+
+    An item is a path (``Path``, or a ``str`` naming a file: no newline and an existing file or
+    a ``.txt``/``.html``/``.htm`` suffix), a ``(doc_id, text)`` pair, a ``Source``, or else a
+    ``str`` taken as the text itself (doc_id ``text-<index>``). An item that fails (missing,
+    binary...)
+    does not stop the batch: it is skipped and an ``ItemError`` is appended to ``errors`` when
+    given, otherwise reported with ``warnings.warn``. ``n_process > 1`` runs that many worker
+    processes, each with its own pipeline.
+    """
+    ref = parse_published(published)
+    sources = _sources(items, ref, errors)
+    if progress:
+        sources = _with_progress(sources, items)
+    if n_process > 1:
+        yield from _extract_parallel(sources, n_process, batch_size)
+        return
+    nlp = get_nlp()
+    chunked = ((doc, src) for src in sources for doc in _chunk_docs(nlp.make_doc, src))
+    pending: list[Doc] = []
+    for doc, src in nlp.pipe(chunked, as_tuples=True, batch_size=batch_size):
+        pending.append(doc)
+        if doc._.base_offset + len(doc.text) >= len(src.text):
+            yield assemble(src, pending)
+            pending = []
+
+
+def _sources(
+    items: Iterable[Item], published: dt.date | None, errors: list[ItemError] | None
+) -> Iterator[Source]:
+    for index, item in enumerate(items):
+        try:
+            yield _to_source(item, index, published)
+        except TradefactsError as exc:
+            failure = ItemError(index=index, doc_id=_item_name(item, index), error=exc)
+            if errors is None:
+                warnings.warn(f"skipped item {index}: {exc}", stacklevel=3)
+            else:
+                errors.append(failure)
+
+
+def _to_source(item: Item, index: int, published: dt.date | None) -> Source:
+    if isinstance(item, Source):
+        return item
+    if isinstance(item, tuple) and len(item) == 2:
+        doc_id, text = item
+        if not isinstance(text, str):
+            raise InputError(f"item {index}: text must be a str, got {type(text).__name__}")
+        return Source(text=text, doc_id=str(doc_id), published=published)
+    if isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
+        return read_source(item, published=published)
+    if isinstance(item, str):
+        return Source(text=item, doc_id=f"text-{index}", published=published)
+    raise InputError(f"item {index}: expected a path, a text or (doc_id, text), got {item!r:.60}")
+
+
+def _looks_like_path(value: str) -> bool:
+    if "\n" in value or len(value) > 1024:
+        return False
+    return Path(value).suffix.lower() in (".txt", ".html", ".htm") or Path(value).exists()
+
+
+def _item_name(item: object, index: int) -> str:
+    if isinstance(item, Path | str) and len(str(item)) <= 1024:
+        return Path(item).name if _looks_like_path(str(item)) else f"text-{index}"
+    return f"item-{index}"
+
+
+def _with_progress(sources: Iterator[Source], items: Iterable[Item]) -> Iterator[Source]:
+    from tqdm import tqdm
+
+    total = len(items) if isinstance(items, Sized) else None
+    yield from tqdm(sources, total=total, file=sys.stderr, unit="article", leave=False)
+
+
+def _extract_parallel(
+    sources: Iterator[Source], n_process: int, batch_size: int
+) -> Iterator[ArticleFacts]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=n_process) as pool:
+        batches = _batched(sources, batch_size)
+        for batch in pool.map(_extract_batch, batches):
+            yield from batch
+
+
+def _extract_batch(sources: list[Source]) -> list[ArticleFacts]:
+    return list(extract_many(sources, batch_size=len(sources) or 1))
+
+
+def _batched(sources: Iterator[Source], size: int) -> Iterator[list[Source]]:
+    batch: list[Source] = []
+    for src in sources:
+        batch.append(src)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _chunk_docs(make_doc: Callable[[str], Doc], source: Source) -> Iterator[Doc]:
     register_extensions()
     for start, end in chunk_spans(source.text):
         doc = make_doc(source.text[start:end])
@@ -113,4 +233,4 @@ def _unique_sorted(evidence: list[Evidence]) -> tuple[Evidence, ...]:
     return tuple(sorted(set(evidence), key=lambda e: (e.start, e.end, e.doc_id)))
 
 
-__all__ = ["extract", "extract_text", "extract_source", "assemble", "TradefactsError"]
+__all__ = ["ItemError", "assemble", "extract", "extract_many", "extract_source", "extract_text"]

@@ -1,0 +1,125 @@
+"""Benchmark: tradefacts extraction against bare spaCy and a naive composition; merge scaling.
+
+Run from the repository root:  python benchmarks/bench.py [--articles 200] [--naive-sample 20]
+
+Prints timings and ratios; asserts nothing (speed is measured here, never in the test suite).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import resource
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(n: int) -> list[tuple[str, str]]:
+    """``n`` (doc_id, text) pairs: the seeds and our own test articles, repeated."""
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
+        (ROOT / "tests" / "gold").rglob("*.txt")
+    )
+    texts = [(p.name, p.read_text("utf-8")) for p in paths]
+    cycle = itertools.cycle(texts)
+    return [(f"{i:04d}-{name}", text) for i, (name, text) in zip(range(n), cycle, strict=False)]
+
+
+def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def import_time() -> float:
+    code = "import time; t=time.perf_counter(); import tradefacts; print(time.perf_counter()-t)"
+    runs = [
+        float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(3)
+    ]
+    return min(runs)
+
+
+def bare_spacy(texts: list[str]) -> float:
+    from tradefacts.nlp import load_model
+
+    nlp = load_model()
+    list(nlp.pipe(texts[:5]))  # warm up
+    _, seconds = timed(lambda: list(nlp.pipe(texts, batch_size=32)))
+    return seconds
+
+
+def ours(items: list[tuple[str, str]]) -> tuple[list, float]:  # type: ignore[type-arg]
+    import tradefacts
+    from tradefacts.nlp import get_nlp
+
+    get_nlp()
+    list(tradefacts.extract_many(items[:5]))  # warm up
+    return timed(lambda: list(tradefacts.extract_many(items, batch_size=32)))
+
+
+def naive(texts: list[str]) -> float:
+    """spaCy NER + quantulum3 over the whole text + dateparser.search_dates over the whole text."""
+    from dateparser.search import search_dates
+    from quantulum3 import parser as qparser
+
+    from tradefacts.nlp import load_model
+
+    nlp = load_model()
+    search_dates("warm up on Monday", languages=["en"])
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for doc in nlp.pipe(texts, batch_size=32):
+            [(e.text, e.label_) for e in doc.ents]
+            qparser.parse(doc.text)
+            search_dates(doc.text, languages=["en"])
+    return time.perf_counter() - start
+
+
+def merge_scaling(facts: list, sizes: tuple[int, ...]) -> list[tuple[int, float]]:  # type: ignore[type-arg]
+    import tradefacts
+
+    rows = []
+    for size in sizes:
+        batch = [
+            f.model_copy(update={"doc_id": f"m{i}"})
+            for i, f in zip(range(size), itertools.cycle(facts), strict=False)
+        ]
+        _, seconds = timed(tradefacts.merge, batch)
+        rows.append((size, seconds))
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--naive-sample", type=int, default=20, help="articles for the naive run")
+    args = ap.parse_args()
+
+    items = corpus(args.articles)
+    texts = [t for _, t in items]
+    print(f"corpus: {len(items)} articles, {sum(map(len, texts)) / 1e6:.2f} M characters")
+    print(f"import tradefacts: {import_time():.3f} s")
+    bare = bare_spacy(texts)
+    facts, ours_s = ours(items)
+    print(f"bare spaCy nlp.pipe:      {bare:8.2f} s  ({len(texts) / bare:6.1f} articles/s)")
+    print(f"tradefacts.extract_many:  {ours_s:8.2f} s  ({len(texts) / ours_s:6.1f} articles/s)")
+    print(f"ratio ours / bare spaCy:  {ours_s / bare:8.2f}x")
+    sample = texts[: args.naive_sample]
+    naive_s = naive(sample) * len(texts) / len(sample)
+    print(f"naive composition:        {naive_s:8.2f} s  (from {len(sample)} articles, scaled)")
+    print(f"ratio naive / ours:       {naive_s / ours_s:8.2f}x")
+    rows = merge_scaling(facts, (250, 500, 1000))
+    for (n, s), prev in zip(rows, [None, *rows[:-1]], strict=False):
+        growth = f"  x{s / prev[1]:.2f} for x{n / prev[0]:.0f} input" if prev else ""
+        print(f"merge of {n:5d} articles:   {s:8.2f} s{growth}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (RSS):        {peak:8.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
