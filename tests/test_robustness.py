@@ -105,8 +105,10 @@ ODD_TEXTS = {
     "crlf": ARTICLE.replace("\n", "\r\n") * 2,
     "zero_width": "Ja\u200bpan\u200d imposed a 25% tariff\u200c on U.S.\u2060 cars.",
     "combining": "Cafe\u0301 owners in Me\u0301xico face a 30% duty, Sheinbaum said.",
-    "emoji": "\U0001f6a8 Trump \U0001f4c8 touts \u201cbig progress\u201d \U0001f1ef\U0001f1f5 with a 24% tariff",
-    "rtl": "\u0627\u0644\u0633\u0639\u0648\u062f\u064a\u0629 Saudi Arabia \u202ewill talk\u202c on Monday.",
+    "emoji": "\U0001f6a8 Trump \U0001f4c8 touts \u201cbig progress\u201d \U0001f1ef\U0001f1f5 "
+    "with a 24% tariff",
+    "rtl": "\u0627\u0644\u0633\u0639\u0648\u062f\u064a\u0629 Saudi Arabia "
+    "\u202ewill talk\u202c on Monday.",
     "unbalanced": 'He said "this is not over. She said \u201cnever. "And 10% more',
     "one_long_line": ("Canada hit U.S. steel with a 25% levy and talks resumed. " * 3600)[:200_000],
 }
