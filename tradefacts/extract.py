@@ -8,14 +8,18 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from .document import in_clutter, register_extensions
+from .document import EntityInfo, in_clutter, register_extensions
+from .document import evidence as make_evidence
 from .errors import InputError, TradefactsError
-from .models import ArticleFacts, Entity, Evidence
+from .models import ArticleFacts, Entity, Evidence, Quantity, Statement, TariffRate, TradeEvent
 from .nlp import get_nlp
 from .reading import Source, chunk_spans, parse_published, read_source
+
+Fact = TypeVar("Fact", Quantity, TariffRate, Statement, TradeEvent)
 
 
 def extract(
@@ -180,45 +184,47 @@ def assemble(source: Source, docs: list[Doc]) -> ArticleFacts:
         doc_id=source.doc_id,
         published=source.published,
         entities=tuple(_entities(docs)),
-        quantities=_facts(docs, "quantities"),
-        tariffs=_facts(docs, "tariffs"),
-        statements=_facts(docs, "statements"),
-        events=_facts(docs, "events"),
+        quantities=_facts(docs, "quantities", Quantity),
+        tariffs=_facts(docs, "tariffs", TariffRate),
+        statements=_facts(docs, "statements", Statement),
+        events=_facts(docs, "events", TradeEvent),
     )
 
 
 def _entities(docs: list[Doc]) -> list[Entity]:
-    infos: dict[str, object] = {}
-    evidence: dict[str, list[Evidence]] = {}
-    from .document import evidence as make_evidence
-
+    """Entities with evidence from their mentions outside clutter (pronouns as a last resort)."""
+    infos: dict[str, EntityInfo] = {}
+    named: dict[str, list[Evidence]] = {}
+    pronouns: dict[str, list[Evidence]] = {}
     for doc in docs:
+        known = doc._.entities or {}
         for m in doc._.mentions or []:
-            if in_clutter(doc, m.start, m.end) or m.entity_id not in (doc._.entities or {}):
+            if m.entity_id not in known or in_clutter(doc, m.start, m.end):
                 continue
-            infos.setdefault(m.entity_id, doc._.entities[m.entity_id])
-            evidence.setdefault(m.entity_id, []).append(make_evidence(doc, m.start, m.end))
+            infos.setdefault(m.entity_id, known[m.entity_id])
+            bucket = pronouns if m.kind == "pronoun" else named
+            bucket.setdefault(m.entity_id, []).append(make_evidence(doc, m.start, m.end))
     out = []
     for eid, info in infos.items():
-        ev = _unique_sorted(evidence[eid])
-        aliases = sorted({e.text for e in ev} | set(info.aliases) - {info.name})  # type: ignore[attr-defined]
+        ev = _unique_sorted(named.get(eid) or pronouns[eid])
+        seen = {e.text for e in named.get(eid, [])} | set(info.aliases)
         out.append(
             Entity(
                 id=eid,
-                name=info.name,  # type: ignore[attr-defined]
-                type=info.type,  # type: ignore[attr-defined]
-                country=info.country,  # type: ignore[attr-defined]
-                role=info.role,  # type: ignore[attr-defined]
-                aliases=tuple(aliases),
+                name=info.name,
+                type=info.type,  # type: ignore[arg-type]
+                country=info.country,
+                role=info.role,
+                aliases=tuple(sorted(seen - {info.name})),
                 evidence=ev,
             )
         )
     return sorted(out, key=lambda e: (e.evidence[0].start, e.id))
 
 
-def _facts(docs: list[Doc], attr: str) -> tuple:  # type: ignore[type-arg]
+def _facts(docs: list[Doc], attr: str, _kind: type[Fact]) -> tuple[Fact, ...]:
     """Facts stored on ``doc._.<attr>``, read twice -> once with all evidence, in text order."""
-    grouped: dict[object, list[Evidence]] = {}
+    grouped: dict[Fact, list[Evidence]] = {}
     for doc in docs:
         for fact in getattr(doc._, attr) or []:
             if not fact.evidence:

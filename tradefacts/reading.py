@@ -76,9 +76,9 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> str:
 
 def html_to_text(html: str) -> str:
     """The readable text of an HTML page: paragraphs and headings, one per line."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     for tag in ("script", "style", "noscript", "nav", "footer", "aside", "form", "svg"):
         for node in tree.css(tag):
             node.decompose()

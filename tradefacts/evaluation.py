@@ -1,0 +1,831 @@
+"""Scored evaluation against gold annotations (rules: ``tests/gold/seeds/FORMAT.md``).
+
+``evaluate(gold_dir)`` runs ``extract`` on the text of every ``*.gold.json`` in a folder with
+that file's ``published`` date, scores persons, countries, tariffs, statements, money and
+events (precision, recall, F1, micro-F1), and, when the folder has a ``record.gold.json``,
+checks ``merge`` of the same articles against it, once with and once without the dates.
+``score_article`` / ``score_record`` score predictions you already have; ``format_report``
+and ``report_to_dict`` render a result; ``main`` is the ``tradefacts evaluate`` command.
+
+Matching is one-to-one (maximum bipartite matching): a prediction matches at most one gold
+item and a gold item at most one prediction, so a duplicate prediction is a false hit.
+Required gold items are matched first, then optional ones; optional items are neither hits
+nor misses and a prediction matched to one is not a false hit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .models import (
+    ArticleFacts,
+    CanonicalRecord,
+    Entity,
+    Quantity,
+    Statement,
+    TariffRate,
+    TradeEvent,
+)
+
+#: The fact types scored per article, in table order.
+FACT_TYPES = ("persons", "countries", "tariffs", "statements", "money", "events")
+
+RECORD_GOLD_NAME = "record.gold.json"
+GOLD_SUFFIX = ".gold.json"
+REPO_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+Extractor = Callable[[Path, "str | None"], ArticleFacts]
+Merger = Callable[[list[ArticleFacts]], CanonicalRecord]
+
+
+class GoldError(ValueError):
+    """A gold file or folder that cannot be read (exit code 2 of the command)."""
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class TypeScore:
+    """Counts of one fact type (in one article or summed), with what went wrong."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    optional_matched: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_hits: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp); 1.0 when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn); 1.0 when there was nothing to find."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: TypeScore) -> None:
+        """Add another score's counts (not its lists) to this one."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.optional_matched += other.optional_matched
+
+    def as_dict(self, with_lists: bool = True) -> dict[str, Any]:
+        """JSON-ready counts, rates and (optionally) the misses and false hits."""
+        out: dict[str, Any] = {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "optional_matched": self.optional_matched,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+        if with_lists:
+            out["misses"] = list(self.misses)
+            out["false_hits"] = list(self.false_hits)
+        return out
+
+
+@dataclass
+class ArticleScore:
+    """Scores of one article; ``error`` is set when extraction failed (all gold = misses)."""
+
+    doc: str
+    gold_path: str
+    text_path: str
+    published: str | None
+    scores: dict[str, TypeScore]
+    error: str | None = None
+
+    @property
+    def micro(self) -> TypeScore:
+        """All fact types summed."""
+        return _sum_scores(self.scores.values())
+
+
+@dataclass
+class RecordCheck:
+    """One check of ``record.gold.json``."""
+
+    name: str
+    passed: bool
+    detail: str = ""
+
+
+@dataclass
+class RecordResult:
+    """The record checks of one merge run (``label``: "with dates" / "without dates")."""
+
+    label: str
+    available: bool
+    checks: list[RecordCheck] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def passed(self) -> int:
+        """Number of checks passed."""
+        return sum(c.passed for c in self.checks)
+
+    @property
+    def total(self) -> int:
+        """Number of checks."""
+        return len(self.checks)
+
+
+@dataclass
+class EvaluationReport:
+    """What ``evaluate`` returns: per-article scores, totals per fact type, record results."""
+
+    gold_dir: str
+    articles: list[ArticleScore]
+    records: list[RecordResult] = field(default_factory=list)
+
+    @property
+    def totals(self) -> dict[str, TypeScore]:
+        """Counts per fact type summed over the articles."""
+        return {t: _sum_scores(a.scores[t] for a in self.articles) for t in FACT_TYPES}
+
+    @property
+    def micro(self) -> TypeScore:
+        """All fact types of all articles summed."""
+        return _sum_scores(self.totals.values())
+
+
+def _sum_scores(scores: Iterable[TypeScore]) -> TypeScore:
+    total = TypeScore()
+    for s in scores:
+        total.add(s)
+    return total
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr sir dame lord lady prof professor madam monsieur herr".split()
+)
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+_WS = re.compile(r"\s+")
+_NAME_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+PRODUCT_SYNONYMS = {
+    "car": "automobiles",
+    "cars": "automobiles",
+    "auto": "automobiles",
+    "autos": "automobiles",
+    "vehicle": "automobiles",
+    "vehicles": "automobiles",
+    "automobile": "automobiles",
+    "automobiles": "automobiles",
+    "motor vehicles": "automobiles",
+    "aluminium": "aluminum",
+    "car parts": "auto parts",
+    "auto part": "auto parts",
+    "autoparts": "auto parts",
+    "automobile parts": "auto parts",
+    "vehicle parts": "auto parts",
+}
+
+
+def normalize_text(text: str) -> str:
+    """Case-folded text with quote marks unified and whitespace collapsed."""
+    return _WS.sub(" ", text.translate(_QUOTES).casefold()).strip()
+
+
+def _ascii_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-case ASCII-folded name tokens without honorifics ("Mr. Kim" -> ["kim"])."""
+    tokens = [
+        t.replace("-", "").replace("'", "")
+        for t in _NAME_TOKEN.findall(_ascii_fold(name).casefold())
+    ]
+    kept = [t for t in tokens if t and t not in _HONORIFICS]
+    return kept or [t for t in tokens if t]
+
+
+def names_match(gold: str, predicted: str) -> bool:
+    """Same person: surname equal, and first name too where both sides have one.
+
+    A one-word name matches the other side's last or first word (surname-first names such
+    as "Xi Jinping" are often shortened to "Xi"); two full names also match in reversed order.
+    """
+    g, p = name_tokens(gold), name_tokens(predicted)
+    if not g or not p:
+        return False
+    if len(g) == 1 or len(p) == 1:
+        single, other = (g[0], p) if len(g) == 1 else (p[0], g)
+        return single in (other[-1], other[0])
+    if g[-1] == p[-1] and g[0] == p[0]:
+        return True
+    return g[0] == p[-1] and g[-1] == p[0]
+
+
+def normalize_product(product: str) -> str:
+    """Canonical product category ("cars" -> "automobiles", "aluminium" -> "aluminum")."""
+    key = _WS.sub(" ", product.casefold()).strip()
+    return PRODUCT_SYNONYMS.get(key, key)
+
+
+def _as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _is_country_code(value: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{3}", value))
+
+
+def _name_from_id(entity_id: str) -> str:
+    """A readable name from an id slug ("person:donald-trump" -> "donald trump")."""
+    return entity_id.split(":", 1)[-1].replace("-", " ")
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def match_one_to_one(
+    predictions: Sequence[Any],
+    gold: Sequence[dict[str, Any]],
+    matches: Callable[[dict[str, Any], Any], bool],
+) -> dict[int, int]:
+    """Maximum one-to-one matching, prediction index -> gold index.
+
+    Required gold items are matched first (their count is maximal); optional items then
+    absorb what predictions they can without unmatching a required item.
+    """
+    edges = [[g for g, item in enumerate(gold) if matches(item, p)] for p in predictions]
+    required = {g for g, item in enumerate(gold) if not item.get("optional")}
+    owner: dict[int, int] = {}  # gold index -> prediction index
+
+    def augment(p: int, allowed: set[int] | None, seen: set[int]) -> bool:
+        for g in edges[p]:
+            if (allowed is not None and g not in allowed) or g in seen:
+                continue
+            seen.add(g)
+            if g not in owner or augment(owner[g], allowed, seen):
+                owner[g] = p
+                return True
+        return False
+
+    for allowed in (required, None):
+        matched = set(owner.values())
+        for p in range(len(predictions)):
+            if p not in matched and augment(p, allowed, set()):
+                matched = set(owner.values())
+    return {p: g for g, p in owner.items()}
+
+
+def _score(
+    predictions: Sequence[Any],
+    gold: Sequence[dict[str, Any]],
+    matches: Callable[[dict[str, Any], Any], bool],
+    describe_gold: Callable[[dict[str, Any]], str],
+    describe_pred: Callable[[Any], str],
+) -> TypeScore:
+    pairing = match_one_to_one(predictions, gold, matches)
+    matched_gold = set(pairing.values())
+    score = TypeScore()
+    for g in matched_gold:
+        if gold[g].get("optional"):
+            score.optional_matched += 1
+        else:
+            score.tp += 1
+    for g, item in enumerate(gold):
+        if g not in matched_gold and not item.get("optional"):
+            score.fn += 1
+            score.misses.append(describe_gold(item))
+    for p, pred in enumerate(predictions):
+        if p not in pairing:
+            score.fp += 1
+            score.false_hits.append(describe_pred(pred))
+    return score
+
+
+# --------------------------------------------------------------------------- per fact type
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Entity id -> display name lookup for one article or record."""
+
+    by_id: dict[str, str]
+
+    @classmethod
+    def of(cls, entities: Iterable[Entity]) -> _Names:
+        return cls({e.id: e.name for e in entities})
+
+    def name(self, entity_id: str) -> str:
+        return self.by_id.get(entity_id) or _name_from_id(entity_id)
+
+
+def _participant_matches(gold_participant: str, entity_ids: Iterable[str], names: _Names) -> bool:
+    if _is_country_code(gold_participant):
+        return f"country:{gold_participant}" in entity_ids
+    return any(
+        names_match(gold_participant, names.name(eid))
+        for eid in entity_ids
+        if eid.startswith("person:")
+    )
+
+
+def _speaker_matches(gold_speaker: str | None, stmt: Statement, names: _Names) -> bool:
+    if not gold_speaker:
+        return stmt.speaker is None and stmt.speaker_name is None
+    if stmt.speaker and stmt.speaker.startswith("country:"):
+        code = stmt.speaker.split(":", 1)[1]
+        return gold_speaker == code or (
+            not _is_country_code(gold_speaker)
+            and names_match(gold_speaker, stmt.speaker_name or names.name(stmt.speaker))
+        )
+    candidates = [n for n in (stmt.speaker_name,) if n]
+    if stmt.speaker:
+        candidates.append(names.name(stmt.speaker))
+    return any(names_match(gold_speaker, c) for c in candidates)
+
+
+def tariff_matches(gold: dict[str, Any], pred: TariffRate) -> bool:
+    """Rate within 0.01, same imposer, target among the gold's, products overlapping."""
+    if abs(pred.rate_percent - float(gold["rate"])) > 0.01:
+        return False
+    if pred.imposer not in _as_list(gold.get("imposer")):
+        return False
+    if pred.target not in _as_list(gold.get("target")):
+        return False
+    gold_products = {normalize_product(p) for p in gold.get("products") or []}
+    if not gold_products:
+        return True
+    return bool(gold_products & {normalize_product(p) for p in pred.products})
+
+
+def money_matches(gold: dict[str, Any], pred: Quantity) -> bool:
+    """Amount within 1% and the same currency."""
+    amount = float(gold["amount"])
+    return pred.unit == gold["currency"] and abs(pred.value - amount) <= abs(amount) * 0.01
+
+
+def statement_matches(gold: dict[str, Any], pred: Statement, names: _Names) -> bool:
+    """Normalised predicted text contains the gold fragment and the speaker is right."""
+    if normalize_text(gold["contains"]) not in normalize_text(pred.text):
+        return False
+    return _speaker_matches(gold.get("speaker"), pred, names)
+
+
+def event_matches(gold: dict[str, Any], pred: TradeEvent, names: _Names) -> bool:
+    """Same date (None == None) and at least one shared participant."""
+    gold_date = gold.get("date")
+    pred_date = pred.date.isoformat() if pred.date else None
+    if gold_date != pred_date:
+        return False
+    return any(_participant_matches(p, pred.participants, names) for p in gold["participants"])
+
+
+def _describe_tariff(t: TariffRate) -> str:
+    products = ",".join(t.products) or "all goods"
+    return f"{t.rate_percent:g}% {t.imposer}->{t.target} [{products}] {t.status}"
+
+
+def _describe_gold_tariff(g: dict[str, Any]) -> str:
+    products = ",".join(g.get("products") or []) or "all goods"
+    return f"{g['rate']:g}% {g.get('imposer')}->{g.get('target')} [{products}] {g.get('status')}"
+
+
+def _describe_event(e: TradeEvent, names: _Names) -> str:
+    who = ", ".join(names.name(p) for p in e.participants)
+    return f"{e.type} {e.date or 'undated'} {e.status} [{who}]"
+
+
+def _describe_gold_event(g: dict[str, Any]) -> str:
+    who = ", ".join(g["participants"])
+    return f"{g.get('type')} {g.get('date') or 'undated'} {g.get('status')} [{who}]"
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    text = _WS.sub(" ", text).strip()
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def predicted_persons(facts: ArticleFacts, ignore: Sequence[str]) -> list[Entity]:
+    """Person entities, minus those whose name matches an ``ignore_persons`` entry."""
+    return [
+        e
+        for e in facts.entities
+        if e.type == "person" and not any(names_match(i, e.name) for i in ignore)
+    ]
+
+
+def score_article(gold: dict[str, Any], facts: ArticleFacts) -> dict[str, TypeScore]:
+    """Scores per fact type of one article's predictions against its gold annotation."""
+    names = _Names.of(facts.entities)
+    persons = predicted_persons(facts, gold.get("ignore_persons") or [])
+    gold_persons = [
+        {"name": p["name"], "optional": p.get("optional", False)} for p in gold.get("persons", [])
+    ]
+    scores = {
+        "persons": _score(
+            persons,
+            gold_persons,
+            lambda g, p: names_match(g["name"], p.name),
+            lambda g: g["name"],
+            lambda p: f"{p.name} ({p.id})",
+        ),
+        "countries": _score_countries(gold.get("countries", []), facts.entities),
+        "tariffs": _score(
+            facts.tariffs,
+            gold.get("tariffs", []),
+            tariff_matches,
+            _describe_gold_tariff,
+            _describe_tariff,
+        ),
+        "statements": _score(
+            [s for s in facts.statements if s.kind == "direct"],
+            gold.get("statements", []),
+            lambda g, p: statement_matches(g, p, names),
+            lambda g: f'{g.get("speaker")}: "{g["contains"]}"',
+            lambda p: f'{p.speaker_name or p.speaker or "(no speaker)"}: "{_clip(p.text)}"',
+        ),
+        "money": _score(
+            [q for q in facts.quantities if q.kind == "money"],
+            gold.get("money", []),
+            money_matches,
+            lambda g: f"{g['amount']:g} {g['currency']}",
+            lambda p: f"{p.value:g} {p.unit} ({p.text!r})",
+        ),
+        "events": _score(
+            facts.events,
+            gold.get("events", []),
+            lambda g, p: event_matches(g, p, names),
+            _describe_gold_event,
+            lambda p: _describe_event(p, names),
+        ),
+    }
+    return scores
+
+
+def _score_countries(gold_codes: Sequence[str], entities: Sequence[Entity]) -> TypeScore:
+    predicted = sorted({e.id.split(":", 1)[1] for e in entities if e.type == "country"})
+    gold_set = set(gold_codes)
+    score = TypeScore(tp=len(gold_set & set(predicted)))
+    score.misses = sorted(gold_set - set(predicted))
+    score.false_hits = [c for c in predicted if c not in gold_set]
+    score.fn, score.fp = len(score.misses), len(score.false_hits)
+    return score
+
+
+# --------------------------------------------------------------------------- record
+
+
+def score_record(gold: dict[str, Any], record: CanonicalRecord, label: str = "") -> RecordResult:
+    """Every check of ``record.gold.json`` against a merged record."""
+    names = _Names.of(record.entities)
+    checks = _event_checks(gold.get("event") or {}, record, names)
+    for item in gold.get("tariffs_must", []):
+        found = [t for t in record.tariffs if tariff_matches(item, t)]
+        checks.append(_must_check("tariff " + _describe_gold_tariff(item), item, found))
+    for item in gold.get("statements_must", []):
+        found = [s for s in record.statements if statement_matches(item, s, names)]
+        desc = f'statement {item.get("speaker")}: "{item["contains"]}"'
+        checks.append(_must_check(desc, item, found))
+    for item in gold.get("money_must", []):
+        found = [q for q in record.quantities if q.kind == "money" and money_matches(item, q)]
+        checks.append(_must_check(f"money {item['amount']:g} {item['currency']}", item, found))
+    for item in gold.get("events_must", []):
+        checks.append(_event_must_check(item, record, names))
+    return RecordResult(label=label, available=True, checks=checks)
+
+
+def _must_check(name: str, item: dict[str, Any], found: Sequence[Any]) -> RecordCheck:
+    need = int(item.get("min_sources", 1))
+    if len(found) != 1:
+        return RecordCheck(name, False, f"{len(found)} matching facts (need exactly 1)")
+    sources = len(found[0].sources)
+    return RecordCheck(name, sources >= need, f"{sources} sources (need >= {need})")
+
+
+def _event_checks(
+    gold: dict[str, Any], record: CanonicalRecord, names: _Names
+) -> list[RecordCheck]:
+    event = record.event
+    if not gold:
+        return []
+    if event is None:
+        return [RecordCheck("event", False, "record has no central event")]
+    got_date = event.date.isoformat() if event.date else None
+    checks = [RecordCheck("event date", got_date == gold.get("date"), f"got {got_date}")]
+    if "location_any" in gold:
+        loc = (event.location or "").casefold()
+        ok = any(w.casefold() in loc for w in gold["location_any"])
+        checks.append(RecordCheck("event location", ok, f"got {event.location!r}"))
+    got = [names.name(p) for p in event.participants]
+    for who in gold.get("participants_must", []):
+        ok = _participant_matches(who, event.participants, names)
+        checks.append(RecordCheck(f"event participant {who}", ok, "" if ok else f"got {got}"))
+    if "participants_must_not" in gold:
+        wrong = [
+            w
+            for w in gold["participants_must_not"]
+            if _participant_matches(w, event.participants, names)
+        ]
+        checks.append(
+            RecordCheck(
+                "event excludes non-participants", not wrong, f"wrong: {wrong}" if wrong else ""
+            )
+        )
+    if "type_any" in gold:
+        checks.append(
+            RecordCheck("event type", event.type in gold["type_any"], f"got {event.type}")
+        )
+    return checks
+
+
+def _event_must_check(item: dict[str, Any], record: CanonicalRecord, names: _Names) -> RecordCheck:
+    need = int(item.get("min_sources", 1))
+    pool = list(record.events)
+    if record.event is not None and record.event not in pool:
+        pool.append(record.event)
+    candidates = [
+        e
+        for e in pool
+        if ("type_any" not in item or e.type in item["type_any"])
+        and ("status" not in item or e.status == item["status"])
+        and event_matches(item, e, names)
+    ]
+    name = f"event {item.get('description') or _describe_gold_event(item)}"
+    if not candidates:
+        return RecordCheck(name, False, "no matching event")
+    best = max(len(e.sources) for e in candidates)
+    return RecordCheck(name, best >= need, f"{best} sources (need >= {need})")
+
+
+# --------------------------------------------------------------------------- running
+
+
+def load_json(path: Path) -> dict[str, Any]:
+    """A gold file as a dict; raises ``GoldError`` when it is not readable JSON."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GoldError(f"{path}: cannot read gold file ({exc})") from None
+    if not isinstance(data, dict):
+        raise GoldError(f"{path}: gold file is not a JSON object")
+    return data
+
+
+def gold_files(gold_dir: Path) -> list[Path]:
+    """The article gold files of a folder, sorted (``record.gold.json`` excluded)."""
+    if not gold_dir.is_dir():
+        raise GoldError(f"{gold_dir}: not a folder")
+    files = sorted(p for p in gold_dir.glob("*" + GOLD_SUFFIX) if p.name != RECORD_GOLD_NAME)
+    if not files:
+        raise GoldError(f"{gold_dir}: no *{GOLD_SUFFIX} files")
+    return files
+
+
+def find_text(gold_path: Path, doc: str, texts_dir: Path | None) -> Path:
+    """The text file a gold file names: in ``texts_dir``, else beside it, else the repo seeds."""
+    places = [d for d in (texts_dir, gold_path.parent, REPO_SEEDS) if d is not None]
+    for folder in places:
+        candidate = folder / doc
+        if candidate.is_file():
+            return candidate
+    raise GoldError(f"{gold_path}: text {doc!r} not found in {', '.join(map(str, places))}")
+
+
+def default_extractor(path: Path, published: str | None) -> ArticleFacts:
+    """``tradefacts.extract`` of a file with the given reference date."""
+    from .extract import extract
+
+    return extract(path, published=published)
+
+
+def default_merger() -> Merger | None:
+    """``tradefacts.merge.merge`` when it exists, else None."""
+    try:
+        from .merge import merge  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    return merge  # type: ignore[no-any-return]
+
+
+def evaluate(
+    gold_dir: str | Path,
+    texts_dir: str | Path | None = None,
+    *,
+    extractor: Extractor | None = None,
+    merger: Merger | None | bool = True,
+) -> EvaluationReport:
+    """Extract and score every article of ``gold_dir``; check its record gold if it has one.
+
+    ``extractor(path, published)`` defaults to ``tradefacts.extract`` (pass a cached one to
+    reuse results); ``merger`` True means ``tradefacts.merge`` if available, False skips the
+    record, or pass a callable.
+    """
+    gold_root = Path(gold_dir)
+    texts = Path(texts_dir) if texts_dir is not None else None
+    run = extractor or default_extractor
+    articles: list[ArticleScore] = []
+    plan: list[tuple[Path, dict[str, Any], Path]] = []
+    for gold_path in gold_files(gold_root):
+        gold = load_json(gold_path)
+        if "doc" not in gold:
+            raise GoldError(f"{gold_path}: no 'doc' field")
+        plan.append((gold_path, gold, find_text(gold_path, gold["doc"], texts)))
+    dated: list[ArticleFacts] = []
+    for gold_path, gold, text_path in plan:
+        facts, error = _run_extractor(run, text_path, gold.get("published"), gold["doc"])
+        dated.append(facts)
+        articles.append(
+            ArticleScore(
+                doc=gold["doc"],
+                gold_path=str(gold_path),
+                text_path=str(text_path),
+                published=gold.get("published"),
+                scores=score_article(gold, facts),
+                error=error,
+            )
+        )
+    report = EvaluationReport(gold_dir=str(gold_root), articles=articles)
+    record_path = gold_root / RECORD_GOLD_NAME
+    if record_path.is_file() and merger is not False:
+        merge_fn = default_merger() if merger is True else merger
+        record_gold = load_json(record_path)
+        undated = (
+            [_run_extractor(run, t, None, g["doc"])[0] for _, g, t in plan] if merge_fn else []
+        )
+        report.records = [
+            _record_result(record_gold, merge_fn, dated, "with dates"),
+            _record_result(record_gold, merge_fn, undated, "without dates"),
+        ]
+    return report
+
+
+def _run_extractor(
+    run: Extractor, path: Path, published: str | None, doc: str
+) -> tuple[ArticleFacts, str | None]:
+    try:
+        return run(path, published), None
+    except Exception as exc:  # an evaluation reports a failing extractor, it does not die
+        return ArticleFacts(doc_id=doc), f"{type(exc).__name__}: {exc}"
+
+
+def _record_result(
+    gold: dict[str, Any], merge_fn: Merger | None, facts: list[ArticleFacts], label: str
+) -> RecordResult:
+    if merge_fn is None:
+        return RecordResult(label=label, available=False, error="tradefacts.merge not available")
+    try:
+        record = merge_fn(facts)
+    except Exception as exc:  # report, do not crash: merge may be unfinished
+        return RecordResult(label=label, available=False, error=f"{type(exc).__name__}: {exc}")
+    return score_record(gold, record, label)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def report_to_dict(report: EvaluationReport, verbose: bool = True) -> dict[str, Any]:
+    """The report as JSON-ready data (misses and false hits listed when ``verbose``)."""
+    return {
+        "gold_dir": report.gold_dir,
+        "totals": {t: s.as_dict(with_lists=False) for t, s in report.totals.items()},
+        "micro": report.micro.as_dict(with_lists=False),
+        "articles": [
+            {
+                "doc": a.doc,
+                "published": a.published,
+                "error": a.error,
+                "micro": a.micro.as_dict(with_lists=False),
+                "scores": {t: s.as_dict(with_lists=verbose) for t, s in a.scores.items()},
+            }
+            for a in report.articles
+        ],
+        "records": [
+            {
+                "label": r.label,
+                "available": r.available,
+                "error": r.error,
+                "passed": r.passed,
+                "total": r.total,
+                "checks": [asdict(c) for c in r.checks],
+            }
+            for r in report.records
+        ],
+    }
+
+
+def format_report(report: EvaluationReport, verbose: bool = False) -> str:
+    """A plain-text table: P/R/F1 per fact type plus micro; details when ``verbose``."""
+    lines = [f"Evaluation of {len(report.articles)} articles in {report.gold_dir}", ""]
+    lines.append(f"{'type':<12}{'tp':>5}{'fp':>5}{'fn':>5}{'opt':>5}   {'P':>6}{'R':>7}{'F1':>7}")
+    for name, s in [*report.totals.items(), ("micro", report.micro)]:
+        if name == "micro":
+            lines.append("-" * 57)
+        lines.append(
+            f"{name:<12}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.optional_matched:>5}   "
+            f"{s.precision:>6.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
+        )
+    lines.append("")
+    lines.append("per article (F1): " + "  ".join(FACT_TYPES))
+    for a in report.articles:
+        cells = " ".join(f"{a.scores[t].f1:.2f}" for t in FACT_TYPES)
+        lines.append(f"  {a.doc:<40} {cells}  micro {a.micro.f1:.3f}")
+        if a.error:
+            lines.append(f"    EXTRACTION FAILED: {a.error}")
+    for r in report.records:
+        lines.append("")
+        if not r.available:
+            lines.append(f"record ({r.label}): not available ({r.error})")
+            continue
+        lines.append(f"record ({r.label}): {r.passed}/{r.total} checks passed")
+        for c in r.checks:
+            if verbose or not c.passed:
+                mark = "ok  " if c.passed else "FAIL"
+                lines.append(f"  {mark} {c.name}" + (f"  ({c.detail})" if c.detail else ""))
+    if verbose:
+        lines.extend(_verbose_lines(report))
+    return "\n".join(lines)
+
+
+def _verbose_lines(report: EvaluationReport) -> list[str]:
+    lines: list[str] = []
+    for a in report.articles:
+        lines += ["", f"== {a.doc} (published {a.published})"]
+        for t in FACT_TYPES:
+            s = a.scores[t]
+            lines += [f"  {t}: miss   {m}" for m in s.misses]
+            lines += [f"  {t}: false  {f}" for f in s.false_hits]
+    return lines
+
+
+# --------------------------------------------------------------------------- command
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tradefacts evaluate",
+        description="Score extraction (and merge) against gold annotations (*.gold.json).",
+    )
+    parser.add_argument("--gold", required=True, type=Path, help="folder of *.gold.json files")
+    parser.add_argument("--texts", type=Path, default=None, help="folder of the article texts")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list misses and false hits")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``tradefacts evaluate``: 0 when it ran, 2 on bad input (folder, gold file, text)."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
+        return int(exc.code or 0)
+    try:
+        report = evaluate(args.gold, args.texts)
+    except GoldError as exc:
+        print(f"tradefacts evaluate: error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report_to_dict(report, verbose=args.verbose), indent=2))
+    else:
+        print(format_report(report, verbose=args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
