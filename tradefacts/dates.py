@@ -1,15 +1,508 @@
-"""Pipeline component tf_dates (placeholder until implemented: stores nothing)."""
+"""Pipeline component tf_dates: date expressions, resolved against ``doc._.reference_date``.
+
+Spans come from bounded regular expressions over ``doc.text`` (weekdays, "April 2",
+"2 April 2025", ISO dates, "today", "later this month", named days such as "Liberation Day")
+plus spaCy DATE entities that carry a relative anchor word ("the coming weeks"). Each is
+normalised by a small parser here (no dateparser needed).
+
+Resolution rules (``DateMention.date`` is set only for day granularity):
+- weekdays follow the tense of the clause that governs them: past -> the latest such weekday on
+  or before the reference date; future ("will", "is set to", "plans to", "next") -> the first
+  on or after it; present tense, "would" under a past reporting verb, or no verb -> the nearest
+  one (same day wins). "last X" / "next X" are strictly before / after.
+- "April 2" takes the reference year, moved a year back (past clause) or forward (future clause)
+  when that year puts it on the wrong side of the reference date; unknown tense takes the
+  nearest of the three candidate years.
+- month-, year- and vague spans ("in March", "last year", "later this month") keep
+  ``date=None`` with granularity "month" / "year" / "vague".
+- with no reference date, the LATEST explicit full date in the text (e.g. "April 16, 2025",
+  even in a tweet's dateline) that is not in a future clause nor after "by/until/before"
+  becomes ``doc._.reference_date``; without one, relative dates stay unresolved.
+Date mentions inside page clutter are kept (they are mentions, not facts).
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import bisect
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
 
-from .document import register_extensions
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .document import DateMention, register_extensions
+
+Tense = Literal["past", "future", "present", "near"]
+
+_SP = r"[ \u00a0]"
+_AUX_PAST = {"was", "were", "had", "has", "have", "did", "'d", "’d"}
+_AUX_WILL = {"will", "'ll", "’ll", "shall", "wo"}
+_PERIOD_EDGE = re.compile(r"(?i)(?:by\s)?(?:the\s)?(?:end|start|beginning|middle)\s")
+_SCHEDULED = {"scheduled", "set", "slated", "due", "poised"}
+_AUX_MODAL = {"can", "could", "may", "might", "must", "should", "ca"}
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A recognised date span before resolution."""
+
+    start: int
+    end: int
+    kind: str  # full | monthday | month | year | iso | numeric | weekday | relday | vague ...
+    parts: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str) -> str | None:
+        """The named part of the match, or None."""
+        return dict(self.parts).get(key)
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict[str, Any]:
+    """The dates data file (months, weekdays, named days, tense lemmas)."""
+    path = resources.files("tradefacts").joinpath("data/dates.json")
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(kind, compiled regex) recognisers in priority order, built once."""
+    t = tables()
+    month_names = [m for m in t["months"] if len(m) > 3 or m == "May"]
+    abbrevs = [m for m in t["months"] if len(m) <= 4 and m != "May"]
+    month = rf"(?P<month>(?:{_alt(month_names)})(?![\w])|(?:{_alt(abbrevs)})\.?(?![\w]))"
+    weekday_full = _alt([w for w in t["weekdays"] if len(w) > 4])
+    weekday = rf"(?P<weekday>{weekday_full})(?![\w])"
+    lead_weekday = rf"(?:(?:{weekday_full}),?{_SP})?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])"
+    year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    unit = r"(?P<unit>weeks?|months?|years?|weekend)"
+    rel_words = ("this", "last", "next", "the coming", "the past", "the previous", "the following")
+    rel = "(?i:(?P<rel>" + "|".join(w.replace(" ", _SP) for w in rel_words) + "))"
+    return [
+        ("named", re.compile(rf"(?<![\w])(?P<name>{_alt(list(t['named_days']))})(?![\w])")),
+        (
+            "iso",
+            re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
+        ),
+        (
+            "numeric",
+            re.compile(
+                r"(?<![\w/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\w/])"
+            ),
+        ),
+        (
+            "full",
+            re.compile(rf"(?<![\w]){lead_weekday}{month}{_SP}{day}(?:,?{_SP}{year})?"),
+        ),
+        (
+            "full",
+            re.compile(
+                rf"(?<![\w\d]){lead_weekday}{day}{_SP}(?:of{_SP})?{month}(?:,?{_SP}{year})?"
+            ),
+        ),
+        ("monthyear", re.compile(rf"(?<![\w]){month},?{_SP}{year}")),
+        (
+            "month",
+            re.compile(
+                rf"(?<![\w])(?P<lead>(?i:in|since|until|by|from|through|during|before|after"
+                rf"|early|late|mid|end{_SP}of|this|last|next)){_SP}?-?"
+                rf"(?:(?i:early|late|mid){_SP}?-?)?{month}"
+            ),
+        ),
+        (
+            "weekday",
+            re.compile(
+                rf"(?<![\w])(?:(?P<mod>(?i:on|last|next|this|early|late|coming|past)){_SP})?"
+                rf"{weekday}(?P<poss>['’]s)?(?:{_SP}(?P<part>morning|afternoon|evening|night))?"
+            ),
+        ),
+        (
+            "relday",
+            re.compile(
+                r"(?<![\w])(?P<rel>(?i:today|tonight|yesterday|tomorrow)"
+                rf"|(?i:this){_SP}(?:morning|afternoon|evening))(?![\w])"
+            ),
+        ),
+        (
+            "ago",
+            re.compile(
+                r"(?<![\w])(?P<num>\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|a))"
+                rf"{_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}(?i:ago)(?![\w])"
+            ),
+        ),
+        (
+            "relperiod",
+            re.compile(
+                rf"(?<![\w])(?:(?i:(?:by{_SP})?(?:the{_SP})?(?:end|start|beginning|middle){_SP}of)"
+                rf"{_SP}|(?P<dir>(?i:earlier|later|early|late)){_SP})?"
+                rf"(?:{rel}|(?i:the))"
+                rf"{_SP}(?i:{unit})(?![\w])"
+            ),
+        ),
+        (
+            "year",
+            re.compile(
+                rf"(?<![\w])(?P<lead>(?i:in|since|by|until|before|after|from|through|during"
+                rf"|early|late|mid|end{_SP}of|fiscal)){_SP}?-?{year}"
+            ),
+        ),
+    ]
+
+
+def _parts(m: re.Match[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+
+
+def recognise(text: str) -> list[_Raw]:
+    """Date spans in ``text`` (local offsets), earlier recognisers winning overlaps."""
+    found: list[_Raw] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in patterns():
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if kind == "relperiod" and not (m["rel"] or _PERIOD_EDGE.match(m.group(0))):
+                continue  # "the week" alone is no date; "the end of the week" is
+            if any(a < end and start < b for a, b in taken):
+                continue
+            found.append(_Raw(start, end, kind, _parts(m)))
+            taken.append((start, end))
+    return sorted(found, key=lambda r: r.start)
+
+
+# --- tense of the governing clause ------------------------------------------------------
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause ``token`` belongs to (walking up the parse), or None."""
+    current = token
+    for _ in range(10):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def verb_tense(verb: Token, depth: int = 0) -> Tense:
+    """Tense of ``verb``'s clause: past, future, present, or near (future seen from the past)."""
+    t = tables()
+    aux = _aux_words(verb)
+    if aux & _AUX_WILL:
+        return "future"
+    if "would" in aux:
+        return "near"
+    if aux & _AUX_MODAL:
+        return "future"
+    if verb.tag_ == "VB" and "to" in aux:
+        head = verb.head
+        if head is verb or depth > 4:
+            return "future"
+        if head.lemma_.lower() in t["future_lemmas"] or head.lower_ in _SCHEDULED:
+            return "future" if verb_tense(head, depth + 1) != "past" else "near"
+        if head.lemma_.lower() in t["reported_future_lemmas"]:
+            return "near"
+        head_tense = verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "near"
+        return "near" if head_tense == "past" else head_tense
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        if aux & _AUX_PAST or not aux:
+            return "past"
+        if verb.lemma_.lower() in t["future_lemmas"] or verb.lower_ in _SCHEDULED:
+            return "future"
+        return "present"
+    if verb.tag_ == "VBG":
+        if aux & {"was", "were"}:
+            return "past"
+        if aux & {"is", "are", "am", "'s", "'re", "’s", "’re"}:
+            return "future"
+        head = verb.head
+        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 4:
+            return verb_tense(head, depth + 1)
+        return "near"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return "near"
+
+
+def tense_of_span(doc: Doc, start: int, end: int) -> Tense:
+    """Tense governing the local character range (a date span)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "near"
+    verb = governing_verb(span.root)
+    return verb_tense(verb) if verb is not None else "near"
+
+
+# --- resolution --------------------------------------------------------------------------
+
+
+def _weekday_date(ref: dt.date, weekday: int, tense: Tense, mod: str | None) -> dt.date:
+    """The date of ``weekday`` relative to ``ref`` for the clause tense and modifier."""
+    forward = (weekday - ref.weekday()) % 7
+    back = (ref.weekday() - weekday) % 7
+    mod = (mod or "").lower()
+    if mod in ("next", "coming"):
+        return ref + dt.timedelta(days=forward or 7)
+    if mod in ("last", "past"):
+        return ref - dt.timedelta(days=back or 7)
+    if tense == "past":
+        return ref - dt.timedelta(days=back)
+    if tense == "future":
+        return ref + dt.timedelta(days=forward)
+    return ref + dt.timedelta(days=forward) if forward < back else ref - dt.timedelta(days=back)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day_date(ref: dt.date, month: int, day: int, tense: Tense) -> dt.date | None:
+    """The date of "April 2" with the year chosen from the reference date and the clause tense."""
+    this_year = _safe_date(ref.year, month, day)
+    if this_year is None:
+        return None
+    slack = dt.timedelta(days=2)
+    if tense == "past" and this_year > ref + slack:
+        return _safe_date(ref.year - 1, month, day)
+    if tense == "future" and this_year < ref - slack:
+        return _safe_date(ref.year + 1, month, day)
+    if tense in ("past", "future"):
+        return this_year
+    candidates = [d for d in (_safe_date(ref.year + k, month, day) for k in (-1, 0, 1)) if d]
+    return min(candidates, key=lambda d: abs((d - ref).days))
+
+
+def _number(text: str) -> int | None:
+    words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+    words |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    low = text.lower()
+    return int(low) if low.isdigit() else words.get(low)
+
+
+def _explicit_full(raw: _Raw) -> dt.date | None:
+    """The date of a span that names day, month and year itself, or None."""
+    t = tables()
+    year = raw.get("year")
+    if year is None:
+        return None
+    if raw.kind == "iso":
+        return _safe_date(int(year), int(raw.get("m") or 0), int(raw.get("d") or 0))
+    if raw.kind == "numeric":
+        a, b = int(raw.get("a") or 0), int(raw.get("b") or 0)
+        if a > 12 >= b:
+            return _safe_date(int(year), b, a)
+        if b > 12 >= a:
+            return _safe_date(int(year), a, b)
+        return None  # 04/05/2025 is ambiguous between day-first and month-first
+    if raw.kind == "full":
+        month = t["months"][(raw.get("month") or "").rstrip(".")]
+        return _safe_date(int(year), month, int(raw.get("day") or 0))
+    return None
+
+
+def _resolve(doc: Doc, raw: _Raw, ref: dt.date | None) -> DateMention:
+    """A ``DateMention`` for a recognised span, resolved against ``ref`` when possible."""
+    t = tables()
+    text = doc.text[raw.start : raw.end]
+    mention = DateMention(raw.start, raw.end, text, None, "vague", None)
+    weekday_name = raw.get("weekday")
+    if weekday_name is not None:
+        mention.weekday = t["weekdays"][weekday_name]
+    if raw.kind in ("iso", "numeric", "full"):
+        mention.granularity = "day"
+        mention.date = _explicit_full(raw)
+        if mention.date is None and raw.kind == "full" and ref is not None and not raw.get("year"):
+            month = t["months"][(raw.get("month") or "").rstrip(".")]
+            tense = tense_of_span(doc, raw.start, raw.end)
+            mention.date = _month_day_date(ref, month, int(raw.get("day") or 0), tense)
+        if mention.date is not None:
+            mention.weekday = mention.date.weekday()
+    elif raw.kind == "named":
+        mention.granularity = "day"
+        mention.date = dt.date.fromisoformat(t["named_days"][raw.get("name") or ""])
+        mention.weekday = mention.date.weekday()
+    elif raw.kind == "weekday":
+        mention.granularity = "day"
+        if ref is not None and mention.weekday is not None:
+            tense = tense_of_span(doc, raw.start, raw.end)
+            mention.date = _weekday_date(ref, mention.weekday, tense, raw.get("mod"))
+    elif raw.kind == "relday":
+        mention.granularity = "day"
+        offset = {"yesterday": -1, "tomorrow": 1}.get((raw.get("rel") or "").lower(), 0)
+        mention.date = ref + dt.timedelta(days=offset) if ref is not None else None
+    elif raw.kind == "ago":
+        unit = (raw.get("unit") or "").lower().rstrip("s")
+        count = _number(raw.get("num") or "")
+        if unit == "day" and count is not None:
+            mention.granularity = "day"
+            mention.date = ref - dt.timedelta(days=count) if ref is not None else None
+    elif raw.kind in ("month", "monthyear"):
+        mention.granularity = "month"
+    elif raw.kind == "year":
+        mention.granularity = "year"
+    elif raw.kind == "relperiod":
+        unit = (raw.get("unit") or "").lower()
+        mention.granularity = {"month": "month", "year": "year"}.get(unit.rstrip("s"), "vague")
+    if mention.date is not None and mention.weekday is None:
+        mention.weekday = mention.date.weekday()
+    return mention
+
+
+def _spacy_vague(doc: Doc, taken: list[tuple[int, int]]) -> list[DateMention]:
+    """spaCy DATE entities with a relative anchor word that no pattern covered."""
+    anchors = set(tables()["vague_anchor_words"])
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or len(ent) > 8:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if any(a < end and start < b for a, b in taken):
+            continue
+        words = {tok.lower_.strip("-") for tok in ent} | {
+            part for tok in ent for part in tok.lower_.split("-")
+        }
+        if words & anchors:
+            out.append(DateMention(start, end, ent.text, None, "vague", None))
+    return out
+
+
+def inside_quotes(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside an open quotation on its line (curly or straight quotes)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _reanchor_quoted(doc: Doc, mention: DateMention, mentions: list[DateMention]) -> None:
+    """Resolve a quoted "today"/"tomorrow" against the day its paragraph gives, if any.
+
+    In “Japan is coming in today,” Trump posted Wednesday, "today" is that Wednesday.
+    """
+    if not inside_quotes(doc.text, mention.start) or doc._.reference_date is None:
+        return
+    text = doc.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    anchors = [
+        m
+        for m in mentions
+        if m is not mention
+        and m.date is not None
+        and m.granularity == "day"
+        and line_start <= m.start < line_end
+        and not inside_quotes(text, m.start)
+    ]
+    if not anchors:
+        return
+    offset = (mention.date - doc._.reference_date).days if mention.date else 0
+    anchor_date = min(anchors, key=lambda m: abs(m.start - mention.start)).date
+    if anchor_date is not None:
+        mention.date = anchor_date + dt.timedelta(days=offset)
+    mention.weekday = mention.date.weekday()
+
+
+def infer_reference(doc: Doc, raws: list[_Raw]) -> dt.date | None:
+    """The latest explicit full date of ``doc`` that is not a future/deadline mention."""
+    best = None
+    for raw in raws:
+        date = _explicit_full(raw)
+        if date is None:
+            continue
+        before = doc.text[max(0, raw.start - 12) : raw.start].lower()
+        if re.search(r"(?:by|until|till|before|through|deadline of)\s*$", before):
+            continue
+        if tense_of_span(doc, raw.start, raw.end) == "future":
+            continue
+        best = date if best is None or date > best else best
+    return best
+
+
+def find_dates(doc: Doc) -> list[DateMention]:
+    """Every date mention of ``doc`` (local offsets), resolved where the reference allows."""
+    raws = recognise(doc.text)
+    ref = doc._.reference_date
+    if ref is None:
+        ref = infer_reference(doc, raws)
+        if ref is not None:
+            doc._.reference_date = ref
+    mentions = [_resolve(doc, raw, ref) for raw in raws]
+    for raw, mention in zip(raws, mentions, strict=True):
+        if raw.kind == "relday" and mention.date is not None:
+            _reanchor_quoted(doc, mention, mentions)
+    mentions += _spacy_vague(doc, [(m.start, m.end) for m in mentions])
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+# --- helpers for the other stages ---------------------------------------------------------
+
+
+def dates_in(doc: Doc, start: int, end: int) -> list[DateMention]:
+    """Date mentions on ``doc._.dates`` overlapping the LOCAL character range."""
+    mentions = doc._.dates or []
+    starts = [m.start for m in mentions]
+    hi = bisect.bisect_left(starts, end)
+    return [m for m in mentions[:hi] if m.end > start]
+
+
+def _token_span(doc: Doc, mention: DateMention) -> Span | None:
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def date_for_token(doc: Doc, token: Token) -> DateMention | None:
+    """The date attached to ``token`` (a verb or noun): by the parse, else nearest in its sentence.
+
+    A date is attached when walking up from the date's root reaches ``token`` before any other
+    verb ("met ... on Wednesday", "Wednesday's meeting"), or reaches the verb governing
+    ``token`` when ``token`` is a noun ("talks" in "held talks on Wednesday").
+    """
+    sent = token.sent
+    candidates = dates_in(doc, sent.start_char, sent.end_char)
+    if not candidates:
+        return None
+    own_verb = governing_verb(token)
+    spans = [(m, _token_span(doc, m)) for m in candidates]
+    for targets in ((token,), (own_verb,) if own_verb is not None else ()):
+        for mention, span in spans:
+            if span is None or len(span) == 0:
+                continue
+            current = span.root
+            for _ in range(10):
+                if current in targets:
+                    return mention
+                if current.pos_ in ("VERB", "AUX") and current is not span.root:
+                    break
+                if current.head is current:
+                    break
+                current = current.head
+    return min(
+        candidates,
+        key=lambda m: min(abs(m.start - token.idx), abs(m.end - (token.idx + len(token)))),
+    )
 
 
 @Language.component("tf_dates")
 def dates(doc: Doc) -> Doc:
+    """Store the date mentions of ``doc`` on ``doc._.dates`` (sets an inferred reference date)."""
     register_extensions()
-    doc._.dates = []
+    doc._.dates = find_dates(doc)
     return doc

@@ -44,3 +44,7 @@ class ValidationError(TradefactsError, ValueError):
     def __init__(self, message: str, errors: list[dict[str, str]] | None = None) -> None:
         super().__init__(message)
         self.errors: list[dict[str, str]] = errors or []
+
+
+class MalformedJSONError(ValidationError, InputError):
+    """Text that is not JSON at all (or is nested absurdly deep): a one-line message."""

@@ -218,6 +218,12 @@ PRODUCT_SYNONYMS = {
     "autoparts": "auto parts",
     "automobile parts": "auto parts",
     "vehicle parts": "auto parts",
+    "auto components": "auto parts",
+    "whiskey": "whisky",
+    "whiskies": "whisky",
+    "scotch": "whisky",
+    "car components": "auto parts",
+    "automotive parts": "auto parts",
 }
 
 
@@ -241,20 +247,29 @@ def name_tokens(name: str) -> list[str]:
     return kept or [t for t in tokens if t]
 
 
+_NAME_PARTICLES = frozenset(
+    "da de do dos das di del della van von der den le la al bin ibn".split()
+)
+
+
 def names_match(gold: str, predicted: str) -> bool:
     """Same person: surname equal, and first name too where both sides have one.
 
-    A one-word name matches the other side's last or first word (surname-first names such
-    as "Xi Jinping" are often shortened to "Xi"); two full names also match in reversed order.
+    A one-word name matches any word of the other side but a particle (surname-first names
+    such as "Xi Jinping" are shortened to "Xi", "Luiz Inacio Lula da Silva" to "Lula"); two
+    longer names match when their last words agree and either their first words agree or one
+    name's words all occur in the other ("Lula da Silva"); reversed order also matches.
     """
     g, p = name_tokens(gold), name_tokens(predicted)
     if not g or not p:
         return False
     if len(g) == 1 or len(p) == 1:
         single, other = (g[0], p) if len(g) == 1 else (p[0], g)
-        return single in (other[-1], other[0])
-    if g[-1] == p[-1] and g[0] == p[0]:
-        return True
+        return single in (other[0], other[-1]) or (
+            single not in _NAME_PARTICLES and single in other
+        )
+    if g[-1] == p[-1]:
+        return g[0] == p[0] or set(g) <= set(p) or set(p) <= set(g)
     return g[0] == p[-1] and g[-1] == p[0]
 
 
@@ -262,6 +277,32 @@ def normalize_product(product: str) -> str:
     """Canonical product category ("cars" -> "automobiles", "aluminium" -> "aluminum")."""
     key = _WS.sub(" ", product.casefold()).strip()
     return PRODUCT_SYNONYMS.get(key, key)
+
+
+def _product_words(product: str) -> frozenset[str]:
+    """Singular words of a product ("steel products" -> {"steel", "product"}).
+
+    A whole-name synonym wins ("car parts" -> auto parts); otherwise each word is unified
+    ("bourbon whiskey" -> {"bourbon", "whisky"}).
+    """
+    key = _WS.sub(" ", product.casefold()).strip()
+    words = (
+        PRODUCT_SYNONYMS[key].split()
+        if key in PRODUCT_SYNONYMS
+        else [PRODUCT_SYNONYMS.get(w, w) for w in key.split()]
+    )
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+
+
+def products_overlap(gold: Iterable[str], predicted: Iterable[str]) -> bool:
+    """True when some gold and predicted product name the same category.
+
+    Synonyms are unified first; then "bourbon" matches "bourbon whiskey" and "steel"
+    matches "steel products" (one side's words all occur in the other's).
+    """
+    gold_words = [_product_words(p) for p in gold]
+    pred_words = [_product_words(p) for p in predicted]
+    return any(g and q and (g <= q or q <= g) for g in gold_words for q in pred_words)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -388,10 +429,8 @@ def tariff_matches(gold: dict[str, Any], pred: TariffRate) -> bool:
         return False
     if pred.target not in _as_list(gold.get("target")):
         return False
-    gold_products = {normalize_product(p) for p in gold.get("products") or []}
-    if not gold_products:
-        return True
-    return bool(gold_products & {normalize_product(p) for p in pred.products})
+    gold_products = gold.get("products") or []
+    return not gold_products or products_overlap(gold_products, pred.products)
 
 
 def money_matches(gold: dict[str, Any], pred: Quantity) -> bool:
@@ -433,7 +472,8 @@ def _describe_event(e: TradeEvent, names: _Names) -> str:
 
 def _describe_gold_event(g: dict[str, Any]) -> str:
     who = ", ".join(g["participants"])
-    return f"{g.get('type')} {g.get('date') or 'undated'} {g.get('status')} [{who}]"
+    kind = g.get("type") or "/".join(g.get("type_any") or []) or "any"
+    return f"{kind} {g.get('date') or 'undated'} {g.get('status')} [{who}]"
 
 
 def _clip(text: str, limit: int = 90) -> str:
@@ -515,6 +555,7 @@ def score_record(gold: dict[str, Any], record: CanonicalRecord, label: str = "")
     """Every check of ``record.gold.json`` against a merged record."""
     names = _Names.of(record.entities)
     checks = _event_checks(gold.get("event") or {}, record, names)
+    found: list[Any]
     for item in gold.get("tariffs_must", []):
         found = [t for t in record.tariffs if tariff_matches(item, t)]
         checks.append(_must_check("tariff " + _describe_gold_tariff(item), item, found))

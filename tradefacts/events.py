@@ -1,15 +1,842 @@
-"""Pipeline component tf_events (placeholder until implemented: stores nothing)."""
+"""Pipeline component tf_events: trade events (meetings, talks rounds, speeches, lawsuits...).
+
+How an event is read:
+
+1. **Triggers** come from ``data/events.json``: verb lemmas ("meet", "sue"), nouns
+   ("talks", "summit", "lawsuit") and phrases ("second round", "spoke to reporters",
+   "Liberation Day"). Weak triggers ("posted", "stated", "discussions") only count when a date
+   attaches to them.
+2. **Clause.** From the trigger we climb the dependency tree through nouns, prepositions and
+   ``xcomp`` verbs up to the clause head (a root, ``ccomp``, ``advcl``, ``relcl``, ``conj``
+   verb...). The clause is the head's subtree minus embedded clauses that do not contain the
+   trigger. Triggers sharing one clause head make one event. A trigger that is only the object
+   of a temporal preposition ("After the meeting, X told reporters") is not an event of its
+   own: its clause is just its own phrase.
+3. **Participants** are the person and country mentions (``doc._.mentions``) of the clause,
+   minus prepositional phrases that frame or comment ("according to", "on tariffs", "of ..."),
+   minus places used as the location, minus country words that only modify a non-party noun
+   ("EU tariffs"). Subjects that no mention covers (pronouns, titles) go through
+   ``entities.resolve_person``; "the two sides" -> the article's two most-mentioned countries.
+   A clause without its own subject borrows the governing clause's subject
+   ("Speaking to reporters, Ishiba said..."; relative clauses take their head noun).
+4. **Date** is the ``doc._.dates`` mention inside the clause nearest the trigger in the tree,
+   else one that modifies a governing clause of the same sentence (not for planned events).
+5. **Status** is ``planned`` for modals, planning verbs ("set to", "scheduled", "invited",
+   "agreed to hold"), planning modifiers ("next round") and future dates; else ``occurred``.
+6. **Clustering** inside the article: the same happening mentioned several times becomes one
+   event (same family of type, same status, compatible dates, a shared person or the same
+   countries); participants are united and every mention is kept as evidence.
+
+Evidence is the clause span (from its first to its last token), so two events of one sentence
+keep separate evidence. Triggers inside page clutter never give evidence, but a clutter event
+(e.g. a photo caption) may lend its date to the event it clusters with.
+"""
 
 from __future__ import annotations
 
+import bisect
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
-from .document import register_extensions
+from .document import DateMention, evidence, in_clutter, register_extensions
+from .models import Evidence, TradeEvent
+
+#: Dependency labels at which the climb from a trigger to its clause head stops.
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj", "pcomp"})
+#: Children whose subtree is a separate clause, cut out of a clause they do not lead to.
+EMBEDDED_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "i", "we"})
+#: Types that may describe the same happening (a "meeting" reported elsewhere as "talks").
+TYPE_FAMILY = {"meeting": "talks", "negotiation": "talks"}
+TYPE_PRIORITY = ("lawsuit", "speech", "visit", "meeting", "negotiation", "announcement", "other")
 
 
-@Language.component("tf_events")
-def events(doc: Doc) -> Doc:
-    register_extensions()
-    doc._.events = []
-    return doc
+@dataclass(frozen=True)
+class EventData:
+    """The trigger and cue tables of ``data/events.json``."""
+
+    verbs: dict[str, str]
+    weak_verbs: frozenset[str]
+    nouns: dict[str, str]
+    weak_nouns: frozenset[str]
+    phrases: dict[str, str]
+    planned_modals: frozenset[str]
+    planned_verbs: frozenset[str]
+    planned_modifiers: frozenset[str]
+    planned_date_words: tuple[str, ...]
+    party_nouns: frozenset[str]
+    two_sides: tuple[str, ...]
+    excluded_preps: frozenset[str]
+    framing_preps: frozenset[str]
+    named_dates: dict[str, Date]
+
+
+@lru_cache(maxsize=1)
+def event_data() -> EventData:
+    """The event tables, loaded once."""
+    raw: dict[str, Any] = json.loads(
+        resources.files("tradefacts").joinpath("data/events.json").read_text("utf-8")
+    )
+    return EventData(
+        verbs=dict(raw["verbs"]),
+        weak_verbs=frozenset(raw["weak_verbs"]),
+        nouns=dict(raw["nouns"]),
+        weak_nouns=frozenset(raw["weak_nouns"]),
+        phrases=dict(raw["phrases"]),
+        planned_modals=frozenset(raw["planned_modals"]),
+        planned_verbs=frozenset(raw["planned_verbs"]),
+        planned_modifiers=frozenset(raw["planned_modifiers"]),
+        planned_date_words=tuple(raw["planned_date_words"]),
+        party_nouns=frozenset(raw["party_nouns"]),
+        two_sides=tuple(raw["two_sides"]),
+        excluded_preps=frozenset(raw["excluded_preps"]),
+        framing_preps=frozenset(raw["framing_preps"]),
+        named_dates={k: Date.fromisoformat(v) for k, v in raw["named_dates"].items()},
+    )
+
+
+@dataclass
+class Trigger:
+    """A word or phrase that names a happening; ``token`` is its syntactic anchor."""
+
+    token: Token
+    start: int  # token index range of the trigger words
+    end: int
+    type: str
+    weak: bool
+
+
+@dataclass
+class Candidate:
+    """One reading of an event from one clause, before within-article clustering."""
+
+    type: str
+    start: int  # local character span of the clause (the evidence)
+    end: int
+    participants: list[str]
+    date: Date | None
+    date_text: str | None
+    status: str
+    location: str | None
+    clutter: bool
+    weak: bool = False
+    tentative: bool = False  # "occurred" only by default: no date, no past tense
+    persons: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)  # countries, also those of the persons
+
+
+# --- triggers --------------------------------------------------------------------------------
+
+
+def build_phrase_matcher(nlp: Language) -> PhraseMatcher:
+    """A lower-case phrase matcher over the trigger phrases, one label per event type."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_type: dict[str, list[str]] = {}
+    for phrase, etype in event_data().phrases.items():
+        by_type.setdefault(etype, []).append(phrase)
+    for etype, phrases in by_type.items():
+        matcher.add(etype, [nlp.make_doc(p) for p in phrases])
+    return matcher
+
+
+#: Shorter quoted bits are scare quotes or names ("Liberation Day"), not reported speech.
+MIN_QUOTE_WORDS = 4
+QUOTE_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (a quote never runs past its paragraph line)."""
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    closer = ""
+    for i, char in enumerate(text):
+        if char == "\n":
+            opened = None
+        elif opened is None and char in QUOTE_OPEN:
+            opened, closer = i, QUOTE_OPEN[char]
+        elif opened is not None and char == closer:
+            if len(text[opened:i].split()) >= MIN_QUOTE_WORDS:
+                ranges.append((opened, i + 1))
+            opened = None
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], char: int) -> bool:
+    i = bisect.bisect_right(ranges, (char, 1 << 62)) - 1
+    return i >= 0 and ranges[i][0] <= char < ranges[i][1]
+
+
+def find_triggers(doc: Doc, matcher: PhraseMatcher) -> list[Trigger]:
+    """Trigger phrases and words of ``doc`` outside quotations; a token is in one trigger.
+
+    Events told inside a quote are the speaker's words: their tense and dates are the
+    speaker's, not the article's, so they are left to the statements stage.
+    """
+    data = event_data()
+    quotes = quoted_ranges(doc.text)
+    taken: set[int] = {t.i for t in doc if _inside(quotes, t.idx)}
+    found: list[Trigger] = []
+    spans = [Span(doc, s, e, label=label) for label, s, e in matcher(doc)]
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        anchor = _phrase_anchor(span, data)
+        taken.update(range(span.start, span.end))
+        weak = anchor.lower_ in data.weak_nouns or anchor.lemma_.lower() in data.weak_verbs
+        found.append(Trigger(anchor, span.start, span.end, span.label_, weak))
+    for token in doc:
+        if token.i in taken:
+            continue
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in data.verbs:
+            etype, weak = data.verbs[lemma], lemma in data.weak_verbs
+        elif token.pos_ in ("NOUN", "PROPN") and lower in data.nouns:
+            etype, weak = data.nouns[lower], lower in data.weak_nouns
+        else:
+            continue
+        found.append(Trigger(token, token.i, token.i + 1, etype, weak))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _phrase_anchor(span: Span, data: EventData) -> Token:
+    """The token of a trigger phrase that carries it in the tree (its verb, else its noun)."""
+    for token in span:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in ("be", "have"):
+            return token
+    for token in reversed(span):
+        if token.lower_ in data.nouns or token.lower_ in ("round", "dinner", "conference"):
+            return token
+    return span.root
+
+
+# --- clause ----------------------------------------------------------------------------------
+
+
+def clause_head(token: Token) -> Token:
+    """The head of the clause ``token`` belongs to (stops at clause-level dependencies)."""
+    current = token
+    for _ in range(40):
+        if current.dep_ in CLAUSE_DEPS or current.head is current:
+            return current
+        if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX"):
+            return current
+        current = current.head
+    return current
+
+
+def under_framing_prep(token: Token, data: EventData) -> bool:
+    """True when a trigger noun only frames another clause: "after the meeting", "ahead of
+    talks", "advantage from its negotiations"."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current:
+            return False
+        if current.dep_ in ("pobj", "pcomp") and head.lower_ in data.framing_preps:
+            return True
+        if current.dep_ in ("pobj", "pcomp") and head.lower_ in ("of", "to"):
+            if head.head.lower_ in data.framing_preps:
+                return True
+        if current.dep_ not in ("pobj", "pcomp", "prep", "compound", "amod"):
+            return False
+        current = head
+    return False
+
+
+def path_to(head: Token, token: Token) -> set[int]:
+    """Indices of the tokens from ``token`` up to ``head`` (inclusive)."""
+    path = {token.i}
+    current = token
+    for _ in range(60):
+        if current is head or current.head is current:
+            break
+        current = current.head
+        path.add(current.i)
+    return path
+
+
+def clause_tokens(head: Token, keep: set[int]) -> list[Token]:
+    """Subtree of ``head`` without embedded clauses that hold none of the ``keep`` tokens."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        for child in token.children:
+            if child.i not in keep and _is_embedded_clause(child):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _is_embedded_clause(token: Token) -> bool:
+    if token.dep_ in EMBEDDED_DEPS:
+        return True
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
+
+
+def same_line(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The tokens on the anchor's line: a parse that runs across a line break (a headline
+    glued to the next paragraph) must not join them."""
+    text = anchor.doc.text
+    start = text.rfind("\n", 0, anchor.idx) + 1
+    end = text.find("\n", anchor.idx)
+    end = len(text) if end < 0 else end
+    return [t for t in tokens if start <= t.idx < end]
+
+
+def participant_tokens(tokens: list[Token], keep: set[int], triggers: set[int]) -> set[int]:
+    """Clause tokens that may name participants: framing prepositional phrases removed."""
+    data = event_data()
+    inside = {t.i for t in tokens}
+    dropped: set[int] = set()
+    for token in tokens:
+        if token.i in keep or token.dep_ != "prep":
+            continue
+        word = token.lower_
+        if word in data.excluded_preps and not (word == "of" and token.head.i in triggers):
+            dropped.update(t.i for t in token.subtree)
+    return inside - dropped
+
+
+# --- participants ----------------------------------------------------------------------------
+
+
+def article_main_countries(doc: Doc) -> list[str]:
+    """The two most-mentioned countries of the doc (outside clutter), most frequent first."""
+    entities = doc._.entities or {}
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in doc._.mentions or []:
+        info = entities.get(m.entity_id)
+        if info is None or info.type != "country" or in_clutter(doc, m.start, m.end):
+            continue
+        counts[m.entity_id] += 1
+        first.setdefault(m.entity_id, m.start)
+    ranked = sorted(counts, key=lambda e: (-counts[e], first[e]))
+    return ranked[:2]
+
+
+def _token_index_by_char(doc: Doc) -> Callable[[int], int | None]:
+    def index(char: int) -> int | None:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None and len(span) else None
+
+    return index
+
+
+@dataclass
+class ArticleContext:
+    """Per-doc lookups shared by all triggers of a doc."""
+
+    doc: Doc
+    mention_tokens: dict[int, list[tuple[str, str]]]  # token index -> [(entity_id, type)]
+    date_roots: list[tuple[DateMention, Token]]
+    main_countries: list[str]
+    resolve_person: Callable[[Doc, int, int], str | None] | None
+
+
+def build_context(doc: Doc) -> ArticleContext:
+    """Index mentions and dates of ``doc`` by token."""
+    entities = doc._.entities or {}
+    mention_tokens: dict[int, list[tuple[str, str]]] = {}
+    for m in doc._.mentions or []:
+        info = entities.get(m.entity_id)
+        etype = info.type if info is not None else m.entity_id.split(":", 1)[0]
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            mention_tokens.setdefault(token.i, []).append((m.entity_id, etype))
+    date_roots: list[tuple[DateMention, Token]] = []
+    for d in doc._.dates or []:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and len(span):
+            date_roots.append((d, span.root))
+    return ArticleContext(doc, mention_tokens, date_roots, article_main_countries(doc), _resolver())
+
+
+def _resolver() -> Callable[[Doc, int, int], str | None] | None:
+    """``entities.resolve_person`` when the entities stage provides it."""
+    from . import entities as entities_module
+
+    return getattr(entities_module, "resolve_person", None)
+
+
+def collect_participants(
+    ctx: ArticleContext, tokens: list[Token], allowed: set[int], triggers: set[int], head: Token
+) -> tuple[list[str], set[int]]:
+    """Participant entity ids in ``allowed`` tokens (text order) and the tokens they came from."""
+    data = event_data()
+    found: list[str] = []
+    used: set[int] = set()
+    for token in tokens:
+        if token.i not in allowed:
+            continue
+        for entity_id, etype in ctx.mention_tokens.get(token.i, []):
+            if etype == "person" or (
+                etype == "country" and _country_takes_part(token, triggers, ctx, data)
+            ):
+                if entity_id not in found:
+                    found.append(entity_id)
+                used.add(token.i)
+    text = " ".join(t.lower_ for t in tokens if t.i in allowed)
+    if any(phrase in text for phrase in data.two_sides):
+        for code in ctx.main_countries:
+            if code not in found:
+                found.append(code)
+    for subject in _subjects(head):
+        if subject.i in allowed and subject.i not in ctx.mention_tokens:
+            person = _resolve(ctx, subject)
+            if person and person not in found:
+                found.append(person)
+    return found, used
+
+
+def _country_takes_part(token: Token, triggers: set[int], ctx: ArticleContext, data: EventData) -> bool:
+    """A country word counts unless it only modifies a non-party noun ("EU tariffs")."""
+    if token.dep_ not in ("compound", "amod", "poss", "nmod"):
+        return True
+    head = token.head
+    for _ in range(3):
+        if head.i in triggers or head.lower_ in data.party_nouns:
+            return True
+        if any(etype == "person" for _, etype in ctx.mention_tokens.get(head.i, [])):
+            return True
+        if head.dep_ not in ("compound", "amod") or head.head is head:
+            return False
+        head = head.head
+    return False
+
+
+def _subjects(head: Token) -> list[Token]:
+    return [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+
+
+def _resolve(ctx: ArticleContext, token: Token) -> str | None:
+    """Person id for a pronoun or title subject, via ``entities.resolve_person``."""
+    if ctx.resolve_person is None:
+        return None
+    span = ctx.doc[token.left_edge.i : token.right_edge.i + 1]
+    if token.lower_ in PERSONAL_PRONOUNS:
+        span = ctx.doc[token.i : token.i + 1]
+    try:
+        person = ctx.resolve_person(ctx.doc, span.start_char, span.end_char)
+    except Exception:  # a helper stage failing must not lose the event
+        return None
+    return person if person and person.startswith("person:") else None
+
+
+def borrowed_subject(ctx: ArticleContext, head: Token) -> list[str]:
+    """Participants of the governing clause's subject, for clauses without one of their own."""
+    if _subjects(head) and not all(s.lower_ in RELATIVE_PRONOUNS for s in _subjects(head)):
+        return []
+    if head.dep_ in ("relcl", "acl"):
+        return _entity_ids_at(ctx, head.head)
+    current = head
+    for _ in range(3):
+        if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head is current:
+            return []
+        current = current.head
+        subjects = _subjects(current)
+        if subjects:
+            ids: list[str] = []
+            for s in subjects:
+                ids.extend(_entity_ids_at(ctx, s) or ([p] if (p := _resolve(ctx, s)) else []))
+            return ids
+    return []
+
+
+def _entity_ids_at(ctx: ArticleContext, token: Token) -> list[str]:
+    """Person/country ids of mentions on the phrase headed by ``token`` (its name, not clauses)."""
+    ids: list[str] = []
+    for t in token.subtree:
+        if t.i != token.i and (t.dep_ in EMBEDDED_DEPS or t.dep_ == "prep"):
+            continue
+        for entity_id, etype in ctx.mention_tokens.get(t.i, []):
+            if etype in ("person", "country") and entity_id not in ids:
+                ids.append(entity_id)
+    return ids
+
+
+# --- date, location, status ------------------------------------------------------------------
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of edges between two tokens of one sentence."""
+    up_a = [a, *a.ancestors]
+    depth = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in depth:
+            return n + depth[t.i]
+    return 99
+
+
+def attach_date(
+    ctx: ArticleContext, trigger: Token, head: Token, inside: set[int], planned: bool
+) -> DateMention | None:
+    """The date mention of the clause nearest the trigger, else one on a governing clause."""
+    local = [(d, r) for d, r in ctx.date_roots if r.i in inside]
+    if local:
+        return min(local, key=lambda dr: (tree_distance(trigger, dr[1]), abs(dr[1].i - trigger.i)))[0]
+    if planned:
+        return None
+    governing = {t.i for t in head.ancestors}
+    for d, root in ctx.date_roots:
+        if root.sent.start == head.sent.start and clause_head(root).i in governing:
+            return d
+    return None
+
+
+def find_location(doc: Doc, tokens: list[Token], inside: set[int]) -> tuple[str | None, set[int]]:
+    """A place named with "in"/"at"/"to" in the clause ("White House") and its tokens."""
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "FAC", "LOC") or ent.root.i not in inside:
+            continue
+        prep = ent.root.head
+        if ent.root.dep_ == "pobj" and prep.lower_ in ("in", "at", "to"):
+            text = ent.text
+            if text.lower().startswith("the "):
+                text = text[4:]
+            return text.strip() or None, {t.i for t in ent}
+    return None, set()
+
+
+def is_planned(
+    ctx: ArticleContext, trigger: Token, head: Token, path: set[int], when: DateMention | None
+) -> bool:
+    """True for future, modal or intended happenings."""
+    data = event_data()
+    doc = ctx.doc
+    for i in path | {head.i}:
+        token = doc[i]
+        lemma = token.lemma_.lower()
+        if lemma in data.planned_verbs and any(c.dep_ == "xcomp" for c in token.children):
+            return True
+        if lemma in ("schedule", "set", "slate", "due") and token.tag_ == "VBN":
+            return True
+        if lemma == "invite":
+            return True
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in data.planned_modals:
+                return True
+            if child.dep_ == "aux" and child.lower_ == "to" and token.i != head.i:
+                continue
+            if child.dep_ in ("amod", "compound") and child.lower_ in data.planned_modifiers:
+                return True
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in data.planned_verbs:
+        return True
+    if when is not None:
+        reference = doc._.reference_date
+        if when.date is not None and reference is not None:
+            return bool(when.date > reference)
+        lowered = when.text.lower()
+        return any(word in lowered for word in data.planned_date_words)
+    return False
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+def candidates(doc: Doc, triggers: list[Trigger]) -> list[Candidate]:
+    """One candidate per clause that holds triggers and names at least one participant."""
+    data = event_data()
+    ctx = build_context(doc)
+    trigger_tokens = {i for t in triggers for i in range(t.start, t.end)} | {
+        t.token.i for t in triggers
+    }
+    grouped: dict[tuple[int, str], list[Trigger]] = {}
+    isolated: list[Trigger] = []
+    for trig in triggers:
+        if trig.token.pos_ in ("NOUN", "PROPN") and under_framing_prep(trig.token, data):
+            isolated.append(trig)
+            continue
+        key = (clause_head(trig.token).i, _family(trig.type))
+        grouped.setdefault(key, []).append(trig)
+    out: list[Candidate] = []
+    for (head_i, _), group in grouped.items():
+        cand = _candidate(ctx, doc[head_i], group, trigger_tokens)
+        if cand is not None:
+            out.append(cand)
+    for trig in isolated:
+        cand = _isolated_candidate(ctx, trig, trigger_tokens)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _candidate(
+    ctx: ArticleContext, head: Token, group: list[Trigger], trigger_tokens: set[int]
+) -> Candidate | None:
+    doc = ctx.doc
+    main = min(group, key=lambda t: (TYPE_PRIORITY.index(t.type), t.start))
+    keep: set[int] = set()
+    for trig in group:
+        keep |= path_to(head, trig.token)
+    tokens = same_line(clause_tokens(head, keep), main.token)
+    inside = {t.i for t in tokens}
+    location, place_tokens = find_location(doc, tokens, inside)
+    allowed = participant_tokens(tokens, keep, trigger_tokens) - place_tokens
+    participants, _ = collect_participants(ctx, tokens, allowed, trigger_tokens, head)
+    for entity_id in borrowed_subject(ctx, head):
+        if entity_id not in participants:
+            participants.append(entity_id)
+    planned = is_planned(ctx, main.token, head, keep, None)
+    when = attach_date(ctx, main.token, head, inside, planned)
+    if not planned:
+        planned = is_planned(ctx, main.token, head, keep, when)
+    if not participants:
+        return None
+    return _make_candidate(ctx, main, tokens, participants, when, planned, location, group)
+
+
+def _isolated_candidate(
+    ctx: ArticleContext, trig: Trigger, trigger_tokens: set[int]
+) -> Candidate | None:
+    """A trigger noun under a temporal preposition: only what its own phrase says."""
+    tokens = sorted(trig.token.subtree, key=lambda t: t.i)
+    inside = {t.i for t in tokens}
+    allowed = participant_tokens(tokens, {trig.token.i}, trigger_tokens)
+    participants, _ = collect_participants(ctx, tokens, allowed, trigger_tokens, trig.token)
+    if not participants:
+        return None
+    local = [(d, r) for d, r in ctx.date_roots if r.i in inside]
+    when = local[0][0] if local else None
+    planned = is_planned(ctx, trig.token, trig.token, {trig.token.i}, when)
+    return _make_candidate(ctx, trig, tokens, participants, when, planned, None, [trig])
+
+
+def _make_candidate(
+    ctx: ArticleContext,
+    main: Trigger,
+    tokens: list[Token],
+    participants: list[str],
+    when: DateMention | None,
+    planned: bool,
+    location: str | None,
+    group: list[Trigger],
+) -> Candidate:
+    doc = ctx.doc
+    start, end = _trimmed_span(doc, tokens)
+    etype = main.type
+    if etype == "negotiation" and any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in main.token.children
+    ):
+        etype = "meeting"
+    persons = {p for p in participants if p.startswith("person:")}
+    infos = doc._.entities or {}
+    parties = {p for p in participants if p.startswith("country:")}
+    for person in persons:
+        country = getattr(infos.get(person), "country", None)
+        if country:
+            parties.add(f"country:{country}")
+    day, day_text = (when.date, when.text) if when is not None else named_date(doc, group)
+    return Candidate(
+        type=etype,
+        start=start,
+        end=end,
+        participants=participants,
+        date=day,
+        date_text=day_text,
+        status="planned" if planned else "occurred",
+        location=location,
+        clutter=any(in_clutter(doc, doc[t.start].idx, doc[t.end - 1].idx + 1) for t in group),
+        weak=all(t.weak for t in group) and day is None,
+        tentative=not planned and day is None and not _past_tense(tokens, main.token),
+        parties=parties,
+        persons=persons,
+    )
+
+
+def _past_tense(tokens: list[Token], trigger: Token) -> bool:
+    """True when the trigger or a verb governing it is in a past form ("met", "has held")."""
+    chain = [trigger, *trigger.ancestors]
+    inside = {t.i for t in tokens}
+    for token in chain:
+        if token.i not in inside:
+            break
+        if token.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in token.children
+        ):
+            return True
+    return False
+
+
+def named_date(doc: Doc, group: list[Trigger]) -> tuple[Date | None, str | None]:
+    """The date a trigger phrase names by itself ("Liberation Day"), else (None, None)."""
+    named = event_data().named_dates
+    for trig in group:
+        span = doc[trig.start : trig.end]
+        if span.text.lower() in named:
+            return named[span.text.lower()], span.text
+    return None, None
+
+
+def _trimmed_span(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
+    """Character span from the first to the last token, without edge punctuation."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)] or tokens
+    first, last = words[0], words[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+# --- clustering ------------------------------------------------------------------------------
+
+
+@dataclass
+class Cluster:
+    """Candidates read as one happening."""
+
+    members: list[Candidate]
+
+    @property
+    def date(self) -> Date | None:
+        return next((m.date for m in self.members if m.date is not None), None)
+
+    @property
+    def persons(self) -> set[str]:
+        return set().union(*(m.persons for m in self.members))
+
+    @property
+    def parties(self) -> set[str]:
+        return set().union(*(m.parties for m in self.members))
+
+    @property
+    def status(self) -> str:
+        firm = [m for m in self.members if not m.tentative] or self.members
+        return firm[0].status
+
+
+def _family(etype: str) -> str:
+    return TYPE_FAMILY.get(etype, etype)
+
+
+def _times_agree(cluster: Cluster, cand: Candidate) -> bool:
+    """Dates agree: equal days, equal vague wording, or one side gives no time at all."""
+    if cand.date_text is None:
+        return True
+    if cand.date is not None:
+        if cluster.date is not None:
+            return cluster.date == cand.date
+        return not any(m.date_text for m in cluster.members)
+    if cluster.date is not None:
+        return False  # "next week" is not the dated happening
+    texts = {m.date_text.lower() for m in cluster.members if m.date_text}
+    return not texts or cand.date_text.lower() in texts
+
+
+def _status_agrees(cluster: Cluster, cand: Candidate) -> bool:
+    if cand.tentative or all(m.tentative for m in cluster.members):
+        return True
+    return cluster.status == cand.status
+
+
+def _compatible(cluster: Cluster, cand: Candidate) -> bool:
+    """True when ``cand`` may be another mention of the happening of ``cluster``."""
+    if _family(cluster.members[0].type) != _family(cand.type):
+        return False
+    if not _status_agrees(cluster, cand) or not _times_agree(cluster, cand):
+        return False
+    if cluster.persons & cand.persons:
+        return True
+    if cluster.persons and cand.persons:
+        return False
+    if cluster.parties & cand.parties:
+        return True
+    same_day = cand.date is not None and cluster.date == cand.date
+    return same_day
+
+
+def cluster_candidates(cands: Iterable[Candidate]) -> list[Cluster]:
+    """Group candidates of one happening: dated ones first, then undated join the best match."""
+    ordered = sorted(cands, key=lambda c: (c.date is None, c.tentative, c.clutter, c.start))
+    clusters: list[Cluster] = []
+    for cand in ordered:
+        matches = [c for c in clusters if _compatible(c, cand)]
+        if not matches:
+            clusters.append(Cluster([cand]))
+            continue
+        best = max(
+            matches,
+            key=lambda c: (
+                len(c.persons & cand.persons),
+                len(c.parties & cand.parties),
+                c.date is not None,
+                c.status == cand.status,
+                -c.members[0].start,
+            ),
+        )
+        best.members.append(cand)
+    return clusters
+
+
+def cluster_event(doc: Doc, cluster: Cluster) -> TradeEvent | None:
+    """The event of a cluster, or None when all its mentions sit in page clutter."""
+    grounded = [m for m in cluster.members if not m.clutter]
+    if not grounded or all(m.weak for m in cluster.members):
+        return None
+    members = sorted(cluster.members, key=lambda m: m.start)
+    dated = next((m for m in cluster.members if m.date is not None), None)
+    texted = dated or next((m for m in members if m.date_text), None)
+    participants: list[str] = []
+    for m in sorted(grounded, key=lambda m: m.start) + [m for m in members if m.clutter]:
+        participants.extend(p for p in m.participants if p not in participants)
+    types = [m.type for m in grounded]
+    etype = min(types, key=lambda t: (-types.count(t), TYPE_PRIORITY.index(t)))
+    location = next((m.location for m in grounded if m.location), None)
+    proofs: list[Evidence] = sorted(
+        {evidence(doc, m.start, m.end) for m in grounded}, key=lambda e: (e.start, e.end)
+    )
+    return TradeEvent(
+        type=etype,  # type: ignore[arg-type]
+        date=dated.date if dated else None,
+        date_text=texted.date_text if texted else None,
+        status=cluster.status,  # type: ignore[arg-type]
+        participants=tuple(participants),
+        location=location,
+        evidence=tuple(proofs),
+    )
+
+
+# --- component -------------------------------------------------------------------------------
+
+
+def extract_events(doc: Doc, matcher: PhraseMatcher) -> list[TradeEvent]:
+    """The trade events of ``doc`` (clustered within the doc), in text order."""
+    if not doc.has_annotation("DEP") or not len(doc):
+        return []
+    triggers = find_triggers(doc, matcher)
+    if not triggers:
+        return []
+    events = [cluster_event(doc, c) for c in cluster_candidates(candidates(doc, triggers))]
+    found = [e for e in events if e is not None]
+    return sorted(found, key=lambda e: (e.evidence[0].start, e.evidence[0].end))
+
+
+class EventsComponent:
+    """The ``tf_events`` pipe: stores ``doc._.events``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = build_phrase_matcher(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        doc._.events = extract_events(doc, self.matcher)
+        return doc
+
+
+@Language.factory("tf_events")
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    """Factory for the ``tf_events`` pipe."""
+    return EventsComponent(nlp)

@@ -1,15 +1,415 @@
-"""Pipeline component tf_quantities (placeholder until implemented: stores nothing)."""
+"""Pipeline component tf_quantities: money, percentages, durations and counts.
+
+Spans are recognised with a few bounded regular expressions over ``doc.text`` (money, percent,
+duration) and with the dependency parse (counts: a cardinal number modifying a plural noun).
+Each span is normalised here (no quantulum3). Results are ``models.Quantity`` objects with
+absolute evidence on ``doc._.quantities``; spans touching page clutter are dropped.
+
+Decisions (documented for the other stages):
+- ``text`` is the number with its unit/currency (``"$1.4bn"``, ``"24%"``, ``"75 countries"``);
+  qualifiers before it ("about", "more than") set ``approximate`` but are not part of the text.
+- ranges ("10-20%", "$5-10bn") give one quantity per end; a bare low end ("10" of "10-20%")
+  gets the span of its own number and the unit of the high end.
+- "percentage points" and "basis points" are kind ``percent`` with unit ``percentage_point``
+  (a change of a rate, not a rate), so the tariff stage can tell them apart.
+- vague money ("hundreds of billions of dollars", "multi-billion dollar") is emitted with
+  ``approximate=True`` and the value of its lower bound (1e11, 1e9); vague counts ("dozens of
+  countries") and fractions ("a third") are skipped.
+- durations use the unit written, except fractional hours ("an hour and a half") which become
+  minutes and decades which become years.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
-from .document import register_extensions
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .document import evidence, in_clutter, register_extensions
+from .models import Quantity
+
+_SP = r"[ \u00a0]"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,4}(?![\d])|\d{1,15}(?![\d,]\d))(?:\.\d{1,6}(?!\d))?"
+_DASH = r"(?:-|–|—|to)"
+
+
+@dataclass(frozen=True)
+class Found:
+    """A recognised quantity span (local offsets) with its normalised value."""
+
+    start: int
+    end: int
+    kind: str
+    value: float
+    unit: str
+    approximate: bool = False
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict[str, Any]:
+    """The quantities data file (currencies, scales, number words, units)."""
+    path = resources.files("tradefacts").joinpath("data/quantities.json")
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of literal ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _number_pattern() -> str:
+    """Regex for a number: digits (with separators/decimals) or English number words."""
+    words = _alternation(list(tables()["number_words"]))
+    word_number = rf"(?:(?:{words})(?:[- ](?:{words}))?(?:{_SP}hundred)?|a{_SP}hundred)"
+    return rf"(?:{_DIGITS}|(?i:{word_number})(?![\w]))"
+
+
+@lru_cache(maxsize=1)
+def _scale_pattern() -> str:
+    """Regex for a scale after a number: words with a space/hyphen, abbreviations attached."""
+    scales = list(tables()["scales"])
+    long_words = [s for s in scales if len(s) > 3]
+    short = [s for s in scales if len(s) <= 3]
+    return (
+        rf"(?:[ \u00a0-](?i:{_alternation(long_words)})|{_SP}?(?:{_alternation(short)})"
+        r"|" + rf"{_SP}(?:bn|mn|mln|bln|tn|trn))(?![\w])"
+    )
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern[str]]:
+    """The compiled recognisers, built once."""
+    t = tables()
+    num = _number_pattern()
+    scale = _scale_pattern()
+    prefixes = _alternation(list(t["currency_prefixes"]))
+    words = _alternation(list(t["currency_words"]))
+    qualifiers = sorted({q.rsplit(" ", 1)[0] for q in t["qualified_currency_words"]})
+    adj = _alternation(qualifiers)
+    codes_after = _alternation(t["currency_codes_after"])
+    pct_units = (
+        r"%|(?i:per[ \u00a0]?cent|percent|pct|pc|percentage[ \u00a0]points?"
+        r"|basis[ \u00a0]points?|bps)(?![\w])"
+    )
+    lo_range = rf"(?:(?P<lo>{_DIGITS})(?P<lounit>{pct_units})?{_SP}?{_DASH}{_SP}?)?"
+    money_lo = rf"(?:(?P<lo>{_DIGITS})(?P<loscale>{scale})?{_SP}?(?:-|–|to){_SP}?)?"
+    return {
+        "vague_money": re.compile(
+            rf"(?i)(?<![\w])(?:(?P<mult>tens|dozens|hundreds|several|many){_SP}of{_SP})?"
+            rf"(?P<scale>thousands|millions|billions|trillions){_SP}of{_SP}"
+            rf"(?:(?:U\.?S\.?|American){_SP})?(?P<word>dollars|euros|pounds|yen|yuan|rupees|won)"
+            rf"|(?<![\w])multi-?{_SP}?(?P<mscale>million|billion|trillion)[- ]"
+            r"(?P<mword>dollar|euro|pound|yen|yuan|rupee)(?![\w])"
+        ),
+        "money_prefix": re.compile(
+            rf"(?<![\w$€£¥₹₩])(?P<cur>{prefixes}){_SP}?{money_lo}"
+            rf"(?P<num>{_DIGITS})(?P<scale>{scale})?"
+        ),
+        "money_suffix": re.compile(
+            rf"(?<![\w.$€£¥₹₩])(?P<num>{num})(?P<scale>{scale})?[ \u00a0-]"
+            rf"(?:(?P<adj>(?i:{adj})){_SP})?(?P<word>(?i:{words})|{codes_after})(?![\w])"
+        ),
+        "percent": re.compile(
+            rf"(?<![\w.])(?:{lo_range})(?P<num>{num}){_SP}?(?P<unit>{pct_units})"
+        ),
+        "duration": re.compile(
+            rf"(?<![\w.])(?P<num>{num}|(?i:an?|one|half{_SP}an?))"
+            rf"(?P<half>{_SP}and{_SP}a{_SP}half)?[ \u00a0-]"
+            rf"(?P<unit>(?i:{_alternation(list(t['duration_units']))}))(?![\w])"
+            rf"(?P<half2>{_SP}and{_SP}a{_SP}half)?(?![ -]old\b|{_SP}ago\b)"
+        ),
+        "approx": re.compile(
+            rf"(?i)(?:(?<![\w])(?:{_alternation(t['approximators'])}))[ \u00a0]*$"
+        ),
+        "article_ok": re.compile(
+            r"(?i)(?<![\w])(?:for|lasted|lasting|last|nearly|almost|about|around|roughly|than"
+            r"|within|under|over|barely|only|just)[ \u00a0]+$"
+        ),
+    }
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number written with digits or English words, or None.
+
+    ``"1,234.5"`` -> 1234.5, ``"twenty-five"`` -> 25, ``"a hundred"`` -> 100,
+    ``"2.5 million"`` -> 2.5e6. Ordinals and fractions give None.
+    """
+    t = tables()
+    text = text.strip().lower().replace("\u00a0", " ")
+    if not text:
+        return None
+    parts = re.split(r"[ -]+", text)
+    scale = 1.0
+    if len(parts) > 1 and parts[-1] in t["scales"] and len(parts[-1]) > 3:
+        scale = float(t["scales"][parts[-1]])
+        parts = parts[:-1]
+    if parts and parts[-1] == "hundred":
+        scale *= 100
+        parts = parts[:-1] or ["one"]
+    if parts == ["a"]:
+        return scale
+    joined = " ".join(parts)
+    if re.fullmatch(r"\d[\d,]{0,20}(?:\.\d{1,6})?|\.\d{1,6}", joined):
+        try:
+            return float(joined.replace(",", "")) * scale
+        except ValueError:
+            return None
+    total = 0.0
+    for part in parts:
+        if part not in t["number_words"]:
+            return None
+        total += t["number_words"][part]
+    return total * scale
+
+
+def _scale_value(scale: str | None) -> float:
+    """Multiplier for a scale word/abbreviation (``"bn"`` -> 1e9), 1 when absent."""
+    if not scale:
+        return 1.0
+    key = scale.strip(" \u00a0-").lower()
+    return float(tables()["scales"].get(key, 1.0))
+
+
+def _approximate(text: str, start: int, *, duration: bool = False) -> bool:
+    """True when a hedge word ("about", "more than", "nearly") directly precedes ``start``.
+
+    For durations "over"/"under" mean "during"/"within" ("over 90 days"), not a hedge.
+    """
+    m = patterns()["approx"].search(text[max(0, start - 24) : start])
+    if m is None:
+        return False
+    return not (duration and m.group(0).strip().lower() in ("over", "under"))
+
+
+def _money_prefix(text: str) -> list[Found]:
+    """Money written currency-first: "$1.4bn", "US$350 billion", "Rs 500 crore"."""
+    found = []
+    prefixes = tables()["currency_prefixes"]
+    for m in patterns()["money_prefix"].finditer(text):
+        code = prefixes[m["cur"]]
+        value = parse_number(m["num"])
+        if value is None:
+            continue
+        scale = _scale_value(m["scale"])
+        if m["cur"] in ("RM", "Rp", "Rs") and scale == 1.0 and value < 100:
+            continue  # "RM 5" / "Rs 2" alone are too often something else
+        approx = _approximate(text, m.start())
+        if m["lo"]:
+            lo = parse_number(m["lo"])
+            lo_scale = _scale_value(m["loscale"]) if m["loscale"] else scale
+            lo_end = m.end("loscale") if m["loscale"] else m.end("lo")
+            if lo is not None:
+                found.append(Found(m.start(), lo_end, "money", lo * lo_scale, code, approx))
+            found.append(Found(m.start("num"), m.end(), "money", value * scale, code, approx))
+        else:
+            found.append(Found(m.start(), m.end(), "money", value * scale, code, approx))
+    return found
+
+
+def _currency_for_words(adj: str | None, word: str) -> str | None:
+    """ISO code for a currency word, optionally qualified ("Canadian dollars")."""
+    t = tables()
+    singular = word.lower()
+    if adj:
+        qualified = t["qualified_currency_words"]
+        for key in (f"{adj.lower()} {singular}", f"{adj.lower()} {singular.rstrip('s')}"):
+            if key in qualified:
+                return str(qualified[key])
+    if word in t["currency_codes_after"]:
+        return "CNY" if word == "RMB" else word
+    code = t["currency_words"].get(singular)
+    return str(code) if code else None
+
+
+def _money_suffix(text: str) -> list[Found]:
+    """Money written number-first: "50 billion yen", "3 trillion USD", "500 crore rupees"."""
+    found = []
+    t = tables()
+    for m in patterns()["money_suffix"].finditer(text):
+        code = _currency_for_words(m["adj"], m["word"])
+        value = parse_number(m["num"])
+        if code is None or value is None:
+            continue
+        scale = _scale_value(m["scale"])
+        if m["word"].lower() in t["currency_words_needing_scale"] and scale == 1.0 and value < 1000:
+            continue  # "500 pounds" of beef, "3 won" as a verb
+        if m["word"].isupper() and m["word"] not in t["currency_codes_after"]:
+            continue
+        found.append(
+            Found(m.start(), m.end(), "money", value * scale, code, _approximate(text, m.start()))
+        )
+    return found
+
+
+def _vague_money(text: str) -> list[Found]:
+    """Vague amounts, approximate at their lower bound: "hundreds of billions of dollars"."""
+    t = tables()
+    found = []
+    for m in patterns()["vague_money"].finditer(text):
+        if m["mscale"]:
+            value, word = _scale_value(m["mscale"]), m["mword"]
+        else:
+            mult = float(t["vague_multipliers"].get((m["mult"] or "").lower(), 1))
+            value, word = mult * _scale_value(m["scale"].rstrip("s")), m["word"]
+        code = _currency_for_words(None, word if word.endswith("s") else word + "s")
+        if code:
+            found.append(Found(m.start(), m.end(), "money", value, code, True))
+    return found
+
+
+def _percent_unit(unit: str) -> tuple[str, float]:
+    """(unit name, multiplier) for a percent marker: basis points are 1/100 of a point."""
+    low = unit.lower()
+    if low.startswith("basis") or low == "bps":
+        return "percentage_point", 0.01
+    if low.startswith("percentage"):
+        return "percentage_point", 1.0
+    return "percent", 1.0
+
+
+def _percents(text: str) -> list[Found]:
+    """Percentages: "24%", "25 per cent", "10pc", ranges "10-20%" (both ends)."""
+    found = []
+    for m in patterns()["percent"].finditer(text):
+        value = parse_number(m["num"])
+        if value is None:
+            continue
+        unit, mult = _percent_unit(m["unit"])
+        approx = _approximate(text, m.start())
+        if m["lo"]:
+            lo = parse_number(m["lo"])
+            lo_end = m.end("lounit") if m["lounit"] else m.end("lo")
+            if lo is not None:
+                found.append(Found(m.start(), lo_end, "percent", lo * mult, unit, approx))
+            found.append(Found(m.start("num"), m.end(), "percent", value * mult, unit, approx))
+        else:
+            found.append(Found(m.start(), m.end(), "percent", value * mult, unit, approx))
+    return found
+
+
+def _durations(text: str) -> list[Found]:
+    """Durations: "90 days", "90-day", "50-minute", "an hour and a half", "two weeks"."""
+    found = []
+    units = tables()["duration_units"]
+    article_ok = patterns()["article_ok"]
+    for m in patterns()["duration"].finditer(text):
+        num = m["num"].lower()
+        half = bool(m["half"] or m["half2"])
+        if num in ("a", "an", "one") or num.startswith("half"):
+            # "a year" after money is a rate ("$1.4bn a year"), not a duration
+            if not half and not article_ok.search(text[max(0, m.start() - 12) : m.start()]):
+                if num != "one" and not num.startswith("half"):
+                    continue
+            value: float | None = 0.5 if num.startswith("half") else 1.0
+        else:
+            value = parse_number(m["num"])
+        if value is None:
+            continue
+        if m["num"].isdigit() and len(m["num"]) == 4 and units[m["unit"].lower()] == "year":
+            continue
+        value += 0.5 if half else 0.0
+        unit = units[m["unit"].lower()]
+        if unit == "decade":
+            unit, value = "year", value * 10
+        if unit == "hour" and value != int(value):
+            unit, value = "minute", value * 60
+        approx = _approximate(text, m.start(), duration=True)
+        found.append(Found(m.start(), m.end(), "duration", value, unit, approx))
+    return found
+
+
+def _is_year_like(token: Token) -> bool:
+    """True for a bare four-digit number that reads as a year (1800-2199)."""
+    return bool(re.fullmatch(r"(1[89]|2[01])\d\d", token.text))
+
+
+def _number_part_of(token: Token, heads: tuple[int, ...]) -> bool:
+    """True when ``token`` is a cardinal attached to one of ``heads`` ("25" of "25 million")."""
+    return token.tag_ == "CD" and token.head.i in heads
+
+
+def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
+    """Counts: a cardinal number modifying a plural noun ("75 countries", "three rounds")."""
+    excluded = set(tables()["count_noun_exclusions"])
+    found = []
+    for token in doc:
+        if token.tag_ != "CD" or token.dep_ != "nummod":
+            continue
+        head = token.head
+        if head.tag_ not in ("NNS", "NNPS") or head.i <= token.i or head.i - token.i > 3:
+            continue
+        if head.lower_ in excluded or _is_year_like(token):
+            continue
+        first = token
+        while first.i > 0 and _number_part_of(doc[first.i - 1], (token.i, head.i)):
+            first = doc[first.i - 1]
+        value = parse_number(doc[first.i : token.i + 1].text)
+        if value is None:
+            continue
+        start, end = first.idx, head.idx + len(head.text)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        approx = _approximate(doc.text, start)
+        found.append(Found(start, end, "count", value, head.lower_, approx))
+    return found
+
+
+def _overlaps(span: Found, taken: list[tuple[int, int]]) -> bool:
+    return any(a < span.end and span.start < b for a, b in taken)
+
+
+def find_quantities(doc: Doc) -> list[Found]:
+    """Every quantity span of ``doc`` (clutter included), earlier recognisers winning overlaps."""
+    text = doc.text
+    accepted: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for recogniser in (_vague_money, _money_prefix, _money_suffix, _percents, _durations):
+        batch = recogniser(text)
+        new = [f for f in batch if not _overlaps(f, taken)]
+        accepted.extend(new)
+        taken.extend((f.start, f.end) for f in new)
+    accepted.extend(_counts(doc, taken))
+    return sorted(accepted, key=lambda f: (f.start, f.end))
+
+
+def to_quantity(doc: Doc, found: Found) -> Quantity:
+    """The pydantic ``Quantity`` for a recognised span, with absolute evidence."""
+    return Quantity(
+        kind=found.kind,  # type: ignore[arg-type]
+        value=found.value,
+        unit=found.unit,
+        approximate=found.approximate,
+        text=doc.text[found.start : found.end],
+        evidence=(evidence(doc, found.start, found.end),),
+    )
+
+
+def quantities_in(doc: Doc, start: int, end: int, kind: str | None = None) -> list[Quantity]:
+    """Quantities on ``doc._.quantities`` whose evidence lies in the LOCAL range, by kind."""
+    base = doc._.base_offset
+    return [
+        q
+        for q in doc._.quantities or []
+        if (kind is None or q.kind == kind)
+        and q.evidence
+        and start <= q.evidence[0].start - base
+        and q.evidence[0].end - base <= end
+    ]
 
 
 @Language.component("tf_quantities")
 def quantities(doc: Doc) -> Doc:
+    """Store the non-clutter quantities of ``doc`` on ``doc._.quantities``."""
     register_extensions()
-    doc._.quantities = []
+    doc._.quantities = [
+        to_quantity(doc, f) for f in find_quantities(doc) if not in_clutter(doc, f.start, f.end)
+    ]
     return doc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import (
     BinaryInputError,
@@ -61,7 +62,7 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
         raise BinaryInputError(f"{name}: not a text file (binary content)")
     try:
@@ -74,22 +75,47 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> str:
         return data.decode("latin-1")
 
 
+#: Elements whose text becomes one line each (the outermost one when they nest).
+_BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, figcaption, pre, td, th, dt, dd"
+_DROPPED = ("script", "style", "noscript", "nav", "footer", "aside", "form", "svg", "template")
+
+
 def html_to_text(html: str) -> str:
-    """The readable text of an HTML page: paragraphs and headings, one per line."""
+    """The readable text of an HTML page: paragraphs and headings, one block per line.
+
+    Blocks nested in other blocks (a ``<p>`` inside a ``<blockquote>`` or ``<li>``) are read
+    once, as part of the outer block. A page with no such blocks gives its whole text.
+    """
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
-    for tag in ("script", "style", "noscript", "nav", "footer", "aside", "form", "svg"):
+    for tag in _DROPPED:
         for node in tree.css(tag):
             node.decompose()
     root = tree.css_first("article") or tree.body or tree.root
     if root is None:
         return ""
+    nodes = root.css(_BLOCKS)
+    chosen = {node.mem_id for node in nodes}
     blocks = [
         " ".join(node.text(separator=" ").split())
-        for node in root.css("h1, h2, h3, p, li, blockquote, figcaption")
+        for node in nodes
+        if not _inside_any(node, chosen)
     ]
-    return "\n\n".join(b for b in blocks if b)
+    text = "\n\n".join(b for b in blocks if b)
+    if text:
+        return text
+    lines = (" ".join(line.split()) for line in root.text(separator="\n").splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+def _inside_any(node: Any, ids: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
 
 
 def read_source(

@@ -1,15 +1,639 @@
-"""Pipeline component tf_statements (placeholder until implemented: stores nothing)."""
+"""Pipeline component tf_statements: direct quotations and who said them.
+
+Quote marks are paired inside each paragraph (so an unbalanced mark never shifts the pairings of
+later paragraphs), telling closing single quotes from apostrophes. A quote split around its
+attribution ("...," he said, "...") and a quote running over several paragraphs become one
+statement. The speaker is the subject of the cue verb that governs the quote (or of the nearest
+cue verb beside it, or of the clause before an introducing colon), resolved to an entity id.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import bisect
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
-from .document import register_extensions
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .document import evidence, in_clutter, mentions_in, register_extensions
+from .models import Statement
+
+DOUBLE_OPEN = "“„«‹"
+DOUBLE_CLOSE = "”»›"
+SINGLE_OPEN = "‘‚"
+SINGLE_CLOSE = "’"
+QUOTE_MARK_RE = re.compile("[\"'“”„«»‹›‘’‚]")
+LEFT_CONTEXT = set("([{—–-/:;") | set(DOUBLE_OPEN) | set(SINGLE_OPEN) | {'"', "'"}
+RIGHT_CONTEXT = set(".,;:!?)]}—–-…") | set(DOUBLE_CLOSE) | set(SINGLE_CLOSE) | {'"', "'"}
+ELISION_RE = re.compile(r"(?:\d\d?s?\b|em\b|n\b|til\b|cause\b|tis\b)", re.IGNORECASE)
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp")
+NAME_DEPS = {"compound", "flat", "det", "amod", "poss", "case", "nmod", "punct"}
+MAX_CLIMB = 4
+MAX_ANCESTOR_STEPS = 40
+MAX_QUOTE_MARKS = 20_000  # per parsed chunk (at most 100,000 characters)
+MAX_LOOKBACK_SENTENCES = 4
+SUBJECT_FALLBACK_CHARS = 80
+BODY_FALLBACK_CHARS = 30
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Data that drives attribution, loaded once from ``data/quotes.json``."""
+
+    verbs: frozenset[str]
+    pronouns: frozenset[str]
+    short_words: int
+    window: int
+    max_gap: int
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The cue verbs and thresholds of ``data/quotes.json``."""
+    raw = json.loads(resources.files("tradefacts").joinpath("data/quotes.json").read_text("utf-8"))
+    return Cues(
+        verbs=frozenset(raw["cue_verbs"]),
+        pronouns=frozenset(raw["person_pronouns"]),
+        short_words=int(raw["short_quote_words"]),
+        window=int(raw["frame_window_tokens"]),
+        max_gap=int(raw["max_attribution_gap_chars"]),
+    )
+
+
+# --- pairing quote marks ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Quote:
+    """A paired quotation: inner ranges (one per paragraph it runs over) and its mark positions."""
+
+    pieces: list[tuple[int, int]]
+    open_at: int  # position of the first opening mark
+    close_end: int  # position just after the last closing mark
+    paragraph: int  # index of the paragraph where it ends
+    first_paragraph: int = 0
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that has visible content."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            yield start, end
+        start = end + 1
+
+
+def _role(text: str, i: int, start: int, end: int) -> tuple[str, str]:
+    """(kind, role) of the mark at ``i``: kind ``d``/``s``; role open|close|either|weak|none."""
+    ch = text[i]
+    if ch in DOUBLE_OPEN:
+        return _D_OPEN
+    if ch in DOUBLE_CLOSE:
+        return _D_CLOSE
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    left = prev.isspace() or prev in LEFT_CONTEXT
+    right = nxt.isspace() or nxt in RIGHT_CONTEXT
+    if ch == '"':
+        if left != right:
+            return _D_OPEN if left else _D_CLOSE
+        return _D_EITHER
+    # single marks: opening quote, closing quote or apostrophe
+    if left and not right and ELISION_RE.match(text, i + 1, min(end, i + 6)):
+        return _S_NONE  # the ’90s, ’em, rock ’n’ roll
+    if ch in SINGLE_OPEN or (ch == "'" and left):
+        return _S_OPEN if (not right and nxt.isalnum()) or nxt in '“"$£€¥' else _S_NONE
+    if left or nxt.isalnum():
+        return _S_NONE  # don’t, Japan’s, a stray mark after a space
+    if prev in "sS" and nxt.isspace():
+        return _S_WEAK  # the Smiths’ house, or a quote ending in s
+    return _S_CLOSE
+
+
+_D_OPEN, _D_CLOSE, _D_EITHER = ("d", "open"), ("d", "close"), ("d", "either")
+_S_OPEN, _S_CLOSE, _S_WEAK, _S_NONE = ("s", "open"), ("s", "close"), ("s", "weak"), ("s", "none")
+
+
+def pair_quotes(text: str) -> list[Quote]:
+    """Paired quotations of ``text``, in order; unbalanced marks are dropped per paragraph."""
+    quotes: list[Quote] = []
+    carry: Quote | None = None  # a quote left open at the end of the previous paragraph
+    carry_kind = ""
+    seen = 0
+    for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
+        kind, inner, open_at, weak = "", -1, -1, -1
+        pending: Quote | None = None
+        skip = -1
+        if carry is not None:
+            first = _first_visible(text, p_start, p_end)
+            if _role(text, first, p_start, p_end) in ((carry_kind, "open"), (carry_kind, "either")):
+                pending, kind, inner, open_at, skip = carry, carry_kind, first + 1, first, first
+            carry = None
+        for m in QUOTE_MARK_RE.finditer(text, p_start, p_end):
+            seen += 1
+            if seen > MAX_QUOTE_MARKS:
+                return quotes  # hostile input: no real article has this many quote marks
+            i = m.start()
+            mk, role = _role(text, i, p_start, p_end)
+            if role == "none" or i == skip:
+                continue
+            if kind == "":
+                if role in ("open", "either"):
+                    kind, inner, open_at, weak = mk, i + 1, i, -1
+                continue
+            if mk != kind:
+                continue  # a quote nested in a quote of the other kind
+            if role == "weak":
+                weak = i if weak < 0 else weak
+            elif role in ("close", "either"):
+                _add(quotes, _closed(text, pending, inner, i, open_at, p_index))
+                kind, pending = "", None
+            elif role == "open":  # the earlier opening mark was never closed: start again here
+                if weak >= 0:
+                    _add(quotes, _closed(text, pending, inner, weak, open_at, p_index))
+                pending, inner, open_at, weak = None, i + 1, i, -1
+        if kind == "s" and weak >= 0:
+            _add(quotes, _closed(text, pending, inner, weak, open_at, p_index))
+        elif kind:
+            carry, carry_kind = _closed(text, pending, inner, p_end, open_at, p_index), kind
+    return quotes
+
+
+def _add(quotes: list[Quote], quote: Quote | None) -> None:
+    """Append ``quote`` unless it is None."""
+    if quote is not None:
+        quotes.append(quote)
+
+
+def _first_visible(text: str, start: int, end: int) -> int:
+    """Position of the first non-space character of ``text[start:end]``."""
+    return start + len(text[start:end]) - len(text[start:end].lstrip())
+
+
+def _closed(
+    text: str, pending: Quote | None, inner: int, close: int, open_at: int, para: int
+) -> Quote | None:
+    """The quote ending with the piece ``[inner, close)`` (after ``pending``); None if empty."""
+    piece = _trimmed(text, inner, close)
+    if piece is None and pending is None:
+        return None
+    pieces = list(pending.pieces) if pending is not None else []
+    if piece is not None:
+        pieces.append(piece)
+    return Quote(
+        pieces=pieces,
+        open_at=pending.open_at if pending is not None else open_at,
+        close_end=close + 1,
+        paragraph=para,
+        first_paragraph=pending.first_paragraph if pending is not None else para,
+    )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without surrounding whitespace, or None when nothing is left."""
+    if end <= start:
+        return None
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return None
+    lead = len(chunk) - len(chunk.lstrip())
+    return start + lead, start + lead + len(stripped)
+
+
+# --- attribution ------------------------------------------------------------------------------
+
+
+class _Frame:
+    """Token lookups for one doc: char -> token, and which tokens sit inside quote marks."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        diff = [0] * (len(doc) + 1)
+        for q in quotes:
+            a, b = self.token_at(q.open_at), self.token_at(max(q.close_end - 1, q.open_at))
+            if a is not None and b is not None:
+                diff[a] += 1
+                diff[b + 1] -= 1
+        running, quoted = 0, []
+        for i in range(len(doc)):
+            running += diff[i]
+            quoted.append(running > 0)
+        self.quoted = quoted
+
+    def token_at(self, char: int) -> int | None:
+        """Index of the token covering (or starting after) local char ``char``."""
+        if not self.starts:
+            return None
+        i = bisect.bisect_right(self.starts, char) - 1
+        return min(max(i, 0), len(self.starts) - 1)
+
+    def span(self, start: int, end: int) -> Span | None:
+        """Tokens covering the char range (expanded to token bounds)."""
+        a, b = self.token_at(start), self.token_at(max(end - 1, start))
+        return None if a is None or b is None else self.doc[a : b + 1]
+
+
+def _is_cue(tok: Token, verbs: frozenset[str]) -> bool:
+    """True for a reporting verb ("said", "warned") or the "according" of "according to"."""
+    if tok.lower_ == "according":
+        return True
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs
+
+
+def _subject(cue: Token) -> Token | None:
+    """Who the cue verb attributes the words to: its subject, climbing through participles."""
+    if cue.lower_ == "according":
+        for to in cue.children:
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+    verb = cue
+    for _ in range(MAX_CLIMB):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ == "xcomp":  # "led Ishiba to declare": the object is the subject
+            for child in verb.head.children:
+                if child.dep_ == "dobj":
+                    return child
+        if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _governing_cues(quote_span: Span, frame: _Frame, verbs: frozenset[str]) -> Iterator[Token]:
+    """Cue verbs above the quote in the parse tree (outside any quote), nearest first."""
+    inside = range(quote_span.start, quote_span.end)
+    heads = [t for t in quote_span if t.head.i not in inside or t.head is t]
+    tok = heads[0] if heads else quote_span.root
+    for _ in range(MAX_ANCESTOR_STEPS):
+        if tok.i not in inside and not frame.quoted[tok.i] and _is_cue(tok, verbs):
+            yield tok
+        if tok.head is tok:
+            return
+        tok = tok.head
+
+
+def _nearby_cue(
+    spans: list[Span], frame: _Frame, verbs: frozenset[str], window: int, para: tuple[int, int]
+) -> Token | None:
+    """The cue verb outside quotes nearest to the quote, in the sentences the quote touches."""
+    doc = frame.doc
+    best: tuple[int, int] | None = None
+    first, last = spans[0], spans[-1]
+    lo_sent, hi_sent = first[0].sent, last[-1].sent
+    lo = max(lo_sent.start, first.start - window)
+    hi = min(hi_sent.end, last.end + window)
+    for i in range(lo, hi):
+        tok = doc[i]
+        if frame.quoted[i] or not (para[0] <= tok.idx < para[1]) or not _is_cue(tok, verbs):
+            continue
+        dist = min(abs(i - first.start), abs(i - last.end))
+        if best is None or dist < best[0]:
+            best = (dist, i)
+    return doc[best[1]] if best is not None else None
+
+
+def _colon_cue(quote: Quote, frame: _Frame, verbs: frozenset[str]) -> Token | None:
+    """For a quote introduced by a colon, the verb of the clause before the colon."""
+    text = frame.doc.text
+    before = text[: quote.open_at].rstrip(" \t")
+    if not before.endswith(":"):
+        return None
+    colon = frame.token_at(len(before) - 1)
+    if colon is None:
+        return None
+    sent = frame.doc[colon].sent
+    for i in range(colon - 1, sent.start - 1, -1):
+        if not frame.quoted[i] and _is_cue(frame.doc[i], verbs):
+            return frame.doc[i]
+    head = frame.doc[colon].head  # the colon hangs on the verb of the introducing clause
+    if head.pos_ in ("VERB", "AUX") and head.i < colon and not frame.quoted[head.i]:
+        return head
+    root = sent.root
+    return root if root.i < colon else None
+
+
+def _adjacent_cue(
+    quote: Quote, frame: _Frame, verbs: frozenset[str], region: tuple[int, int]
+) -> Token | None:
+    """A cue in the short sentence right after the quote, in the same paragraph."""
+    nxt = bisect.bisect_left(frame.starts, quote.close_end)
+    if nxt >= len(frame.starts) or frame.starts[nxt] >= region[1]:
+        return None
+    sent = frame.doc[nxt].sent
+    for tok in sent[:12]:
+        if not frame.quoted[tok.i] and tok.idx < region[1] and _is_cue(tok, verbs):
+            return tok
+    return None
+
+
+def _name_span(tok: Token) -> tuple[int, int]:
+    """Char range of the name phrase headed by ``tok`` ("U.S. President Donald Trump")."""
+    start = tok.idx
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for child in t.lefts:
+            if child.dep_ in NAME_DEPS:
+                start = min(start, child.idx)
+                stack.append(child)
+    return start, tok.idx + len(tok)
+
+
+def _person_resolver() -> Callable[[Doc, int, int], str | None] | None:
+    """``entities.resolve_person`` once the entities component provides it."""
+    from . import entities
+
+    found: Any = getattr(entities, "resolve_person", None)
+    return found if callable(found) else None
+
+
+def _speaker(doc: Doc, subject: Token, pronouns: frozenset[str], frame: _Frame) -> str | None:
+    """Entity id the subject token refers to: a person, else a country or organisation."""
+    if subject.lower_ in pronouns:
+        found = _antecedent(subject, pronouns, frame)
+        if found:
+            return found
+    return _named_speaker(doc, subject, pronouns)
+
+
+def _antecedent(pronoun: Token, pronouns: frozenset[str], frame: _Frame) -> str | None:
+    """The person a "he"/"she" subject points back to: the latest person subject before it."""
+    doc = frame.doc
+    sent = pronoun.sent
+    for _ in range(MAX_LOOKBACK_SENTENCES):
+        subjects = [
+            t
+            for t in sent
+            if t.i < pronoun.i
+            and t.dep_ in SUBJECT_DEPS
+            and not frame.quoted[t.i]
+            and t.lower_ not in pronouns
+            and not in_clutter(doc, t.idx, t.idx + len(t))
+        ]
+        subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+        for t in subjects:
+            found = _named_speaker(doc, t, pronouns)
+            if found and found.startswith("person:"):
+                return found
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+    return None
+
+
+def _named_speaker(doc: Doc, subject: Token, pronouns: frozenset[str]) -> str | None:
+    """Entity id of a subject phrase: a person (its apposition first), a country or an org."""
+    resolve = _person_resolver()
+    appositions = [c for c in subject.children if c.dep_ == "appos"]
+    for token in [*appositions, subject]:
+        found = _person_of(doc, *_name_span(token), resolve)
+        if found:
+            return found
+    if subject.lower_ in pronouns and resolve is None:
+        return _previous_person(doc, subject.idx)
+    ents = doc._.entities or {}
+    for m in mentions_in(doc, subject.idx, subject.idx + len(subject)):
+        info = ents.get(m.entity_id)
+        if info is not None and info.type in ("country", "organization"):
+            return m.entity_id
+    return None
+
+
+def _person_of(
+    doc: Doc, start: int, end: int, resolve: Callable[[Doc, int, int], str | None] | None
+) -> str | None:
+    """The person entity id of the char range, by the entity resolver or a person mention."""
+    if resolve is not None:
+        try:
+            found = resolve(doc, start, end)
+        except Exception:  # noqa: BLE001 - a failing resolver must not lose the quote
+            found = None
+        if found:
+            return found
+    people = mentions_in(doc, start, end, "person")
+    return people[-1].entity_id if people else None
+
+
+def _previous_person(doc: Doc, before: int) -> str | None:
+    """The person mentioned last before local char ``before`` (outside clutter)."""
+    ents = doc._.entities or {}
+    best = None
+    for m in doc._.mentions or []:
+        if m.end <= before and ents.get(m.entity_id) is not None:
+            if ents[m.entity_id].type == "person" and not in_clutter(doc, m.start, m.end):
+                if best is None or m.start > best.start:
+                    best = m
+    return best.entity_id if best is not None else None
+
+
+# --- assembling statements ---------------------------------------------------------------------
+
+
+@dataclass
+class _Attributed:
+    """A quote with its speaker (None when no cue names one)."""
+
+    quote: Quote
+    speaker: str | None
+    has_cue: bool
+
+
+def _merge_split(text: str, quotes: list[Quote], frame: _Frame, c: Cues) -> list[Quote]:
+    """Join "...," he said, "..." pairs (same paragraph, cue-only gap) into one quote."""
+    merged: list[Quote] = []
+    for q in quotes:
+        prev = merged[-1] if merged else None
+        if prev is not None and _is_split_pair(text, prev, q, frame, c):
+            prev.pieces.extend(q.pieces)
+            prev.close_end, prev.paragraph = q.close_end, q.paragraph
+            continue
+        merged.append(q)
+    return merged
+
+
+def _is_split_pair(text: str, a: Quote, b: Quote, frame: _Frame, c: Cues) -> bool:
+    """True when ``b`` continues ``a`` after an attribution like ", Powell said in a speech."."""
+    if a.paragraph != b.first_paragraph or b.open_at - a.close_end > c.max_gap:
+        return False
+    last = text[a.pieces[-1][0] : a.pieces[-1][1]]
+    gap = text[a.close_end : b.open_at]
+    if not (last.endswith(",") or gap.startswith(",")) or "\n" in gap:
+        return False
+    if not gap.rstrip().endswith((",", ".", ":")):
+        return False
+    span = frame.span(a.close_end, b.open_at)
+    return span is not None and any(
+        _is_cue(t, c.verbs) and a.close_end <= t.idx < b.open_at for t in span
+    )
+
+
+def _attribute(quote: Quote, frame: _Frame, c: Cues, paras: list[tuple[int, int]]) -> _Attributed:
+    """Find the cue that introduces ``quote`` (inside its paragraphs) and resolve its speaker.
+
+    Among the cue verbs that govern the quote, the first one whose subject is a person wins
+    ("Lula said Brazil would respond 'in kind'" -> Lula); otherwise the first cue found.
+    """
+    spans = [s for s in (frame.span(a, b) for a, b in quote.pieces) if s is not None and len(s)]
+    if not spans:
+        return _Attributed(quote, None, False)
+    region = (paras[quote.first_paragraph][0], paras[quote.paragraph][1])
+    short = len(_joined(frame.doc.text, quote.pieces).split()) < c.short_words
+    first: str | None = None
+    has_cue = False
+    for governing, cue in _cue_candidates(quote, spans, frame, c, short, region):
+        if cue is None or not _inside(cue, region):
+            continue
+        if has_cue and not governing:
+            break  # a governing cue was found but named no person: keep its speaker
+        has_cue = True
+        speaker = _speaker_of_cue(cue, frame, c, region)
+        if speaker is not None and speaker.startswith("person:"):
+            return _Attributed(quote, speaker, True)
+        first = first or speaker
+        if not governing:
+            break
+    return _Attributed(quote, first, has_cue)
+
+
+def _speaker_of_cue(cue: Token, frame: _Frame, c: Cues, region: tuple[int, int]) -> str | None:
+    """Entity id of whoever the cue verb attributes the words to."""
+    subject = _subject(cue)
+    if subject is None or not _inside(subject, region):
+        return _person_before(cue, frame, region)
+    return _speaker(frame.doc, subject, c.pronouns, frame)
+
+
+def _cue_candidates(
+    quote: Quote, spans: list[Span], frame: _Frame, c: Cues, short: bool, region: tuple[int, int]
+) -> Iterator[tuple[bool, Token | None]]:
+    """(governs the quote?, cue verb) for the quote, best first (computed lazily).
+
+    Cues that govern the quote in the parse tree come first; a short scare quote takes no other.
+    A longer quote may also take the verb before an introducing colon, the nearest cue in its
+    sentences, or a cue opening the sentence right after it.
+    """
+    for span in spans:
+        for cue in _governing_cues(span, frame, c.verbs):
+            yield True, cue
+    if short:
+        return
+    yield False, _colon_cue(quote, frame, c.verbs)
+    yield False, _nearby_cue(spans, frame, c.verbs, c.window, region)
+    yield False, _adjacent_cue(quote, frame, c.verbs, region)
+
+
+def _inside(token: Token, region: tuple[int, int]) -> bool:
+    """True when the token lies in the local char range ``region``."""
+    return region[0] <= token.idx < region[1]
+
+
+def _person_before(cue: Token, frame: _Frame, region: tuple[int, int]) -> str | None:
+    """A person named just before the cue verb, for parses that lost its subject.
+
+    spaCy runs an unpunctuated headline into the next paragraph, so the parsed subject can sit
+    in another paragraph; then "The minister, Jane Doe, said" still names Jane Doe.
+    """
+    start = max(region[0], cue.idx - SUBJECT_FALLBACK_CHARS)
+    ents = frame.doc._.entities or {}
+    near = [
+        m
+        for m in mentions_in(frame.doc, start, cue.idx)
+        if m.start >= start
+        and m.entity_id in ents
+        and not frame.quoted[frame.token_at(m.start) or 0]
+    ]
+    people = [m for m in near if ents[m.entity_id].type == "person"]
+    if people:
+        return people[-1].entity_id
+    bodies = [
+        m
+        for m in near
+        if ents[m.entity_id].type in ("country", "organization")
+        and cue.idx - m.end <= BODY_FALLBACK_CHARS
+    ]
+    return bodies[-1].entity_id if bodies else None
+
+
+def _joined(text: str, pieces: list[tuple[int, int]]) -> str:
+    """The quoted words of all pieces, joined by single spaces."""
+    return " ".join(text[a:b] for a, b in pieces)
+
+
+def _is_whole_paragraph(text: str, quote: Quote, paras: list[tuple[int, int]]) -> bool:
+    """True when the quote is all there is in its paragraph(s) apart from its marks."""
+    first, last = paras[quote.first_paragraph], paras[quote.paragraph]
+    return (
+        not text[first[0] : quote.open_at].strip()
+        and len(text[quote.close_end : last[1]].strip(" .,;")) == 0
+    )
+
+
+def find_statements(doc: Doc) -> list[Statement]:
+    """Direct-quote statements of ``doc`` with a resolved speaker, outside page clutter."""
+    c = cues()
+    text = doc.text
+    paras = list(_paragraphs(text))
+    quotes = pair_quotes(text)
+    if not quotes or not len(doc):
+        return []
+    frame = _Frame(doc, quotes)
+    quotes = _merge_split(text, quotes, frame, c)
+    attributed = [_attribute(q, frame, c, paras) for q in quotes]
+    kept: list[_Attributed] = []
+    for item in attributed:
+        q = item.quote
+        if any(in_clutter(doc, a, b) for a, b in q.pieces):
+            continue
+        prev = kept[-1] if kept else None
+        if (
+            not item.has_cue
+            and prev is not None
+            and prev.speaker is not None
+            and prev.quote.paragraph + 1 == q.first_paragraph
+            and _is_whole_paragraph(text, q, paras)
+            and len(_joined(text, q.pieces).split()) >= c.short_words
+        ):
+            prev.quote.pieces.extend(q.pieces)  # a follow-on paragraph of the same speaker
+            prev.quote.paragraph = q.paragraph
+            continue
+        if item.speaker is not None:
+            kept.append(item)
+    return [_statement(doc, item) for item in kept]
+
+
+def _statement(doc: Doc, item: _Attributed) -> Statement:
+    """The pydantic Statement for an attributed quote."""
+    pieces = item.quote.pieces
+    info = (doc._.entities or {}).get(item.speaker or "")
+    return Statement(
+        speaker=item.speaker,
+        speaker_name=info.name if info is not None else None,
+        text=_joined(doc.text, pieces),
+        kind="direct",
+        evidence=tuple(evidence(doc, a, b) for a, b in pieces),
+    )
 
 
 @Language.component("tf_statements")
 def statements(doc: Doc) -> Doc:
+    """Store the doc's direct-quote statements on ``doc._.statements``."""
     register_extensions()
-    doc._.statements = []
+    try:
+        doc._.statements = find_statements(doc)
+    except (ValueError, IndexError, RecursionError):  # never crash on odd text
+        doc._.statements = []
     return doc

@@ -1,15 +1,948 @@
-"""Pipeline component tf_tariffs (placeholder until implemented: stores nothing)."""
+"""Pipeline component tf_tariffs: numeric tariff rates with imposer, target, products, status.
+
+For every percent quantity (``doc._.quantities``, kind ``percent``) outside page clutter, the
+component looks for a tariff word (tariff, levy, duty, import tax, tariff/universal rate,
+surcharge, countermeasures ...) linked to it through the dependency tree or a tight window in
+the same sentence. Linked percents become ``TariffRate`` facts:
+
+- imposer / target from the clause: possessives and modifiers of the tariff word ("China's
+  tariffs", "US duties"), subjects of imposing verbs ("Canada imposed"), "on Japanese cars",
+  "on imports from X", "exports to X" (X imposes), subjects of "face" / passive "hit with"
+  (targets), "criticised X for its tariff" (X imposes); persons count for their country.
+  Without an explicit imposer the article's dominant imposer (most explicit cases) is used.
+- products from ``data/products.json``, only in the tariff phrase's scope.
+- status, qualifier and measure from cue words in ``data/tariffs.json``, scoped to the clause.
+
+Evidence is the sentence that states the rate (trimmed); when that is overly long or touches
+page clutter, the clause, else the stretch from the rate to the tariff word.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
-from .document import register_extensions
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .document import EntityInfo, Mention, evidence, in_clutter, register_extensions
+from .models import TariffRate, country_codes
+
+#: How far (tokens) around a percent the component looks; bounds work on hostile input.
+WINDOW = 40
+#: Longest evidence sentence kept whole (characters).
+MAX_EVIDENCE_CHARS = 600
+#: At most this many tariff words are examined for the article's dominant imposer.
+MAX_DOMINANCE_WORDS = 400
+
+_PERCENT_TAIL = {"%", "percent", "cent", "pc", "per", "pct", "percentage"}
+_CLAUSE_PUNCT = {";", ".", "!", "?"}
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """The word lists of ``data/tariffs.json`` and ``data/products.json``, as lookups."""
+
+    tariff_lemmas: frozenset[str]
+    tariff_phrase_heads: dict[str, frozenset[str]]  # head word -> allowed preceding words
+    rate_modifiers: frozenset[str]
+    rate_blockers: frozenset[str]
+    duty_blockers: frozenset[str]
+    market_verbs: frozenset[str]
+    impose_verbs: frozenset[str]
+    target_subject_verbs: frozenset[str]
+    target_passive_verbs: frozenset[str]
+    hit_object_verbs: frozenset[str]
+    criticize_verbs: frozenset[str]
+    export_nouns: frozenset[str]
+    import_nouns: frozenset[str]
+    qualifiers: tuple[tuple[str, tuple[str, ...]], ...]
+    status_cues: dict[tuple[str, ...], str]
+    status_priority: tuple[str, ...]
+    anaphoric: frozenset[str]
+    clause_conjunctions: frozenset[str]
+    measure_cues: dict[tuple[str, ...], str]
+    products: dict[tuple[str, ...], str]
+    max_phrase: int
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A cue phrase as the lower-case token texts spaCy's English tokenizer would give."""
+    out: list[str] = []
+    for part in text.lower().split():
+        piece = ""
+        for ch in part:
+            if ch in "-'’,.":
+                if piece:
+                    out.append(piece)
+                out.append(ch)
+                piece = ""
+            else:
+                piece += ch
+        if piece:
+            out.append(piece)
+    return tuple(out)
+
+
+def _load(name: str) -> Any:
+    text = resources.files("tradefacts").joinpath(f"data/{name}").read_text("utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    """The tariff word tables, loaded once per process."""
+    data = _load("tariffs.json")
+    products_data = _load("products.json")
+    phrase_heads: dict[str, set[str]] = {}
+    for phrase in data["tariff_phrases"]:
+        words = phrase.lower().split()
+        phrase_heads.setdefault(words[-1], set()).add(words[-2])
+    status = {
+        _words(cue): kind
+        for kind in reversed(data["status_priority"])
+        for cue in data["status_cues"][kind]
+    }
+    measure = {
+        _words(cue): kind for kind, cues in data["measure_cues"].items() for cue in cues
+    }
+    products = {
+        _words(word): category
+        for category, words in products_data.items()
+        if not category.startswith("_")
+        for word in words
+    }
+    phrases = [*status, *measure, *products]
+    return _Tables(
+        tariff_lemmas=frozenset(data["tariff_lemmas"]),
+        tariff_phrase_heads={k: frozenset(v) for k, v in phrase_heads.items()},
+        rate_modifiers=frozenset(data["rate_tariff_modifiers"]),
+        rate_blockers=frozenset(data["rate_blockers"]),
+        duty_blockers=frozenset(data["duty_blockers"]),
+        market_verbs=frozenset(data["market_verbs"]),
+        impose_verbs=frozenset(data["impose_verbs"]),
+        target_subject_verbs=frozenset(data["target_subject_verbs"]),
+        target_passive_verbs=frozenset(data["target_passive_verbs"]),
+        hit_object_verbs=frozenset(data["hit_object_verbs"]),
+        criticize_verbs=frozenset(data["criticize_verbs"]),
+        export_nouns=frozenset(data["export_nouns"]),
+        import_nouns=frozenset(data["import_nouns"]),
+        qualifiers=tuple(
+            (kind, tuple(words))
+            for kind, options in data["qualifiers"].items()
+            for words in sorted(options, key=len, reverse=True)
+        ),
+        status_cues=status,
+        status_priority=tuple(data["status_priority"]),
+        anaphoric=frozenset(data["anaphoric_words"]),
+        clause_conjunctions=frozenset(data["clause_conjunctions"]),
+        measure_cues=measure,
+        products=products,
+        max_phrase=max((len(p) for p in phrases), default=1),
+    )
+
+
+# --------------------------------------------------------------------------- tariff words
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def is_tariff_word(token: Token, sentence_has_tariff: bool = False) -> bool:
+    """True when ``token`` is a tariff noun (tariff, levy, duty, import tax, tariff rate ...)."""
+    t = tables()
+    lower = token.lower_
+    lemma = _lemma(token)
+    prev = token.nbor(-1).lower_ if token.i > 0 else ""
+    if lemma in t.tariff_lemmas or lower in t.tariff_lemmas or lower.rstrip("s") in t.tariff_lemmas:
+        if lemma == "duty" or lower.startswith("dut"):
+            nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+            return prev not in t.duty_blockers and nxt not in {"-", "free"}
+        return token.pos_ != "VERB"
+    if lower.endswith("ies") and lower[:-3] + "y" in t.tariff_lemmas:
+        return True
+    heads = t.tariff_phrase_heads.get(lemma) or t.tariff_phrase_heads.get(lower)
+    if heads and prev in heads and lemma not in {"rate"}:
+        return True
+    if lemma == "rate" or lower in {"rate", "rates"}:
+        return _is_tariff_rate(token, sentence_has_tariff)
+    return False
+
+
+def _is_tariff_rate(token: Token, sentence_has_tariff: bool) -> bool:
+    t = tables()
+    doc = token.doc
+    left = [doc[i].lower_ for i in range(max(token.left_edge.i, token.i - 4), token.i)]
+    if any(w in t.rate_blockers for w in left[-2:]) and not any(
+        w in {"import", "tariff", "customs"} for w in left
+    ):
+        return False
+    if any(w in t.rate_modifiers for w in left):
+        return True
+    return sentence_has_tariff
+
+
+def _tariff_tokens(doc: Doc) -> set[int]:
+    """Indices of the tariff words of ``doc``."""
+    found: set[int] = set()
+    has_sents = doc.has_annotation("SENT_START")
+    sentences: Iterable[Span] = doc.sents if has_sents else [doc[:]]
+    for sent in sentences:
+        strict = [tok.i for tok in sent if is_tariff_word(tok, False)]
+        found.update(strict)
+        if strict:
+            for tok in sent:
+                if tok.i not in found and _lemma(tok) == "rate" and is_tariff_word(tok, True):
+                    found.add(tok.i)
+    return found
+
+
+# --------------------------------------------------------------------------- country mentions
+
+
+@dataclass
+class _CountryMention:
+    """A mention that stands for a country: a country name, demonym, capital or a person."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    root: int
+    iso: str
+    is_person: bool
+
+
+def _country_mentions(doc: Doc) -> list[_CountryMention]:
+    """The doc's mentions that carry a country, as token ranges (sorted)."""
+    infos: dict[str, EntityInfo] = doc._.entities or {}
+    codes = country_codes()
+    out: list[_CountryMention] = []
+    for m in doc._.mentions or []:
+        iso, is_person = _mention_country(m, infos)
+        if iso is None or iso not in codes:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        out.append(_CountryMention(span.start, span.end, span.root.i, iso, is_person))
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def _mention_country(m: Mention, infos: dict[str, EntityInfo]) -> tuple[str | None, bool]:
+    info = infos.get(m.entity_id)
+    if m.entity_id.startswith("country:"):
+        return m.entity_id.split(":", 1)[1], False
+    if info is None:
+        return None, False
+    if info.type == "country":
+        return info.id.split(":", 1)[1] if info.id.startswith("country:") else info.country, False
+    return info.country, info.type == "person"
+
+
+# --------------------------------------------------------------------------- percents
+
+
+@dataclass(frozen=True)
+class _Percent:
+    """A percent quantity located in this doc."""
+
+    value: float
+    start: int  # local char offsets
+    end: int
+    approximate: bool
+
+
+def _percents(doc: Doc) -> list[_Percent]:
+    """Percent quantities whose evidence falls inside this doc (local offsets)."""
+    base = doc._.base_offset or 0
+    size = len(doc.text)
+    seen: set[tuple[int, int]] = set()
+    out: list[_Percent] = []
+    for q in doc._.quantities or []:
+        if q.kind != "percent" or q.unit != "percent":
+            continue  # "percentage points" are changes of a rate, not rates
+        for ev in q.evidence:
+            start, end = ev.start - base, ev.end - base
+            if ev.doc_id != doc._.doc_id or start < 0 or end > size or (start, end) in seen:
+                continue
+            seen.add((start, end))
+            out.append(_Percent(float(q.value), start, end, bool(q.approximate)))
+    out.sort(key=lambda p: (p.start, p.end))
+    return out
+
+
+# --------------------------------------------------------------------------- clause analysis
+
+
+@dataclass
+class _Context:
+    """What one doc offers every percent: tariff words, country mentions, sentence bounds."""
+
+    doc: Doc
+    tariff: set[int]
+    mentions: list[_CountryMention]
+    by_token: dict[int, _CountryMention] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+
+def _sentence(doc: Doc, span: Span) -> Span:
+    """The sentence of ``span``, cut to its line: headings glued on by the parser stay out."""
+    if doc.has_annotation("SENT_START"):
+        sent = span.sent
+    else:
+        sent = doc[max(0, span.start - WINDOW) : min(len(doc), span.end + WINDOW)]
+    text = doc.text
+    line_start = text.rfind("\n", sent.start_char, span.start_char) + 1
+    line_end = text.find("\n", span.end_char, sent.end_char)
+    if line_start <= sent.start_char and line_end < 0:
+        return sent
+    end_char = sent.end_char if line_end < 0 else line_end
+    line = doc.char_span(max(line_start, sent.start_char), end_char, alignment_mode="contract")
+    if line is None or not (line.start <= span.start and span.end <= line.end):
+        return sent
+    return line
+
+
+def _clause_bounds(sent: Span, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentence (limited to token range [lo, hi)) cut into clauses at ';', ', though' ..."""
+    t = tables()
+    doc = sent.doc
+    start = max(sent.start, lo)
+    stop = min(sent.end, hi)
+    cuts = [start]
+    for i in range(start + 1, stop):
+        tok = doc[i]
+        prev = doc[i - 1]
+        if tok.text == ";":
+            cuts.append(i + 1)
+        elif tok.lower_ in t.clause_conjunctions and prev.text == ",":
+            cuts.append(i)
+        elif (
+            tok.lower_ == "as"
+            and i + 1 < stop
+            and doc[i + 1].lower_ in {"does", "do", "did", "is", "are", "was", "were", "has", "have"}
+        ):
+            cuts.append(i)
+    cuts.append(stop)
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _ancestors(token: Token, limit: int) -> Iterator[Token]:
+    cur = token
+    for _ in range(limit):
+        if cur.head is cur:
+            return
+        cur = cur.head
+        yield cur
+
+
+def _link(ctx: _Context, pspan: Span, lo: int, hi: int) -> Token | None:
+    """The tariff word the percent ``pspan`` is the rate of, or None."""
+    doc = ctx.doc
+    t = tables()
+    after = pspan.end
+    if after < hi and doc[after].lower_ == "of" and pspan.root.i not in ctx.tariff:
+        return None  # "1.8% of its GDP", "25% of imports": a share, not a rate
+    root = pspan.root
+    via = root
+    for anc in [root, *_ancestors(root, 4)]:
+        if anc.i in ctx.tariff and not (pspan.start <= anc.i < pspan.end):
+            return anc
+        if anc.pos_ in {"VERB", "AUX"}:
+            level = _lemma(anc) in _LEVEL_VERBS
+            if _rate_slot(via) or (level and via.dep_ == "dobj"):
+                for child in anc.children:
+                    if child.i in ctx.tariff and child.dep_ in _TARIFF_ARG_DEPS:
+                        return child
+                if anc.dep_ == "relcl" and anc.head.i in ctx.tariff:
+                    return anc.head  # "the levy, which stands at 25 per cent, ..."
+            if _lemma(anc) in t.market_verbs:
+                return None  # "the dollar rose 0.5%"
+            if via is root and via.dep_ in {"dobj", "npadvmod"} and not level:
+                return None  # "tariffs could shave 0.5% off growth"
+            if via.lower_ == "by":
+                return None  # "raise prices by 5%": a change, not a rate
+            break
+        via = anc
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "on"}:
+            for grand in child.children:
+                if grand.i in ctx.tariff:
+                    return grand
+    return _window_link(ctx, pspan, lo, hi)
+
+
+_LIST_BREAK_POS = {"DET", "PRON", "VERB", "AUX", "SCONJ", "ADV", "ADP"}
+_LEFT_OK_POS = {"ADP", "ADV", "ADJ", "DET", "PART", "NUM", "SYM", "CCONJ", "PUNCT"}
+_LEFT_OK_WORDS = {"averaging", "averaged", "estimated", "capped", "set", "rate", "rates"}
+
+
+_LEVEL_VERBS = {"hit", "reach", "average", "total", "top", "exceed", "touch", "be", "stand"}
+_TARIFF_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
+
+
+def _rate_slot(via: Token) -> bool:
+    """True when the percent hangs off its verb as a level ("to 25%", "at 10%", "is 25%")."""
+    if via.dep_ in {"attr", "oprd", "acomp"}:
+        return True
+    return via.dep_ == "prep" and via.lower_ in {"to", "at", "of", "from", "between"}
+
+
+def _window_link(ctx: _Context, pspan: Span, lo: int, hi: int) -> Token | None:
+    """A tariff word right after the percent ("24% levies") or just before ("tariffs of 25%")."""
+    doc = ctx.doc
+    for i in range(pspan.end, min(hi, pspan.end + 6)):
+        tok = doc[i]
+        if i in ctx.tariff:
+            return tok
+        if tok.text in _CLAUSE_PUNCT or tok.text == "," or tok.like_num or tok.lower_ == "of":
+            break
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound"}:
+            break
+    for i in range(pspan.start - 1, max(lo, pspan.start - 8) - 1, -1):
+        tok = doc[i]
+        if i in ctx.tariff:
+            return tok
+        if tok.text in _CLAUSE_PUNCT:
+            break
+        if tok.lower_ in _PERCENT_TAIL or tok.like_num:
+            continue
+        if tok.lower_ in {"by", "than"}:
+            break
+        if tok.pos_ not in _LEFT_OK_POS and tok.lower_ not in _LEFT_OK_WORDS:
+            break
+    return None
+
+
+def _governing_verb(tariff: Token) -> Token | None:
+    """The first verb above the tariff word (at most five steps up)."""
+    for anc in _ancestors(tariff, 5):
+        if anc.pos_ in {"VERB", "AUX"}:
+            return anc
+    return None
+
+
+def _verb_in(token: Token, table: frozenset[str]) -> bool:
+    """True when the verb's lemma (or a plain de-inflection; the lemmatiser errs) is listed."""
+    lower = token.lower_
+    forms = {_lemma(token), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e"}
+    return not forms.isdisjoint(table)
+
+
+_BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep"}
+_STAND_IN_SUBJECTS = {"he", "she", "it", "they", "we", "government", "administration", "country"}
+
+
+def _subject(verb: Token) -> tuple[Token | None, Token]:
+    """The subject of ``verb`` (borrowed from the verb it hangs off for xcomp/conj/advcl)."""
+    cur = verb
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                return child, cur
+        if cur.dep_ not in _BORROW_DEPS or cur.head is cur:
+            break
+        if cur.dep_ in {"advcl", "pcomp"} and cur.tag_ not in {"VBG", "VBN"}:
+            break
+        cur = cur.head
+    return None, verb
+
+
+def _speaker_subject(subject: Token, subject_verb: Token) -> Token | None:
+    """For "her government would impose" / "he would hit", the subject of the verb of saying."""
+    if subject.lower_ not in _STAND_IN_SUBJECTS and _lemma(subject) not in _STAND_IN_SUBJECTS:
+        return None
+    if subject_verb.dep_ != "ccomp":
+        return None
+    speaker, _ = _subject(subject_verb.head)
+    return speaker
+
+
+def _surface_subject(ctx: _Context, verb: Token, lo: int) -> Token | None:
+    """A country mention right before the verb ("Japan has long maintained"), for bad parses."""
+    for i in range(verb.i - 1, max(lo, verb.i - 6) - 1, -1):
+        tok = ctx.doc[i]
+        if i in ctx.by_token:
+            return ctx.doc[ctx.by_token[i].root]
+        if tok.pos_ not in {"AUX", "ADV", "PART", "PUNCT", "SPACE"}:
+            return None
+    return None
+
+
+@dataclass
+class _Frame:
+    """The clause around one tariff word: its verb, that verb's subject, the "on ..." scope."""
+
+    tariff: Token
+    verb: Token | None
+    subject: Token | None
+    subject_verb: Token
+    passive: bool
+    critic: Token | None
+    tariff_is_subject: bool
+    np_start: int
+    on_scope: set[int]
+    speaker: Token | None = None
+
+
+def _frame(
+    ctx: _Context, tariff: Token, pspan: Span, lo: int, hi: int, sent_lo: int
+) -> _Frame:
+    t = tables()
+    verb = _governing_verb(tariff)
+    subject, subject_verb = _subject(verb) if verb is not None else (None, tariff)
+    if verb is not None and (subject is None or subject.i < sent_lo):
+        subject, subject_verb = _surface_subject(ctx, verb, lo), verb
+    speaker = _speaker_subject(subject, subject_verb) if subject is not None else None
+    critic = next((a for a in _ancestors(tariff, 7) if _verb_in(a, t.criticize_verbs)), None)
+    passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
+    on_preps = [
+        c
+        for c in tariff.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "against", "upon", "for", "targeting"}
+    ]
+    if verb is not None:
+        on_preps += [
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in {"on", "against", "upon"} and c.i > tariff.i
+        ]
+    on_scope: set[int] = set()
+    for prep in on_preps:
+        on_scope.update(tok.i for tok in prep.subtree if lo <= tok.i < hi)
+    on_scope.update(_on_window(ctx.doc, tariff, hi))
+    return _Frame(
+        tariff=tariff,
+        verb=verb,
+        subject=subject,
+        subject_verb=subject_verb,
+        passive=passive or (subject is not None and subject.dep_ == "nsubjpass"),
+        critic=critic,
+        tariff_is_subject=tariff.dep_ in {"nsubj", "nsubjpass"},
+        np_start=min(tariff.left_edge.i, pspan.start),
+        on_scope=on_scope,
+        speaker=speaker,
+    )
+
+
+@dataclass
+class _Roles:
+    """Imposer and target candidates found in a clause, strongest first."""
+
+    imposers: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    role_tokens: set[int] = field(default_factory=set)
+
+    def add(self, role: str, mention: _CountryMention) -> None:
+        bucket = self.imposers if role == "imposer" else self.targets
+        if mention.iso not in bucket:
+            bucket.append(mention.iso)
+        self.role_tokens.update(range(mention.start, mention.end))
+
+
+def _roles(
+    ctx: _Context, tariff: Token, pspan: Span, lo: int, hi: int, sent_lo: int | None = None
+) -> _Roles:
+    """Imposer and target countries the clause [lo, hi) states for this tariff."""
+    sent_lo = lo if sent_lo is None else sent_lo
+    frame = _frame(ctx, tariff, pspan, lo, hi, sent_lo)
+    roles = _Roles()
+    speaker_mentions = []
+    for m in ctx.mentions:
+        if m.start >= hi:
+            break
+        if m.root >= hi or m.start < sent_lo:
+            continue
+        in_subject = frame.subject is not None and _within(m, frame.subject)
+        if m.root < lo and not in_subject and not (
+            frame.speaker is not None and _within(m, frame.speaker)
+        ):
+            continue
+        if frame.speaker is not None and _within(m, frame.speaker):
+            speaker_mentions.append(m)
+            continue
+        role = _mention_role(ctx.doc[m.root], m, frame)
+        if role:
+            roles.add(role, m)
+    if not roles.imposers and speaker_mentions and frame.verb is not None:
+        if _verb_in(frame.verb, tables().impose_verbs) and not frame.passive:
+            roles.add("imposer", speaker_mentions[0])  # "Trump said he would hit Canada ..."
+    return roles
+
+
+def _within(m: _CountryMention, token: Token) -> bool:
+    return token.left_edge.i <= m.root <= token.right_edge.i
+
+
+def _on_window(doc: Doc, tariff: Token, hi: int) -> set[int]:
+    """Tokens of an "on ..." phrase right after the tariff word, when the parse attached it away."""
+    i = tariff.i + 1
+    if i >= hi or doc[i].lower_ not in {"on", "against", "upon"}:
+        return set()
+    out: set[int] = set()
+    for j in range(i + 1, min(hi, i + 14)):
+        tok = doc[j]
+        if tok.text in _CLAUSE_PUNCT or (tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "amod"):
+            break
+        if tok.text == "," and j + 1 < hi and doc[j + 1].pos_ in _LIST_BREAK_POS:
+            break  # "on rice, a figure Tokyo disputes": the list of goods has ended
+        out.add(j)
+    return out
+
+
+def _mention_role(h: Token, m: _CountryMention, f: _Frame) -> str | None:
+    """'imposer', 'target' or None for one country mention relative to the tariff word."""
+    t = tables()
+    head = h.head
+    tariff, verb = f.tariff, f.verb
+    # "exports to the United States": the destination imposes; "imports from X": X is hit.
+    if h.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in t.export_nouns:
+        return "imposer"
+    if h.dep_ == "pobj" and head.lower_ == "from" and head.head.lower_ in t.import_nouns:
+        return "target"
+    if m.root in f.on_scope:
+        return "target"
+    # "China's tariffs", "US duties", "Trump's 'reciprocal' tariff regime"
+    if f.np_start <= m.root < tariff.i or (
+        h.dep_ in {"poss", "compound", "amod", "nmod"}
+        and (head == tariff or (tariff.dep_ == "compound" and head == tariff.head))
+    ):
+        return "imposer"
+    if f.critic is not None and head == f.critic and h.dep_ in {"dobj", "pobj"}:
+        return "imposer"
+    if verb is None:
+        return None
+    if h.dep_ == "pobj" and head.lower_ == "by" and head.head == verb:
+        return "imposer"
+    if h.dep_ == "pobj" and head.lower_ == "in" and (
+        head.head == tariff or (head.head == verb and _verb_in(verb, t.target_subject_verbs))
+    ):
+        return "imposer"  # "face a 25% levy in the United States"
+    subject_role = _subject_role(h, m, f)
+    if subject_role:
+        return subject_role
+    if h.dep_ == "dobj" and head == verb and _verb_in(verb, t.hit_object_verbs):
+        return "target"
+    if f.tariff_is_subject and h.dep_ == "dobj" and head == verb:
+        return "target"  # "25% tariffs hit Canadian steel"
+    return None
+
+
+def _subject_role(h: Token, m: _CountryMention, f: _Frame) -> str | None:
+    """Role of a mention in the subject: the governing verb decides (face -> target ...)."""
+    t = tables()
+    subject, verb = f.subject, f.verb
+    if subject is None or verb is None or f.tariff_is_subject:
+        return None
+    verbs = (verb, f.subject_verb)
+    if _within(m, subject) and _verb_in(verb, t.target_subject_verbs):
+        return "target"  # "Key Japanese exports ... face duties of up to 25%"
+    direct = h == subject or (
+        h.head == subject and h.dep_ in {"poss", "compound", "amod", "nmod"}
+    )
+    if not direct:
+        return None
+    if f.passive:
+        return "target" if any(_verb_in(v, t.target_passive_verbs) for v in verbs) else None
+    if any(_verb_in(v, t.impose_verbs) for v in verbs) and f.critic is None:
+        return "imposer"
+    return None
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _phrases_in(doc: Doc, lo: int, hi: int, table: dict[tuple[str, ...], str]) -> Iterator[str]:
+    """Kinds of the table phrases found in tokens [lo, hi) (longest match at each position)."""
+    limit = tables().max_phrase
+    words = [doc[i].lower_ for i in range(lo, hi)]
+    i = 0
+    while i < len(words):
+        for n in range(min(limit, len(words) - i), 0, -1):
+            kind = table.get(tuple(words[i : i + n]))
+            if kind is not None:
+                yield kind
+                i += n
+                break
+        else:
+            i += 1
+
+
+def _status_in(doc: Doc, lo: int, hi: int) -> str | None:
+    found = set(_phrases_in(doc, lo, hi, tables().status_cues))
+    return next((s for s in tables().status_priority if s in found), None)
+
+
+def _status(doc: Doc, clauses: list[tuple[int, int]], k: int) -> tuple[str, bool]:
+    """Status for the percent in clause ``k`` and whether a cue (not the default) gave it."""
+    t = tables()
+    lo, hi = clauses[k]
+    own = _status_in(doc, lo, hi)
+    if own is None and doc[lo].lower_ == "as" and k > 0:
+        own = _status_in(doc, *clauses[k - 1])
+    if (own is None or own == "in_effect") and k + 1 < len(clauses):
+        nlo, nhi = clauses[k + 1]
+        head_words = {doc[i].lower_ for i in range(nlo, min(nhi, nlo + 4))}
+        if head_words & t.anaphoric:
+            follow = _status_in(doc, nlo, nhi)
+            if follow in {"paused", "removed", "claimed"}:
+                return follow, True
+    return (own, True) if own else ("in_effect", False)
+
+
+def _qualifier(doc: Doc, pspan: Span, tariff: Token, approximate: bool) -> str:
+    t = tables()
+    before = [doc[i].lower_ for i in range(max(0, pspan.start - 4), pspan.start)]
+    for kind, words in t.qualifiers:
+        n = len(words)
+        if n <= len(before) and tuple(before[-n:]) == words:
+            return kind
+        if n + 1 <= len(before) and before[-1] in {"of", "at", "a", "an"} and tuple(
+            before[-n - 1 : -1]
+        ) == words:
+            return kind
+    if any(_lemma(c) == "average" or c.lower_ == "average" for c in tariff.children):
+        return "average"
+    return "approximately" if approximate else "exact"
+
+
+def _measure(
+    doc: Doc,
+    pspan: Span,
+    tariff: Token,
+    clause: tuple[int, int],
+    qualifier: str,
+    products: tuple[str, ...],
+    has_target: bool,
+) -> str:
+    t = tables()
+    lo, hi = clause
+    clause_kinds = set(_phrases_in(doc, lo, hi, t.measure_cues))
+    a = max(lo, min(pspan.start, tariff.i) - 4)
+    b = min(hi, max(pspan.end, tariff.i + 1) + 4)
+    near = set(_phrases_in(doc, a, b, t.measure_cues))
+    sub_lo = max(lo, tariff.left_edge.i)
+    sub_hi = min(hi, tariff.right_edge.i + 1, sub_lo + 30)
+    near |= set(_phrases_in(doc, sub_lo, sub_hi, t.measure_cues))
+    if "retaliatory" in clause_kinds:
+        return "retaliatory"
+    if qualifier == "average" or "average" in near:
+        return "average"
+    words = {doc[i].lower_ for i in range(a, b)}
+    if "baseline" in near:
+        return "baseline"
+    if "reciprocal" in near:
+        across = "board" in words and "reciprocal" not in words and "liberation" not in words
+        return "baseline" if across and not has_target else "reciprocal"
+    return "sectoral" if products else "other"
+
+
+def _products(ctx: _Context, tariff: Token, pspan: Span, verb: Token | None, lo: int, hi: int) -> tuple[str, ...]:
+    """Product categories in the tariff phrase's scope (sorted; empty = all goods)."""
+    t = tables()
+    doc = ctx.doc
+    ranges: list[tuple[int, int]] = [(max(lo, tariff.left_edge.i), tariff.i)]
+    for child in tariff.children:
+        if child.dep_ == "prep" and child.lower_ in {"on", "for", "against", "upon", "covering"}:
+            ranges.append((child.left_edge.i, child.right_edge.i + 1))
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"on", "against", "upon"} and child.i > tariff.i:
+                ranges.append((child.left_edge.i, child.right_edge.i + 1))
+        subject, _ = _subject(verb)
+        if (
+            subject is not None
+            and _verb_in(verb, t.target_subject_verbs)
+            and tariff.dep_ not in {"nsubj", "nsubjpass"}
+        ):
+            ranges.append((subject.left_edge.i, subject.right_edge.i + 1))
+    window = sorted(_on_window(doc, tariff, hi))
+    if window:
+        ranges.append((window[0], window[-1] + 1))
+    found: set[str] = set()
+    for a, b in ranges:
+        a, b = max(a, lo), min(b, hi, a + 40)
+        if a < b:
+            found.update(_phrases_in(doc, a, b, t.products))
+    return tuple(sorted(found))
+
+
+# --------------------------------------------------------------------------- dominance
+
+
+def imposer_ranking(ctx: _Context) -> list[str]:
+    """Countries whose tariffs the doc discusses, most explicit cases first (ties: earliest)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    doc = ctx.doc
+    for n, i in enumerate(sorted(ctx.tariff)):
+        if n >= MAX_DOMINANCE_WORDS:
+            break
+        sent = _sentence(doc, doc[i : i + 1])
+        lo, hi = max(sent.start, i - WINDOW), min(sent.end, i + WINDOW)
+        roles = _roles(ctx, doc[i], doc[i : i + 1], lo, hi)
+        for iso in roles.imposers[:1]:
+            counts[iso] += 1
+            first.setdefault(iso, i)
+    return sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass
+class _Found:
+    """A tariff fact before consolidation, with whether its status came from a cue."""
+
+    fact: TariffRate
+    status_from_cue: bool
+
+
+def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
+    doc = ctx.doc
+    pspan = doc.char_span(pct.start, pct.end, alignment_mode="expand")
+    if pspan is None or len(pspan) == 0:
+        return []
+    sent = _sentence(doc, pspan)
+    lo = max(sent.start, pspan.start - WINDOW)
+    hi = min(sent.end, pspan.end + WINDOW)
+    clauses = _clause_bounds(sent, lo, hi)
+    k = next((n for n, (a, b) in enumerate(clauses) if a <= pspan.root.i < b), 0)
+    clo, chi = clauses[k]
+    tariff = _link(ctx, pspan, lo, hi)
+    if tariff is None:
+        return []
+    if not clo <= tariff.i < chi:
+        clo, chi = min(clo, tariff.i), max(chi, tariff.i + 1)
+    roles = _roles(ctx, tariff, pspan, clo, chi, lo)
+    verb = _governing_verb(tariff)
+    products = _products(ctx, tariff, pspan, verb, clo, chi)
+    qualifier = _qualifier(doc, pspan, tariff, pct.approximate)
+    if roles.imposers:
+        imposer: str | None = roles.imposers[0]
+    else:  # the article's dominant imposer, unless that is the country being hit
+        imposer = next((iso for iso in ranking if iso not in roles.targets), None)
+    targets = [iso for iso in roles.targets if iso != imposer]
+    measure = _measure(doc, pspan, tariff, (clo, chi), qualifier, products, bool(targets))
+    if not targets and imposer is not None and measure not in {"baseline", "average"}:
+        others = sorted(
+            {
+                m.iso
+                for m in ctx.mentions
+                if sent.start <= m.root < sent.end
+                and not m.is_person
+                and m.iso != imposer
+                and m.start not in roles.role_tokens
+            }
+        )
+        if len(others) == 1:
+            targets = others
+    if measure == "reciprocal" and not targets:
+        measure = "baseline" if _has_word(doc, pspan, tariff, "board") else measure
+    status, cued = _status(doc, clauses, k)
+    ev = _evidence_span(doc, sent, (clauses[k][0], clauses[k][1]), pspan, tariff)
+    out = []
+    for target in targets or [None]:
+        fact = TariffRate(
+            rate_percent=pct.value,
+            imposer=imposer,
+            target=target,
+            products=products,
+            measure=measure,  # type: ignore[arg-type]
+            status=status,  # type: ignore[arg-type]
+            qualifier=qualifier,  # type: ignore[arg-type]
+            evidence=(ev,),
+        )
+        out.append(_Found(fact, cued))
+    return out
+
+
+def _has_word(doc: Doc, pspan: Span, tariff: Token, word: str) -> bool:
+    a, b = min(pspan.start, tariff.i) - 4, max(pspan.end, tariff.i + 1) + 4
+    return any(doc[i].lower_ == word for i in range(max(0, a), min(len(doc), b)))
+
+
+def _evidence_span(
+    doc: Doc, sent: Span, clause: tuple[int, int], pspan: Span, tariff: Token
+):  # type: ignore[no-untyped-def]
+    """Evidence: the sentence, else the clause, else the rate-to-tariff-word stretch."""
+    candidates = [
+        (sent.start_char, sent.end_char),
+        (doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1])),
+        (
+            min(pspan.start_char, tariff.idx),
+            max(pspan.end_char, tariff.idx + len(tariff)),
+        ),
+    ]
+    for a, b in candidates:
+        text = doc.text[a:b]
+        a += len(text) - len(text.lstrip())
+        b -= len(text) - len(text.rstrip())
+        if a < b and b - a <= MAX_EVIDENCE_CHARS and not in_clutter(doc, a, b):
+            return evidence(doc, a, b)
+    a, b = candidates[-1]
+    return evidence(doc, a, b)
+
+
+def _consolidate(found: list[_Found]) -> list[TariffRate]:
+    """One fact per rate+imposer+target+products: cue statuses beat defaults; evidence joined."""
+    t = tables()
+    groups: dict[tuple[Any, ...], list[_Found]] = {}
+    for f in found:
+        key = (f.fact.rate_percent, f.fact.imposer, f.fact.target, f.fact.products)
+        groups.setdefault(key, []).append(f)
+    out = []
+    for items in groups.values():
+        cued = [f.fact.status for f in items if f.status_from_cue]
+        status = next((s for s in t.status_priority if s in cued), items[0].fact.status)
+        measures = [f.fact.measure for f in items if f.fact.measure != "other"]
+        qualifiers = [f.fact.qualifier for f in items if f.fact.qualifier != "exact"]
+        evidences = sorted({e for f in items for e in f.fact.evidence}, key=lambda e: (e.start, e.end))
+        out.append(
+            items[0].fact.model_copy(
+                update={
+                    "status": status,
+                    "measure": measures[0] if measures else "other",
+                    "qualifier": qualifiers[0] if qualifiers else "exact",
+                    "evidence": tuple(evidences),
+                }
+            )
+        )
+    return out
+
+
+def find_tariffs(doc: Doc) -> list[TariffRate]:
+    """The numeric tariffs stated in ``doc`` (needs quantities, and mentions for countries)."""
+    percents = [p for p in _percents(doc) if not in_clutter(doc, p.start, p.end)]
+    if not percents or len(doc) == 0:
+        return []
+    ctx = _Context(doc, _tariff_tokens(doc), _country_mentions(doc))
+    if not ctx.tariff:
+        return []
+    ranking = imposer_ranking(ctx)
+    found: list[_Found] = []
+    for pct in percents:
+        found.extend(_fact_for(ctx, pct, ranking))
+    return _consolidate(found)
 
 
 @Language.component("tf_tariffs")
 def tariffs(doc: Doc) -> Doc:
+    """Store the doc's numeric tariffs on ``doc._.tariffs``."""
     register_extensions()
-    doc._.tariffs = []
+    try:
+        doc._.tariffs = find_tariffs(doc)
+    except (ValueError, IndexError) as err:  # never let odd text crash extraction
+        doc._.tariffs = []
+        doc.user_data.setdefault("tradefacts_warnings", []).append(f"tf_tariffs: {err}")
     return doc
