@@ -32,6 +32,8 @@ from tradefacts.models import (
 GOLD = Path(__file__).resolve().parent / "gold"
 SEEDS_GOLD = GOLD / "seeds"
 OWN_GOLD = GOLD / "own"
+SAME_EVENT = GOLD / "same_event"
+SAME_EVENT_PUBLISHED = "2025-04-17"
 
 #: F1 floors per gold set and fact type ("micro" = all types), and record checks passed.
 FLOORS: dict[str, dict[str, float]] = {
@@ -54,7 +56,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "micro": 0.0,
     },
 }
-RECORD_FLOORS: dict[str, int] = {"with dates": 0, "without dates": 0}
+RECORD_FLOORS: dict[str, int] = {"with dates": 0, "without dates": 0, "seeds+same_event": 0}
 
 
 # --------------------------------------------------------------------------- helpers
@@ -168,9 +170,15 @@ def test_right_quote_wrong_speaker_is_a_miss_and_a_false_hit() -> None:
 
 def test_statement_text_is_normalised_before_containment() -> None:
     gold = {"statements": [{"speaker": "Piyush Goyal", "contains": "we won't be rushed"}]}
-    text = "India’s   position is clear:\nWE WON’T be rushed into anything"
+    text = "India’s   position is clear \u2014\nWE WON’T be rushed into anything"
     s = scores(gold, facts(statements=(quote(text, "Piyush Goyal"),)))["statements"]
     assert counts(s) == (1, 0, 0)
+
+
+def test_normalize_text_unifies_quotes_dashes_and_spaces() -> None:
+    assert ev.normalize_text("“Once\u2013in\u2014a\u00a0Generation”  ‘deal’…") == (
+        "\"once-in-a generation\" 'deal'..."
+    )
 
 
 def test_indirect_statements_are_not_scored_against_direct_quotes() -> None:
@@ -375,7 +383,12 @@ def all_gold_paths() -> list[Path]:
 )
 def test_gold_files_are_consistent_and_an_oracle_scores_perfectly(gold_path: Path) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    ev.check_gold(gold, gold_path)
     assert ev.find_text(gold_path, gold["doc"], None).is_file()
+    if gold_path.parent == OWN_GOLD:
+        assert gold["written_for_testing"] is True and gold["published"]
+        words = len(ev.find_text(gold_path, gold["doc"], None).read_text("utf-8").split())
+        assert 300 <= words <= 900, words
     result = ev.score_article(gold, oracle_facts(gold))
     for fact_type, s in result.items():
         assert (s.fp, s.fn) == (0, 0), (fact_type, s.misses, s.false_hits)
@@ -563,6 +576,15 @@ def test_main_exit_codes_for_bad_input(tmp_path: Path, capsys: pytest.CaptureFix
     (tmp_path / "x.gold.json").write_text(json.dumps({"doc": "missing.txt"}), encoding="utf-8")
     assert ev.main(["--gold", str(tmp_path)]) == 2
     assert ev.main([]) == 2
+    (tmp_path / "missing.txt").write_text("text", encoding="utf-8")
+    for bad in (
+        {"doc": "missing.txt", "published": "17 April"},
+        {"doc": "missing.txt", "tariffs": [{"rate": 10}]},
+        {"doc": "missing.txt", "events": [{"date": "2025-13-01", "participants": []}]},
+        {"doc": "missing.txt", "statements": "none"},
+    ):
+        (tmp_path / "x.gold.json").write_text(json.dumps(bad), encoding="utf-8")
+        assert ev.main(["--gold", str(tmp_path)]) == 2, bad
     assert "error" in capsys.readouterr().err
 
 
@@ -611,3 +633,91 @@ def test_record_floors(reports: dict[str, ev.EvaluationReport]) -> None:
             assert results[label].available, results[label].error
         passed = results[label].passed if label in results else 0
         assert passed >= floor, (label, passed, floor)
+
+
+# --------------------------------------------------------------------------- same event
+
+
+@pytest.fixture(scope="session")
+def seed_facts(reports: dict[str, ev.EvaluationReport], cached_extractor: ev.Extractor) -> list:
+    """The seeds as extracted for the evaluation (cache hits: same path and date)."""
+    return [cached_extractor(Path(a.text_path), a.published) for a in reports["seeds"].articles]
+
+
+@pytest.fixture(scope="session")
+def same_event_facts(cached_extractor: ev.Extractor) -> list[ArticleFacts]:
+    paths = sorted(SAME_EVENT.glob("*.txt"))
+    assert len(paths) == 2
+    return [cached_extractor(p, SAME_EVENT_PUBLISHED) for p in paths]
+
+
+def test_same_event_articles_add_sources_without_duplicating_facts(
+    seed_facts: list[ArticleFacts], same_event_facts: list[ArticleFacts]
+) -> None:
+    merge = ev.default_merger()
+    assert merge is not None, "tradefacts.merge is not available"
+    gold = json.loads((SEEDS_GOLD / "record.gold.json").read_text(encoding="utf-8"))
+    before = ev.score_record(gold, merge(seed_facts), "seeds")
+    record = merge(seed_facts + same_event_facts)
+    after = ev.score_record(gold, record, "seeds+same_event")
+    lost = [
+        b.name
+        for b, a in zip(before.checks, after.checks, strict=True)
+        if b.passed and not a.passed and b.name.startswith(("tariff", "statement", "money"))
+    ]
+    assert not lost, f"adding two articles on the same talks broke: {lost}"
+    assert after.passed >= RECORD_FLOORS["seeds+same_event"], after.checks
+    new_docs = {f.doc_id for f in same_event_facts}
+    names = ev.EntityNames.of(record.entities)
+    for must in gold["statements_must"][:2]:  # Trump's post and Ishiba's quote: in both
+        found = [st for st in record.statements if ev.statement_matches(must, st, names)]
+        assert len(found) == 1, (must["contains"], [st.text for st in found])
+        assert new_docs <= set(found[0].sources), (must["contains"], found[0].sources)
+
+
+def test_text_lookup_prefers_texts_dir_then_gold_folder_then_repo_seeds(tmp_path: Path) -> None:
+    gold_dir, texts = tmp_path / "gold", tmp_path / "texts"
+    gold_dir.mkdir()
+    texts.mkdir()
+    gold_path = gold_dir / "a.gold.json"
+    seed_name = sorted(p.name for p in ev.REPO_SEEDS.glob("*.txt"))[0]
+    assert ev.find_text(gold_path, seed_name, texts) == ev.REPO_SEEDS / seed_name
+    (gold_dir / seed_name).write_text("beside", encoding="utf-8")
+    assert ev.find_text(gold_path, seed_name, texts) == gold_dir / seed_name
+    (texts / seed_name).write_text("given", encoding="utf-8")
+    assert ev.find_text(gold_path, seed_name, texts) == texts / seed_name
+    with pytest.raises(ev.GoldError):
+        ev.find_text(gold_path, "no_such_article.txt", texts)
+
+
+def test_status_and_type_agreement_is_reported_but_not_scored() -> None:
+    import datetime as dt
+
+    gold = {
+        "tariffs": [
+            {"rate": 24, "imposer": "USA", "target": "JPN", "products": [], "status": "paused"},
+            {"rate": 10, "imposer": "USA", "target": "JPN", "products": [], "status": "in_effect"},
+        ],
+        "events": [
+            {"type": "meeting", "date": "2025-05-08", "participants": ["GBR"], "status": "occurred"}
+        ],
+    }
+    predicted = facts(
+        tariffs=(
+            TariffRate(rate_percent=24, imposer="USA", target="JPN", status="in_effect"),
+            TariffRate(rate_percent=10, imposer="USA", target="JPN", status="in_effect"),
+        ),
+        events=(
+            TradeEvent(
+                type="visit",
+                date=dt.date(2025, 5, 8),
+                participants=("country:GBR",),
+                status="occurred",
+            ),
+        ),
+    )
+    result = scores(gold, predicted)
+    assert counts(result["tariffs"]) == (2, 0, 0)
+    assert result["tariffs"].slots == {"status": [1, 2]}
+    assert result["events"].slots == {"type": [0, 1], "status": [1, 1]}
+    assert "status in_effect (gold paused)" in result["tariffs"].slot_diffs[0]

@@ -10,7 +10,9 @@ and ``report_to_dict`` render a result; ``main`` is the ``tradefacts evaluate`` 
 Matching is one-to-one (maximum bipartite matching): a prediction matches at most one gold
 item and a gold item at most one prediction, so a duplicate prediction is a false hit.
 Required gold items are matched first, then optional ones; optional items are neither hits
-nor misses and a prediction matched to one is not a false hit.
+nor misses and a prediction matched to one is not a false hit. Only direct predicted
+statements are scored (the gold lists direct quotes); a tariff's status and an event's type
+and status do not decide a match but their agreement on hits is reported.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .models import (
     ArticleFacts,
     CanonicalRecord,
@@ -46,7 +50,7 @@ Extractor = Callable[[Path, "str | None"], ArticleFacts]
 Merger = Callable[[list[ArticleFacts]], CanonicalRecord]
 
 
-class GoldError(ValueError):
+class GoldError(InputError, ValueError):
     """A gold file or folder that cannot be read (exit code 2 of the command)."""
 
 
@@ -63,6 +67,9 @@ class TypeScore:
     optional_matched: int = 0
     misses: list[str] = field(default_factory=list)
     false_hits: list[str] = field(default_factory=list)
+    #: per slot (e.g. tariff "status"): [agreed, checked] over the required items hit
+    slots: dict[str, list[int]] = field(default_factory=dict)
+    slot_diffs: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -86,6 +93,10 @@ class TypeScore:
         self.fp += other.fp
         self.fn += other.fn
         self.optional_matched += other.optional_matched
+        for slot, (agreed, checked) in other.slots.items():
+            total = self.slots.setdefault(slot, [0, 0])
+            total[0] += agreed
+            total[1] += checked
 
     def as_dict(self, with_lists: bool = True) -> dict[str, Any]:
         """JSON-ready counts, rates and (optionally) the misses and false hits."""
@@ -98,9 +109,12 @@ class TypeScore:
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
         }
+        if self.slots:
+            out["slots"] = {k: {"agreed": a, "checked": c} for k, (a, c) in self.slots.items()}
         if with_lists:
             out["misses"] = list(self.misses)
             out["false_hits"] = list(self.false_hits)
+            out["slot_diffs"] = list(self.slot_diffs)
         return out
 
 
@@ -197,6 +211,12 @@ _QUOTES = str.maketrans(
         "\u2033": '"',
         "\u00ab": '"',
         "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
     }
 )
 _WS = re.compile(r"\s+")
@@ -227,8 +247,11 @@ PRODUCT_SYNONYMS = {
 }
 
 
+_CANONICAL_PRODUCTS = frozenset(PRODUCT_SYNONYMS.values())
+
+
 def normalize_text(text: str) -> str:
-    """Case-folded text with quote marks unified and whitespace collapsed."""
+    """Case-folded text with quote marks and dashes unified and whitespace collapsed."""
     return _WS.sub(" ", text.translate(_QUOTES).casefold()).strip()
 
 
@@ -285,12 +308,11 @@ def _product_words(product: str) -> frozenset[str]:
     A whole-name synonym wins ("car parts" -> auto parts); otherwise each word is unified
     ("bourbon whiskey" -> {"bourbon", "whisky"}).
     """
-    key = _WS.sub(" ", product.casefold()).strip()
-    words = (
-        PRODUCT_SYNONYMS[key].split()
-        if key in PRODUCT_SYNONYMS
-        else [PRODUCT_SYNONYMS.get(w, w) for w in key.split()]
-    )
+    key = normalize_product(product)
+    if key in _CANONICAL_PRODUCTS:
+        words = key.split()
+    else:
+        words = [PRODUCT_SYNONYMS.get(w, w) for w in key.split()]
     return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
 
 
@@ -359,15 +381,17 @@ def _score(
     matches: Callable[[dict[str, Any], Any], bool],
     describe_gold: Callable[[dict[str, Any]], str],
     describe_pred: Callable[[Any], str],
+    slots: dict[str, Callable[[Any], Any]] | None = None,
 ) -> TypeScore:
     pairing = match_one_to_one(predictions, gold, matches)
     matched_gold = set(pairing.values())
     score = TypeScore()
-    for g in matched_gold:
+    for p, g in sorted(pairing.items(), key=lambda pg: pg[1]):
         if gold[g].get("optional"):
             score.optional_matched += 1
         else:
             score.tp += 1
+            _check_slots(score, gold[g], predictions[p], slots or {}, describe_gold)
     for g, item in enumerate(gold):
         if g not in matched_gold and not item.get("optional"):
             score.fn += 1
@@ -379,24 +403,46 @@ def _score(
     return score
 
 
+def _check_slots(
+    score: TypeScore,
+    gold: dict[str, Any],
+    pred: Any,
+    slots: dict[str, Callable[[Any], Any]],
+    describe_gold: Callable[[dict[str, Any]], str],
+) -> None:
+    """Count agreement on slots that do not decide a match (a tariff's status, an event's type)."""
+    for slot, read in slots.items():
+        if gold.get(slot) is None:
+            continue
+        got = read(pred)
+        tally = score.slots.setdefault(slot, [0, 0])
+        tally[1] += 1
+        if got in _as_list(gold[slot]):
+            tally[0] += 1
+        else:
+            score.slot_diffs.append(f"{slot} {got!s} (gold {gold[slot]}): {describe_gold(gold)}")
+
+
 # --------------------------------------------------------------------------- per fact type
 
 
 @dataclass(frozen=True)
-class _Names:
+class EntityNames:
     """Entity id -> display name lookup for one article or record."""
 
     by_id: dict[str, str]
 
     @classmethod
-    def of(cls, entities: Iterable[Entity]) -> _Names:
+    def of(cls, entities: Iterable[Entity]) -> EntityNames:
         return cls({e.id: e.name for e in entities})
 
     def name(self, entity_id: str) -> str:
         return self.by_id.get(entity_id) or _name_from_id(entity_id)
 
 
-def _participant_matches(gold_participant: str, entity_ids: Iterable[str], names: _Names) -> bool:
+def _participant_matches(
+    gold_participant: str, entity_ids: Iterable[str], names: EntityNames
+) -> bool:
     if _is_country_code(gold_participant):
         return f"country:{gold_participant}" in entity_ids
     return any(
@@ -406,7 +452,7 @@ def _participant_matches(gold_participant: str, entity_ids: Iterable[str], names
     )
 
 
-def _speaker_matches(gold_speaker: str | None, stmt: Statement, names: _Names) -> bool:
+def _speaker_matches(gold_speaker: str | None, stmt: Statement, names: EntityNames) -> bool:
     if not gold_speaker:
         return stmt.speaker is None and stmt.speaker_name is None
     if stmt.speaker and stmt.speaker.startswith("country:"):
@@ -439,14 +485,14 @@ def money_matches(gold: dict[str, Any], pred: Quantity) -> bool:
     return pred.unit == gold["currency"] and abs(pred.value - amount) <= abs(amount) * 0.01
 
 
-def statement_matches(gold: dict[str, Any], pred: Statement, names: _Names) -> bool:
+def statement_matches(gold: dict[str, Any], pred: Statement, names: EntityNames) -> bool:
     """Normalised predicted text contains the gold fragment and the speaker is right."""
     if normalize_text(gold["contains"]) not in normalize_text(pred.text):
         return False
     return _speaker_matches(gold.get("speaker"), pred, names)
 
 
-def event_matches(gold: dict[str, Any], pred: TradeEvent, names: _Names) -> bool:
+def event_matches(gold: dict[str, Any], pred: TradeEvent, names: EntityNames) -> bool:
     """Same date (None == None) and at least one shared participant."""
     gold_date = gold.get("date")
     pred_date = pred.date.isoformat() if pred.date else None
@@ -465,7 +511,7 @@ def _describe_gold_tariff(g: dict[str, Any]) -> str:
     return f"{g['rate']:g}% {g.get('imposer')}->{g.get('target')} [{products}] {g.get('status')}"
 
 
-def _describe_event(e: TradeEvent, names: _Names) -> str:
+def _describe_event(e: TradeEvent, names: EntityNames) -> str:
     who = ", ".join(names.name(p) for p in e.participants)
     return f"{e.type} {e.date or 'undated'} {e.status} [{who}]"
 
@@ -492,7 +538,7 @@ def predicted_persons(facts: ArticleFacts, ignore: Sequence[str]) -> list[Entity
 
 def score_article(gold: dict[str, Any], facts: ArticleFacts) -> dict[str, TypeScore]:
     """Scores per fact type of one article's predictions against its gold annotation."""
-    names = _Names.of(facts.entities)
+    names = EntityNames.of(facts.entities)
     persons = predicted_persons(facts, gold.get("ignore_persons") or [])
     gold_persons = [
         {"name": p["name"], "optional": p.get("optional", False)} for p in gold.get("persons", [])
@@ -512,6 +558,7 @@ def score_article(gold: dict[str, Any], facts: ArticleFacts) -> dict[str, TypeSc
             tariff_matches,
             _describe_gold_tariff,
             _describe_tariff,
+            {"status": lambda t: t.status},
         ),
         "statements": _score(
             [s for s in facts.statements if s.kind == "direct"],
@@ -533,6 +580,7 @@ def score_article(gold: dict[str, Any], facts: ArticleFacts) -> dict[str, TypeSc
             lambda g, p: event_matches(g, p, names),
             _describe_gold_event,
             lambda p: _describe_event(p, names),
+            {"type": lambda e: e.type, "status": lambda e: e.status},
         ),
     }
     return scores
@@ -553,7 +601,7 @@ def _score_countries(gold_codes: Sequence[str], entities: Sequence[Entity]) -> T
 
 def score_record(gold: dict[str, Any], record: CanonicalRecord, label: str = "") -> RecordResult:
     """Every check of ``record.gold.json`` against a merged record."""
-    names = _Names.of(record.entities)
+    names = EntityNames.of(record.entities)
     checks = _event_checks(gold.get("event") or {}, record, names)
     found: list[Any]
     for item in gold.get("tariffs_must", []):
@@ -580,7 +628,7 @@ def _must_check(name: str, item: dict[str, Any], found: Sequence[Any]) -> Record
 
 
 def _event_checks(
-    gold: dict[str, Any], record: CanonicalRecord, names: _Names
+    gold: dict[str, Any], record: CanonicalRecord, names: EntityNames
 ) -> list[RecordCheck]:
     event = record.event
     if not gold:
@@ -615,7 +663,9 @@ def _event_checks(
     return checks
 
 
-def _event_must_check(item: dict[str, Any], record: CanonicalRecord, names: _Names) -> RecordCheck:
+def _event_must_check(
+    item: dict[str, Any], record: CanonicalRecord, names: EntityNames
+) -> RecordCheck:
     need = int(item.get("min_sources", 1))
     pool = list(record.events)
     if record.event is not None and record.event not in pool:
@@ -646,6 +696,43 @@ def load_json(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise GoldError(f"{path}: gold file is not a JSON object")
     return data
+
+
+#: Keys every item of a gold list must have, per list.
+_REQUIRED_KEYS = {
+    "persons": ("name",),
+    "tariffs": ("rate", "imposer", "target"),
+    "statements": ("speaker", "contains"),
+    "money": ("amount", "currency"),
+    "events": ("date", "participants"),
+}
+
+
+def check_gold(gold: dict[str, Any], path: Path) -> None:
+    """Raise ``GoldError`` naming the first thing an article gold file gets wrong."""
+    if not isinstance(gold.get("doc"), str) or not gold["doc"]:
+        raise GoldError(f"{path}: no 'doc' field naming the text file")
+    published = gold.get("published")
+    if published is not None:
+        try:
+            date.fromisoformat(str(published))
+        except ValueError:
+            raise GoldError(f"{path}: 'published' {published!r} is not YYYY-MM-DD") from None
+    if not all(isinstance(c, str) for c in gold.get("countries", [])):
+        raise GoldError(f"{path}: 'countries' must be a list of codes")
+    for section, keys in _REQUIRED_KEYS.items():
+        items = gold.get(section, [])
+        if not isinstance(items, list):
+            raise GoldError(f"{path}: '{section}' must be a list")
+        for n, item in enumerate(items):
+            missing = [k for k in keys if not isinstance(item, dict) or k not in item]
+            if missing:
+                raise GoldError(f"{path}: {section}[{n}] lacks {', '.join(missing)}")
+            if section == "events" and item["date"] is not None:
+                try:
+                    date.fromisoformat(str(item["date"]))
+                except ValueError:
+                    raise GoldError(f"{path}: {section}[{n}] date is not YYYY-MM-DD") from None
 
 
 def gold_files(gold_dir: Path) -> list[Path]:
@@ -704,8 +791,7 @@ def evaluate(
     plan: list[tuple[Path, dict[str, Any], Path]] = []
     for gold_path in gold_files(gold_root):
         gold = load_json(gold_path)
-        if "doc" not in gold:
-            raise GoldError(f"{gold_path}: no 'doc' field")
+        check_gold(gold, gold_path)
         plan.append((gold_path, gold, find_text(gold_path, gold["doc"], texts)))
     dated: list[ArticleFacts] = []
     for gold_path, gold, text_path in plan:
@@ -801,6 +887,13 @@ def format_report(report: EvaluationReport, verbose: bool = False) -> str:
             f"{name:<12}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.optional_matched:>5}   "
             f"{s.precision:>6.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
         )
+    slot_cells = [
+        f"{name}.{slot} {agreed}/{checked}"
+        for name, s in report.totals.items()
+        for slot, (agreed, checked) in s.slots.items()
+    ]
+    if slot_cells:
+        lines.append("agreement on hits (not scored): " + ", ".join(slot_cells))
     lines.append("")
     lines.append("per article (F1): " + "  ".join(FACT_TYPES))
     for a in report.articles:
@@ -831,6 +924,7 @@ def _verbose_lines(report: EvaluationReport) -> list[str]:
             s = a.scores[t]
             lines += [f"  {t}: miss   {m}" for m in s.misses]
             lines += [f"  {t}: false  {f}" for f in s.false_hits]
+            lines += [f"  {t}: differs {d}" for d in s.slot_diffs]
     return lines
 
 

@@ -30,6 +30,7 @@ from .models import (
     MergedStatement,
     MergedTariffRate,
     MergedTradeEvent,
+    Unstated,
     Variant,
 )
 
@@ -178,9 +179,10 @@ def _best(votes: dict[Any, set[str]], null_can_win: bool = False) -> Any:
 
 @dataclass
 class Fusion:
-    """Collects the conflicts found while fusing one cluster."""
+    """Collects the conflicts and silent sources found while fusing one cluster."""
 
     conflicts: list[tuple[str, Conflict]] = field(default_factory=list)
+    silent: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def choose(
         self,
@@ -192,14 +194,25 @@ class Fusion:
     ) -> Any:
         """Return the value kept for field ``name``; record a conflict if sources disagree.
 
-        A missing value (None) is silence, not disagreement, unless ``null_disagrees``.
+        A missing value (None) is silence, not disagreement, unless ``null_disagrees``; the
+        sources that only keep silent are remembered (``unstated``) so records merge again.
         """
         votes = _votes(atoms, name)
+        if not null_disagrees and None in votes:
+            speaking = set().union(*(s for v, s in votes.items() if v is not None))
+            silent = votes.pop(None) - speaking
+            if speaking and silent:
+                self.silent[name] = tuple(sorted(silent))
+            if not votes:
+                votes[None] = silent
         value = _best(votes, null_can_win) if chosen is ... else chosen
-        stated = [v for v in votes if v is not None or null_disagrees]
-        if len(stated) >= 2:
+        if len([v for v in votes if v is not None or null_disagrees]) >= 2:
             self.conflicts.append((name, _conflict(name, value, votes)))
         return value
+
+    def unstated(self) -> tuple[Unstated, ...]:
+        """Return the silent sources per field, for the fused fact."""
+        return tuple(Unstated(field=n, sources=s) for n, s in sorted(self.silent.items()))
 
 
 def _conflict(name: str, chosen: Any, votes: dict[Any, set[str]]) -> Conflict:
@@ -325,7 +338,9 @@ def _month_day(text: str | None) -> tuple[int, int] | None:
     return MONTHS[month_name], day
 
 
+@lru_cache(maxsize=65536)
 def _persons(participants: tuple[str, ...]) -> frozenset[str]:
+    """Return the person ids among ``participants``."""
     return frozenset(p for p in participants if p.startswith("person:"))
 
 
@@ -382,23 +397,31 @@ def _resolve_dates(events: list[Atom]) -> bool:
     group, that weekday, shared participants); then let each article so anchored resolve its
     other weekday and month-day texts near the anchor. Return whether any date was set."""
     clusters = _cluster_events(events)
-    dated: dict[tuple[str, int], list[tuple[dt.date, list[Atom]]]] = defaultdict(list)
-    for cluster in clusters:
+    dated_by_participant: dict[tuple[str, int, str], set[int]] = defaultdict(set)
+    for index, cluster in enumerate(clusters):
         day = cluster[0].values["date"]
         if day is not None:
-            dated[(_group(cluster[0].values["type"]), day.weekday())].append((day, cluster))
+            group = _group(cluster[0].values["type"])
+            for atom in cluster:
+                for participant in atom.values["participants"]:
+                    dated_by_participant[(group, day.weekday(), participant)].add(index)
     anchors: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
     for cluster in clusters:
         first = cluster[0].values
         weekday = _weekday(first["date_text"])
         if first["date"] is not None or weekday is None:
             continue
+        group = _group(first["type"])
         people = {p for a in cluster for p in _persons(a.values["participants"])}
         places = {p for a in cluster for p in a.values["participants"]} - people
+        candidates = set().union(
+            *(dated_by_participant.get((group, weekday, p), ()) for p in people | places)
+        )
         best: tuple[int, dt.date] | None = None
-        for day, other in dated.get((_group(first["type"]), weekday), ()):
+        for index in sorted(candidates):
+            other = clusters[index]
             if any(_overlap(a.values["participants"], people, places) for a in other):
-                support = len({a.source for a in other})
+                support, day = len({a.source for a in other}), other[0].values["date"]
                 if best is None or (-support, day) < (-best[0], best[1]):
                     best = (support, day)
         if best is None:
@@ -518,6 +541,7 @@ def _split(
 ) -> list[Atom]:
     """Return one atom per source (per disputed value) of a merged fact."""
     atoms = []
+    silent = {u.field: u.sources for u in getattr(fact, "unstated", ())}
     for source in fact.sources or ("",):
         evidence = _ev(
             e for e in fact.evidence if e.doc_id == source or e.doc_id not in fact.sources
@@ -525,7 +549,12 @@ def _split(
         options: list[dict[str, Any]] = [{}]
         for name, value in chosen.items():
             stated = sides.get((label, name), {}).get(source)
-            values = [_decode(v, kinds.get(name, "str")) for v in stated] if stated else [value]
+            if stated:
+                values = [_decode(v, kinds.get(name, "str")) for v in stated]
+            elif source in silent.get(name, ()):
+                values = [None]
+            else:
+                values = [value]
             options = [dict(o, **{name: v}) for o in options for v in values]
         atoms.extend(Atom(source, o, evidence) for o in options)
     return atoms
@@ -568,10 +597,9 @@ def _atoms_from_record(record: CanonicalRecord) -> dict[str, list[Atom]]:
             "products": t.products,
         }
         for atom in _split(t, label, chosen, {"products": "tuple"}, sides):
-            if (label, "products") not in sides:
-                atom.values["products"] = scopes.get(
-                    (t.rate_percent, t.imposer, atom.evidence), t.products
-                )
+            if (label, "products") not in sides and t.products:
+                key = (t.rate_percent, t.imposer, atom.evidence)
+                atom.values["products"] = scopes.get(key, t.products)
             atoms["tariff"].append(atom)
     for s, label in zip(
         record.statements, _labels(record.statements, _statement_label), strict=True
@@ -604,6 +632,8 @@ def _record_scopes(
     """Return the product set each (rate, imposer, per-source evidence) was stated with."""
     scopes: dict[tuple[float, str | None, frozenset[Evidence]], set[str]] = defaultdict(set)
     for t in record.tariffs:
+        if not t.products:
+            continue
         for source in t.sources:
             evidence = _ev(e for e in t.evidence if e.doc_id == source or e.doc_id not in t.sources)
             scopes[(t.rate_percent, t.imposer, evidence)].update(t.products)
@@ -669,6 +699,7 @@ def _fuse_entity(atoms: list[Atom]) -> Fused:
         aliases=tuple(sorted(aliases - {name})),
         evidence=_evidence(atoms),
         sources=_sources(atoms),
+        unstated=fusion.unstated(),
     )
     return entity, fusion.conflicts
 
@@ -700,6 +731,7 @@ def _fuse_tariff(atoms: list[Atom]) -> Fused:
         qualifier=fusion.choose(atoms, "qualifier"),
         evidence=_evidence(atoms),
         sources=_sources(atoms),
+        unstated=fusion.unstated(),
     )
     fusion.choose(atoms, "products")
     return tariff, fusion.conflicts
@@ -720,6 +752,7 @@ def _fuse_statement(atoms: list[Atom], names: dict[str, str]) -> Fused:
         kind=fusion.choose(atoms, "kind"),
         evidence=_evidence(atoms),
         sources=_sources(atoms),
+        unstated=fusion.unstated(),
         variants=tuple(
             Variant(text=t, sources=tuple(sorted(s))) for t, s in sorted(wordings.items())
         ),
@@ -747,6 +780,7 @@ def _fuse_event(atoms: list[Atom]) -> Fused:
         location=fusion.choose(atoms, "location"),
         evidence=_evidence(atoms),
         sources=_sources(atoms),
+        unstated=fusion.unstated(),
     )
     return event, fusion.conflicts
 
@@ -808,28 +842,26 @@ def merge(
         return CanonicalRecord()
     _unify_people(atoms)
     entities, conflicts = _fuse_all(
-        _cluster_by_keys(_sorted(atoms["entity"]), lambda a: [a.values["id"]]),
+        _cluster_by_keys(atoms["entity"], lambda a: [a.values["id"]]),
         _fuse_entity,
         _entity_label,
     )
     names = {e.id: e.name for e in entities}
     quantities, more = _fuse_all(
-        _cluster_by_keys(_sorted(atoms["quantity"]), lambda a: [_quantity_key(a)]),
+        _cluster_by_keys(atoms["quantity"], lambda a: [_quantity_key(a)]),
         _fuse_quantity,
         _quantity_label,
     )
     conflicts += more
-    tariffs, more = _fuse_all(
-        _cluster_tariffs(_sorted(atoms["tariff"])), _fuse_tariff, _tariff_label
-    )
+    tariffs, more = _fuse_all(_cluster_tariffs(atoms["tariff"]), _fuse_tariff, _tariff_label)
     conflicts += more
     statements, more = _fuse_all(
-        _statement_clusters(_sorted(atoms["statement"])),
+        _statement_clusters(atoms["statement"]),
         lambda group: _fuse_statement(group, names),
         _statement_label,
     )
     conflicts += more
-    events_atoms = _sorted(atoms["event"])
+    events_atoms = atoms["event"]
     for _ in range(3):
         if not _resolve_dates(events_atoms):
             break
@@ -862,18 +894,6 @@ def _flatten(inputs: Sequence[Any]) -> list[ArticleFacts | CanonicalRecord]:
                 f"merge expects ArticleFacts or CanonicalRecord, not {type(item).__name__}"
             )
     return items
-
-
-def _sorted(atoms: list[Atom]) -> list[Atom]:
-    """Return atoms in a canonical order, so clustering never depends on input order."""
-    return sorted(
-        atoms,
-        key=lambda a: (
-            a.source,
-            repr(sorted(a.values.items(), key=lambda kv: kv[0])),
-            repr(sorted(a.evidence, key=lambda e: (e.doc_id, e.start, e.end, e.text))),
-        ),
-    )
 
 
 def _unify_people(atoms: dict[str, list[Atom]]) -> None:

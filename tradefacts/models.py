@@ -142,10 +142,18 @@ class ArticleFacts(_Model):
 # --- merged variants: each fact also carries the doc_ids that support it -------------------
 
 
+class Unstated(_Model):
+    """Sources of a merged fact that leave one of its fields blank while other sources fill it."""
+
+    field: str
+    sources: tuple[str, ...] = ()
+
+
 class _Sourced(_Model):
     """Mixin field for merged facts."""
 
     sources: tuple[str, ...] = ()
+    unstated: tuple[Unstated, ...] = ()
 
 
 class MergedEntity(Entity, _Sourced):

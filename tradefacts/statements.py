@@ -33,10 +33,13 @@ LEFT_CONTEXT = set("([{—–-/:;") | set(DOUBLE_OPEN) | set(SINGLE_OPEN) | {'"'
 RIGHT_CONTEXT = set(".,;:!?)]}—–-…") | set(DOUBLE_CLOSE) | set(SINGLE_CLOSE) | {'"', "'"}
 ELISION_RE = re.compile(r"(?:\d\d?s?\b|em\b|n\b|til\b|cause\b|tis\b)", re.IGNORECASE)
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLAUSE_SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+TERMINAL_MARKS = set(".!?:;…") | set(DOUBLE_CLOSE) | set(SINGLE_CLOSE) | {'"', "'"}
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp")
 NAME_DEPS = {"compound", "flat", "det", "amod", "poss", "case", "nmod", "punct"}
 MAX_CLIMB = 4
 MAX_ANCESTOR_STEPS = 40
+MAX_QUOTE_LINES = 12  # a quote running over more lines than this was never closed
 MAX_QUOTE_MARKS = 20_000  # per parsed chunk (at most 100,000 characters)
 MAX_LOOKBACK_SENTENCES = 4
 SUBJECT_FALLBACK_CHARS = 80
@@ -48,6 +51,8 @@ class Cues:
     """Data that drives attribution, loaded once from ``data/quotes.json``."""
 
     verbs: frozenset[str]
+    indirect_verbs: frozenset[str]
+    indirect_min_words: int
     pronouns: frozenset[str]
     short_words: int
     window: int
@@ -60,6 +65,8 @@ def cues() -> Cues:
     raw = json.loads(resources.files("tradefacts").joinpath("data/quotes.json").read_text("utf-8"))
     return Cues(
         verbs=frozenset(raw["cue_verbs"]),
+        indirect_verbs=frozenset(raw["indirect_cue_verbs"]),
+        indirect_min_words=int(raw["indirect_min_words"]),
         pronouns=frozenset(raw["person_pronouns"]),
         short_words=int(raw["short_quote_words"]),
         window=int(raw["frame_window_tokens"]),
@@ -128,6 +135,7 @@ def pair_quotes(text: str) -> list[Quote]:
     carry: Quote | None = None  # a quote left open at the end of the previous paragraph
     carry_kind = ""
     seen = 0
+    prev_end = -2
     for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
         kind, inner, open_at, weak = "", -1, -1, -1
         pending: Quote | None = None
@@ -136,7 +144,10 @@ def pair_quotes(text: str) -> list[Quote]:
             first = _first_visible(text, p_start, p_end)
             if _role(text, first, p_start, p_end) in ((carry_kind, "open"), (carry_kind, "either")):
                 pending, kind, inner, open_at, skip = carry, carry_kind, first + 1, first, first
+            elif _is_wrapped(text, prev_end, p_start) and len(carry.pieces) < MAX_QUOTE_LINES:
+                pending, kind, inner = carry, carry_kind, first  # a hard-wrapped line goes on
             carry = None
+        prev_end = p_end
         for m in QUOTE_MARK_RE.finditer(text, p_start, p_end):
             seen += 1
             if seen > MAX_QUOTE_MARKS:
@@ -165,6 +176,17 @@ def pair_quotes(text: str) -> list[Quote]:
         elif kind:
             carry, carry_kind = _closed(text, pending, inner, p_end, open_at, p_index), kind
     return quotes
+
+
+def _is_wrapped(text: str, prev_end: int, start: int) -> bool:
+    """True when the line at ``start`` directly continues the line ending at ``prev_end``:
+    no blank line between them and no sentence-final mark ending the first (hard-wrapped text)."""
+    return (
+        prev_end >= 1
+        and not text[prev_end:start].strip()
+        and text.count("\n", prev_end, start) == 1
+        and text[prev_end - 1] not in TERMINAL_MARKS
+    )
 
 
 def _add(quotes: list[Quote], quote: Quote | None) -> None:
@@ -340,17 +362,22 @@ def _adjacent_cue(
     return None
 
 
-def _name_span(tok: Token) -> tuple[int, int]:
-    """Char range of the name phrase headed by ``tok`` ("U.S. President Donald Trump")."""
-    start = tok.idx
+def _name_start(tok: Token) -> int:
+    """Index of the first token of the name phrase headed by ``tok``."""
+    start = tok.i
     stack = [tok]
     while stack:
         t = stack.pop()
         for child in t.lefts:
             if child.dep_ in NAME_DEPS:
-                start = min(start, child.idx)
+                start = min(start, child.i)
                 stack.append(child)
-    return start, tok.idx + len(tok)
+    return start
+
+
+def _name_span(tok: Token) -> tuple[int, int]:
+    """Char range of the name phrase headed by ``tok`` ("U.S. President Donald Trump")."""
+    return tok.doc[_name_start(tok)].idx, tok.idx + len(tok)
 
 
 def _person_resolver() -> Callable[[Doc, int, int], str | None] | None:
@@ -367,7 +394,56 @@ def _speaker(doc: Doc, subject: Token, pronouns: frozenset[str], frame: _Frame) 
         found = _antecedent(subject, pronouns, frame)
         if found:
             return found
+    elif subject.pos_ == "NOUN" and not any(t.pos_ == "PROPN" for t in subject.lefts):
+        found = _title_antecedent(subject, frame)
+        if found:
+            return found
     return _named_speaker(doc, subject, pronouns)
+
+
+def _title_antecedent(title: Token, frame: _Frame) -> str | None:
+    """The person a recent sentence's subject names with the same title: "the trade minister"
+    -> "Trade Minister Park Seong-ho, who ..., said" or "The minister, Priya Castellano, said"."""
+    doc = frame.doc
+    words = _title_words(title)
+    sent = title.sent
+    for _ in range(MAX_LOOKBACK_SENTENCES):
+        for tok in sent:
+            if tok.i >= title.i or frame.quoted[tok.i] or not _is_topic(tok):
+                continue
+            phrase = [tok, *(c for c in tok.children if c.dep_ == "appos")]
+            titles = {t.lemma_.lower() for n in phrase for t in doc[_name_start(n) : n.i + 1]}
+            if not words <= titles:
+                continue
+            for named in reversed(phrase):
+                found = _person_of(doc, *_name_span(named), None)
+                if found:
+                    return found
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+    return None
+
+
+def _is_topic(tok: Token) -> bool:
+    """True for a sentence subject, or a noun phrase opening a line (spaCy may attach that
+    one to an unpunctuated headline above it instead of making it the subject)."""
+    if tok.dep_ in SUBJECT_DEPS:
+        return True
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in NAME_DEPS:
+        return False
+    first = tok.doc[_name_start(tok)]
+    return first.i == 0 or first.doc.text[: first.idx].rstrip(" \t").endswith("\n")
+
+
+def _title_words(title: Token) -> set[str]:
+    """Lemmas of a title phrase without its determiner ("the trade minister" -> trade, minister)."""
+    doc = title.doc
+    return {
+        t.lemma_.lower()
+        for t in doc[_name_start(title) : title.i + 1]
+        if t.dep_ not in ("det", "poss", "case", "punct")
+    }
 
 
 def _antecedent(pronoun: Token, pronouns: frozenset[str], frame: _Frame) -> str | None:
@@ -401,6 +477,8 @@ def _named_speaker(doc: Doc, subject: Token, pronouns: frozenset[str]) -> str | 
     appositions = [c for c in subject.children if c.dep_ == "appos"]
     for token in [*appositions, subject]:
         found = _person_of(doc, *_name_span(token), resolve)
+        if found and token is subject and _is_object_nearby(found, subject):
+            return None  # "alongside Mr Modi, the prime minister said": not Modi
         if found:
             return found
     if subject.lower_ in pronouns and resolve is None:
@@ -411,6 +489,23 @@ def _named_speaker(doc: Doc, subject: Token, pronouns: frozenset[str]) -> str | 
         if info is not None and info.type in ("country", "organization"):
             return m.entity_id
     return None
+
+
+def _is_object_nearby(person: str, subject: Token) -> bool:
+    """True when ``person`` is named as a prepositional object earlier in the subject's sentence.
+
+    A title or pronoun subject then refers to someone else ("After meeting Mr Kim, the president
+    said"), whatever the most recent matching mention is.
+    """
+    doc = subject.doc
+    sent = subject.sent
+    for m in mentions_in(doc, sent.start_char, subject.idx):
+        if m.entity_id != person:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "pobj":
+            return True
+    return False
 
 
 def _person_of(
@@ -490,7 +585,7 @@ def _attribute(quote: Quote, frame: _Frame, c: Cues, paras: list[tuple[int, int]
     spans = [s for s in (frame.span(a, b) for a, b in quote.pieces) if s is not None and len(s)]
     if not spans:
         return _Attributed(quote, None, False)
-    region = (paras[quote.first_paragraph][0], paras[quote.paragraph][1])
+    region = (paras[quote.first_paragraph][0], _attribution_end(frame.doc.text, paras, quote))
     short = len(_joined(frame.doc.text, quote.pieces).split()) < c.short_words
     first: str | None = None
     has_cue = False
@@ -507,6 +602,16 @@ def _attribute(quote: Quote, frame: _Frame, c: Cues, paras: list[tuple[int, int]
         if not governing:
             break
     return _Attributed(quote, first, has_cue)
+
+
+def _attribution_end(text: str, paras: list[tuple[int, int]], quote: Quote) -> int:
+    """End of the text that may hold the quote's attribution: its last line, and the next line
+    too when the text is hard-wrapped there ("...," the minister / said on Friday.)."""
+    end = paras[quote.paragraph][1]
+    following = quote.paragraph + 1
+    if following < len(paras) and _is_wrapped(text, end, paras[following][0]):
+        return paras[following][1]
+    return end
 
 
 def _speaker_of_cue(cue: Token, frame: _Frame, c: Cues, region: tuple[int, int]) -> str | None:
@@ -583,18 +688,25 @@ def _is_whole_paragraph(text: str, quote: Quote, paras: list[tuple[int, int]]) -
 
 
 def find_statements(doc: Doc) -> list[Statement]:
-    """Direct-quote statements of ``doc`` with a resolved speaker, outside page clutter."""
-    c = cues()
-    text = doc.text
-    paras = list(_paragraphs(text))
-    quotes = pair_quotes(text)
-    if not quotes or not len(doc):
+    """Direct quotes and reported speech of ``doc`` with a resolved speaker, outside clutter."""
+    if not len(doc):
         return []
+    c = cues()
+    paras = list(_paragraphs(doc.text))
+    quotes = pair_quotes(doc.text)
     frame = _Frame(doc, quotes)
+    direct = [_statement(doc, item) for item in _direct(doc, quotes, frame, c, paras)]
+    return direct + _indirect(frame, c, paras)
+
+
+def _direct(
+    doc: Doc, quotes: list[Quote], frame: _Frame, c: Cues, paras: list[tuple[int, int]]
+) -> list[_Attributed]:
+    """Attributed direct quotes: split quotes joined, follow-on quote paragraphs merged."""
+    text = doc.text
     quotes = _merge_split(text, quotes, frame, c)
-    attributed = [_attribute(q, frame, c, paras) for q in quotes]
     kept: list[_Attributed] = []
-    for item in attributed:
+    for item in (_attribute(q, frame, c, paras) for q in quotes):
         q = item.quote
         if any(in_clutter(doc, a, b) for a, b in q.pieces):
             continue
@@ -612,7 +724,61 @@ def find_statements(doc: Doc) -> list[Statement]:
             continue
         if item.speaker is not None:
             kept.append(item)
-    return [_statement(doc, item) for item in kept]
+    return kept
+
+
+def _indirect(frame: _Frame, c: Cues, paras: list[tuple[int, int]]) -> list[Statement]:
+    """Reported speech "X said (that) <clause>" with a person subject and no quote in the clause."""
+    doc = frame.doc
+    ents = doc._.entities or {}
+    line_starts = [a for a, _ in paras]
+    found = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in c.indirect_verbs:
+            continue
+        clause = _complement_range(verb, frame)
+        subject = next((t for t in verb.lefts if t.dep_ == "nsubj"), None)
+        if clause is None or subject is None or frame.quoted[verb.i]:
+            continue
+        if subject.pos_ != "PROPN" and subject.lower_ not in c.pronouns:
+            continue  # "the administration said ...": too vague for reported speech
+        start, end = clause
+        if len(doc.text[start:end].split()) < c.indirect_min_words:
+            continue
+        line = bisect.bisect_right(line_starts, subject.idx) - 1
+        if line < 0 or end > paras[line][1] or in_clutter(doc, subject.idx, end):
+            continue
+        speaker = _speaker(doc, subject, c.pronouns, frame)
+        if speaker is None or not speaker.startswith("person:") or speaker not in ents:
+            continue
+        found.append(
+            Statement(
+                speaker=speaker,
+                speaker_name=ents[speaker].name,
+                text=doc.text[start:end],
+                kind="indirect",
+                evidence=(evidence(doc, start, end),),
+            )
+        )
+    return found
+
+
+def _complement_range(verb: Token, frame: _Frame) -> tuple[int, int] | None:
+    """Char range of the verb's complement clause without "that" and end punctuation."""
+    clause = next((t for t in verb.rights if t.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    if not any(t.dep_ in CLAUSE_SUBJECT_DEPS and t.i < clause.i for t in clause.lefts):
+        return None  # a clause without its own subject is a misparse ("what he said was ...")
+    left, right = clause.left_edge.i, clause.right_edge.i
+    doc = frame.doc
+    while left <= right and doc[left].dep_ == "mark":
+        left += 1
+    while right >= left and doc[right].is_punct:
+        right -= 1
+    if right < left or left <= verb.i or any(frame.quoted[left : right + 1]):
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
 
 
 def _statement(doc: Doc, item: _Attributed) -> Statement:
@@ -630,7 +796,7 @@ def _statement(doc: Doc, item: _Attributed) -> Statement:
 
 @Language.component("tf_statements")
 def statements(doc: Doc) -> Doc:
-    """Store the doc's direct-quote statements on ``doc._.statements``."""
+    """Store the doc's statements (direct quotes, then reported speech) on ``doc._.statements``."""
     register_extensions()
     try:
         doc._.statements = find_statements(doc)
