@@ -357,13 +357,15 @@ def test_quoted_ranges_skip_scare_quotes() -> None:
 
 @pytest.mark.parametrize(
     "hostile",
-    ["", "\u200b\u200b", "“" * 20000, "meeting " * 5000, "met with " * 3000, "مرحبا بالعالم " * 200],
+    ["", "\u200b\u200b", "\u201c" * 600, "meeting " * 2000, "met with " * 1000, "\u0645\u0631 " * 300],
 )
 def test_odd_text_does_not_crash_and_is_fast(nlp, hostile: str) -> None:
+    doc = annotate(nlp, hostile, {"meeting": "person:x-y"})
+    stage = nlp.get_pipe("tf_events")
     start = time.perf_counter()
-    doc = annotate(nlp, hostile, {})
+    stage(doc)
     assert isinstance(doc._.events, list)
-    assert time.perf_counter() - start < 10  # parse included; the stage itself is linear
+    assert time.perf_counter() - start < 1.0
 
 
 # --- the real pipeline --------------------------------------------------------------------

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tradefacts.quantities import parse_number, quantities_in
+from tradefacts.quantities import find_in_text, parse_number, quantities_in
 
 
 def _run(nlp, text: str):
@@ -75,7 +75,9 @@ def test_vague_money_is_approximate_lower_bound(nlp):
 
 
 def test_ambiguous_currency_words_need_a_scale(nlp):
-    assert _quantities(nlp, "They shipped 500 pounds of beef and Korea won 3 medals.", "money") == []
+    assert (
+        _quantities(nlp, "They shipped 500 pounds of beef and Korea won 3 medals.", "money") == []
+    )
     assert _quantities(nlp, "The levy raised 3 billion pounds.", "money") == [
         (3e9, "GBP", "3 billion pounds")
     ]
@@ -91,7 +93,10 @@ def test_ambiguous_currency_words_need_a_scale(nlp):
         ("duties of 10-20% on steel", [(10.0, "percent", "10"), (20.0, "percent", "20%")]),
         ("between 10% and 20%", [(10.0, "percent", "10%"), (20.0, "percent", "20%")]),
         ("levies of up to 145%", [(145.0, "percent", "145%")]),
-        ("rates rose by 12 percentage points", [(12.0, "percentage_point", "12 percentage points")]),
+        (
+            "rates rose by 12 percentage points",
+            [(12.0, "percentage_point", "12 percentage points")],
+        ),
         ("a cut of 25 basis points", [(0.25, "percentage_point", "25 basis points")]),
         ("a twenty-five percent tariff", [(25.0, "percent", "twenty-five percent")]),
     ],
@@ -179,12 +184,7 @@ def test_parse_number_rejects_ordinals_and_fractions(text):
     ["9" * 100000 + "%", "tariff " * 30000, "$" * 100000, '"' * 200000, "1," * 50000 + "%"],
 )
 def test_hostile_input_is_fast(text):
-    from tradefacts.quantities import find_quantities
-
-    import spacy
-
-    doc = spacy.blank("en").make_doc(text)
     started = time.perf_counter()
-    found = find_quantities(doc)
-    assert time.perf_counter() - started < 1.0
+    found = find_in_text(text)
+    assert time.perf_counter() - started < 0.5
     assert all(f.value < 1e16 for f in found)

@@ -128,6 +128,20 @@ def test_model_only_rule_evidence_start_after_end() -> None:
     ]
 
 
+def test_schema_and_model_failures_are_listed_together() -> None:
+    doc = article()
+    doc["tariffs"][0]["evidence"][0].update(start=52, end=40, text="")
+    doc["tariffs"][0]["imposer"] = "XXX"
+    del doc["doc_id"]
+    with pytest.raises(ValidationError) as caught:
+        validate(doc)
+    assert [e["path"] for e in caught.value.errors] == [
+        "$",
+        "$.tariffs[0].imposer",
+        "$.tariffs[0].evidence[0]",
+    ]
+
+
 def test_other_schema_by_name() -> None:
     record = validate({"sources": ["a", "b"], "event": None}, schema="CanonicalRecord")
     assert isinstance(record, CanonicalRecord) and record.sources == ("a", "b")

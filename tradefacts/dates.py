@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .document import DateMention, register_extensions
+from .quantities import anchor_segments, scan
 
 Tense = Literal["past", "future", "present", "near"]
 
@@ -43,6 +44,7 @@ _SP = r"[ \u00a0]"
 _AUX_PAST = {"was", "were", "had", "has", "have", "did", "'d", "’d"}
 _AUX_WILL = {"will", "'ll", "’ll", "shall", "wo"}
 _PERIOD_EDGE = re.compile(r"(?i)(?:by\s)?(?:the\s)?(?:end|start|beginning|middle)\s")
+_DIGITS = re.compile(r"\d{1,20}")
 _SCHEDULED = {"scheduled", "set", "slated", "due", "poised"}
 _AUX_MODAL = {"can", "could", "may", "might", "must", "should", "ca"}
 
@@ -163,12 +165,24 @@ def _parts(m: re.Match[str]) -> tuple[tuple[str, str], ...]:
     return tuple((k, v) for k, v in m.groupdict().items() if v is not None)
 
 
+@lru_cache(maxsize=1)
+def _anchor_words() -> frozenset[str]:
+    """Lower-case words at least one of which sits in (or just after) every date span."""
+    t = tables()
+    words = {w.lower() for w in t["months"]} | {w.lower() for w in t["weekdays"]}
+    words |= {name.split()[0].lower() for name in t["named_days"]}
+    words |= {"today", "tonight", "yesterday", "tomorrow", "ago", "this", "last", "next"}
+    words |= {"coming", "past", "previous", "following", "end", "start", "beginning", "middle"}
+    return frozenset(words)
+
+
 def recognise(text: str) -> list[_Raw]:
     """Date spans in ``text`` (local offsets), earlier recognisers winning overlaps."""
     found: list[_Raw] = []
     taken: list[tuple[int, int]] = []
+    segments = anchor_segments(text, _anchor_words(), _DIGITS, before=60, after=80)
     for kind, pattern in patterns():
-        for m in pattern.finditer(text):
+        for m in scan(pattern, text, segments):
             start, end = m.start(), m.end()
             if kind == "relperiod" and not (m["rel"] or _PERIOD_EDGE.match(m.group(0))):
                 continue  # "the week" alone is no date; "the end of the week" is
@@ -319,11 +333,10 @@ def _explicit_full(raw: _Raw) -> dt.date | None:
     return None
 
 
-def _resolve(doc: Doc, raw: _Raw, ref: dt.date | None) -> DateMention:
+def _resolve(doc: Doc, raw: _Raw, ref: dt.date | None, text: str) -> DateMention:
     """A ``DateMention`` for a recognised span, resolved against ``ref`` when possible."""
     t = tables()
-    text = doc.text[raw.start : raw.end]
-    mention = DateMention(raw.start, raw.end, text, None, "vague", None)
+    mention = DateMention(raw.start, raw.end, text[raw.start : raw.end], None, "vague", None)
     weekday_name = raw.get("weekday")
     if weekday_name is not None:
         mention.weekday = t["weekdays"][weekday_name]
@@ -392,14 +405,15 @@ def inside_quotes(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def _reanchor_quoted(doc: Doc, mention: DateMention, mentions: list[DateMention]) -> None:
+def _reanchor_quoted(
+    doc: Doc, text: str, mention: DateMention, mentions: list[DateMention]
+) -> None:
     """Resolve a quoted "today"/"tomorrow" against the day its paragraph gives, if any.
 
     In “Japan is coming in today,” Trump posted Wednesday, "today" is that Wednesday.
     """
-    if not inside_quotes(doc.text, mention.start) or doc._.reference_date is None:
+    if not inside_quotes(text, mention.start) or doc._.reference_date is None:
         return
-    text = doc.text
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line_end = len(text) if line_end < 0 else line_end
@@ -421,14 +435,14 @@ def _reanchor_quoted(doc: Doc, mention: DateMention, mentions: list[DateMention]
     mention.weekday = mention.date.weekday()
 
 
-def infer_reference(doc: Doc, raws: list[_Raw]) -> dt.date | None:
+def infer_reference(doc: Doc, raws: list[_Raw], text: str) -> dt.date | None:
     """The latest explicit full date of ``doc`` that is not a future/deadline mention."""
     best = None
     for raw in raws:
         date = _explicit_full(raw)
         if date is None:
             continue
-        before = doc.text[max(0, raw.start - 12) : raw.start].lower()
+        before = text[max(0, raw.start - 12) : raw.start].lower()
         if re.search(r"(?:by|until|till|before|through|deadline of)\s*$", before):
             continue
         if tense_of_span(doc, raw.start, raw.end) == "future":
@@ -439,16 +453,17 @@ def infer_reference(doc: Doc, raws: list[_Raw]) -> dt.date | None:
 
 def find_dates(doc: Doc) -> list[DateMention]:
     """Every date mention of ``doc`` (local offsets), resolved where the reference allows."""
-    raws = recognise(doc.text)
+    text = doc.text
+    raws = recognise(text)
     ref = doc._.reference_date
     if ref is None:
-        ref = infer_reference(doc, raws)
+        ref = infer_reference(doc, raws, text)
         if ref is not None:
             doc._.reference_date = ref
-    mentions = [_resolve(doc, raw, ref) for raw in raws]
+    mentions = [_resolve(doc, raw, ref, text) for raw in raws]
     for raw, mention in zip(raws, mentions, strict=True):
         if raw.kind == "relday" and mention.date is not None:
-            _reanchor_quoted(doc, mention, mentions)
+            _reanchor_quoted(doc, text, mention, mentions)
     mentions += _spacy_vague(doc, [(m.start, m.end) for m in mentions])
     return sorted(mentions, key=lambda m: (m.start, m.end))
 

@@ -60,6 +60,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "i", "we"})
 #: Types that may describe the same happening (a "meeting" reported elsewhere as "talks").
 TYPE_FAMILY = {"meeting": "talks", "negotiation": "talks"}
+MAX_SENTENCE_TOKENS = 160
+MAX_TRIGGERS_PER_SENTENCE = 6
+MAX_TRIGGERS = 800
 TYPE_PRIORITY = ("lawsuit", "speech", "visit", "meeting", "negotiation", "announcement", "other")
 
 
@@ -187,6 +190,8 @@ def find_triggers(doc: Doc, matcher: PhraseMatcher) -> list[Trigger]:
     data = event_data()
     quotes = quoted_ranges(doc.text)
     taken: set[int] = {t.i for t in doc if _inside(quotes, t.idx)}
+    sentence_of = _sentence_starts(doc)
+    taken |= {i for i, (_, size) in enumerate(sentence_of) if size > MAX_SENTENCE_TOKENS}
     found: list[Trigger] = []
     spans = [Span(doc, s, e, label=label) for label, s, e in matcher(doc)]
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
@@ -207,7 +212,31 @@ def find_triggers(doc: Doc, matcher: PhraseMatcher) -> list[Trigger]:
         else:
             continue
         found.append(Trigger(token, token.i, token.i + 1, etype, weak))
-    return sorted(found, key=lambda t: t.start)
+    return _capped(sorted(found, key=lambda t: t.start), sentence_of)
+
+
+def _sentence_starts(doc: Doc) -> list[tuple[int, int]]:
+    """For every token: (start token of its sentence, sentence length).
+
+    Only sentences of news length are read (hostile run-on "sentences" would cost quadratic
+    time), so triggers in longer ones are dropped.
+    """
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        out.extend([(sent.start, len(sent))] * len(sent))
+    return out
+
+
+def _capped(triggers: list[Trigger], sentence_of: list[tuple[int, int]]) -> list[Trigger]:
+    """At most a few triggers per sentence and a bounded number per doc."""
+    per_sentence: Counter[int] = Counter()
+    kept: list[Trigger] = []
+    for trig in triggers:
+        sent_start = sentence_of[trig.token.i][0]
+        if per_sentence[sent_start] < MAX_TRIGGERS_PER_SENTENCE:
+            per_sentence[sent_start] += 1
+            kept.append(trig)
+    return kept[:MAX_TRIGGERS]
 
 
 def _phrase_anchor(span: Span, data: EventData) -> Token:
@@ -290,10 +319,11 @@ def _is_embedded_clause(token: Token) -> bool:
 def same_line(tokens: list[Token], anchor: Token) -> list[Token]:
     """The tokens on the anchor's line: a parse that runs across a line break (a headline
     glued to the next paragraph) must not join them."""
-    text = anchor.doc.text
-    start = text.rfind("\n", 0, anchor.idx) + 1
-    end = text.find("\n", anchor.idx)
-    end = len(text) if end < 0 else end
+    sent = anchor.sent
+    text, base = sent.text, sent.start_char
+    start = base + text.rfind("\n", 0, anchor.idx - base) + 1
+    end = text.find("\n", anchor.idx - base)
+    end = sent.end_char if end < 0 else base + end
     return [t for t in tokens if start <= t.idx < end]
 
 
@@ -345,6 +375,7 @@ class ArticleContext:
     mention_tokens: dict[int, list[tuple[str, str]]]  # token index -> [(entity_id, type)]
     date_roots: list[tuple[DateMention, Token]]
     main_countries: list[str]
+    places: dict[int, tuple[str, set[int]]]
     resolve_person: Callable[[Doc, int, int], str | None] | None
 
 
@@ -365,7 +396,9 @@ def build_context(doc: Doc) -> ArticleContext:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is not None and len(span):
             date_roots.append((d, span.root))
-    return ArticleContext(doc, mention_tokens, date_roots, article_main_countries(doc), _resolver())
+    return ArticleContext(
+        doc, mention_tokens, date_roots, article_main_countries(doc), place_names(doc), _resolver()
+    )
 
 
 def _resolver() -> Callable[[Doc, int, int], str | None] | None:
@@ -500,17 +533,27 @@ def attach_date(
     return None
 
 
-def find_location(doc: Doc, tokens: list[Token], inside: set[int]) -> tuple[str | None, set[int]]:
-    """A place named with "in"/"at"/"to" in the clause ("White House") and its tokens."""
+def place_names(doc: Doc) -> dict[int, tuple[str, set[int]]]:
+    """Places the model tags that follow "in"/"at"/"to": root token -> (name, token indices)."""
+    places: dict[int, tuple[str, set[int]]] = {}
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "FAC", "LOC") or ent.root.i not in inside:
+        if ent.label_ not in ("GPE", "FAC", "LOC"):
             continue
-        prep = ent.root.head
-        if ent.root.dep_ == "pobj" and prep.lower_ in ("in", "at", "to"):
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "to"):
             text = ent.text
             if text.lower().startswith("the "):
                 text = text[4:]
-            return text.strip() or None, {t.i for t in ent}
+            if text.strip():
+                places[root.i] = (text.strip(), set(range(ent.start, ent.end)))
+    return places
+
+
+def find_location(ctx: ArticleContext, tokens: list[Token]) -> tuple[str | None, set[int]]:
+    """The first place of the clause named with "in"/"at"/"to" ("White House"), its tokens."""
+    for token in tokens:
+        if token.i in ctx.places:
+            return ctx.places[token.i]
     return None, set()
 
 
@@ -587,7 +630,7 @@ def _candidate(
         keep |= path_to(head, trig.token)
     tokens = same_line(clause_tokens(head, keep), main.token)
     inside = {t.i for t in tokens}
-    location, place_tokens = find_location(doc, tokens, inside)
+    location, place_tokens = find_location(ctx, tokens)
     allowed = participant_tokens(tokens, keep, trigger_tokens) - place_tokens
     participants, _ = collect_participants(ctx, tokens, allowed, trigger_tokens, head)
     for entity_id in borrowed_subject(ctx, head):

@@ -584,7 +584,6 @@ def _atoms_from_record(record: CanonicalRecord) -> dict[str, list[Atom]]:
             "approximate": q.approximate,
         }
         atoms["quantity"] += _split(q, label, chosen, {}, sides)
-    scopes = _record_scopes(record)
     for t, label in zip(record.tariffs, _labels(record.tariffs, _tariff_label), strict=True):
         chosen = {
             "rate": round(t.rate_percent, 2),
@@ -596,11 +595,15 @@ def _atoms_from_record(record: CanonicalRecord) -> dict[str, list[Atom]]:
             "qualifier": t.qualifier,
             "products": t.products,
         }
+        stated = {
+            source: [_decode(v.text, "tuple") for v in t.scopes if source in v.sources]
+            for source in t.sources
+        }
         for atom in _split(t, label, chosen, {"products": "tuple"}, sides):
-            if (label, "products") not in sides and t.products:
-                key = (t.rate_percent, t.imposer, atom.evidence)
-                atom.values["products"] = scopes.get(key, t.products)
-            atoms["tariff"].append(atom)
+            for scope in stated.get(atom.source) or [atom.values["products"]]:
+                atoms["tariff"].append(
+                    Atom(atom.source, dict(atom.values, products=scope), atom.evidence)
+                )
     for s, label in zip(
         record.statements, _labels(record.statements, _statement_label), strict=True
     ):
@@ -624,20 +627,6 @@ def _atoms_from_record(record: CanonicalRecord) -> dict[str, list[Atom]]:
         }
         atoms["event"] += _split(v, label, chosen, {"participants": "tuple", "date": "date"}, sides)
     return atoms
-
-
-def _record_scopes(
-    record: CanonicalRecord,
-) -> dict[tuple[float, str | None, frozenset[Evidence]], tuple[str, ...]]:
-    """Return the product set each (rate, imposer, per-source evidence) was stated with."""
-    scopes: dict[tuple[float, str | None, frozenset[Evidence]], set[str]] = defaultdict(set)
-    for t in record.tariffs:
-        if not t.products:
-            continue
-        for source in t.sources:
-            evidence = _ev(e for e in t.evidence if e.doc_id == source or e.doc_id not in t.sources)
-            scopes[(t.rate_percent, t.imposer, evidence)].update(t.products)
-    return {key: tuple(sorted(products)) for key, products in scopes.items()}
 
 
 # --- labels (how conflicts name their fact) ---------------------------------------------------
@@ -734,6 +723,16 @@ def _fuse_tariff(atoms: list[Atom]) -> Fused:
         unstated=fusion.unstated(),
     )
     fusion.choose(atoms, "products")
+    scopes = _votes(atoms, "products")
+    tariff = tariff.model_copy(
+        update={
+            "scopes": tuple(
+                Variant(text=_encode(scope), sources=tuple(sorted(scopes[scope])))
+                for scope in sorted(scopes)
+                if scope
+            )
+        }
+    )
     return tariff, fusion.conflicts
 
 

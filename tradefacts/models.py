@@ -165,7 +165,11 @@ class MergedQuantity(Quantity, _Sourced):
 
 
 class MergedTariffRate(TariffRate, _Sourced):
-    """A tariff fact reported by one or more articles."""
+    """A tariff fact reported by one or more articles (one fact per product)."""
+
+    scopes: tuple[Variant, ...] = Field(
+        default=(), description="each product list the sources stated it with, e.g. 'steel, automobiles'"
+    )
 
 
 class Variant(_Model):

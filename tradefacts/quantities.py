@@ -23,20 +23,55 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .document import evidence, in_clutter, register_extensions
-from .models import Quantity
+from .document import in_clutter, register_extensions
+from .models import Evidence, Quantity
 
 _SP = r"[ \u00a0]"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,4}(?![\d])|\d{1,15}(?![\d,]\d))(?:\.\d{1,6}(?!\d))?"
 _DASH = r"(?:-|–|—|to)"
+
+
+Segments = list[tuple[int, int]]
+_WORD = re.compile(r"[^\W\d_]{1,40}")
+_ANCHOR_CHARS = re.compile(r"\d{1,20}|[$€£¥₹₩₱₫₺₪฿]")
+
+
+def anchor_segments(
+    text: str, words: frozenset[str], chars: re.Pattern[str], before: int = 40, after: int = 160
+) -> Segments:
+    """Merged windows of ``text`` around anchors (``chars`` matches or one of ``words``).
+
+    Every recogniser's match contains an anchor near its start, so scanning only these
+    windows finds the same spans while skipping the bulk of the text (speed on long articles
+    and hostile input). Each window reaches ``after`` characters past its last anchor.
+    """
+    points = [m.start() for m in chars.finditer(text)]
+    points += [m.start() for m in _WORD.finditer(text) if m.group(0).lower() in words]
+    points.sort()
+    segments: Segments = []
+    for p in points:
+        start, end = max(0, p - before), min(len(text), p + after)
+        if segments and start <= segments[-1][1]:
+            segments[-1] = (segments[-1][0], max(segments[-1][1], end))
+        else:
+            segments.append((start, end))
+    return segments
+
+
+def scan(pattern: re.Pattern[str], text: str, segments: Segments) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` restricted to the anchor windows of ``text``."""
+    for start, end in segments:
+        yield from pattern.finditer(text, start, end)
 
 
 @dataclass(frozen=True)
@@ -57,6 +92,14 @@ def tables() -> dict[str, Any]:
     path = resources.files("tradefacts").joinpath("data/quantities.json")
     data: dict[str, Any] = json.loads(path.read_text("utf-8"))
     return data
+
+
+@lru_cache(maxsize=1)
+def _anchor_words() -> frozenset[str]:
+    """Lower-case words that can start or sit at the head of a quantity without a digit."""
+    extra = {"thousands", "millions", "billions", "trillions", "half", "hour", "hours", "hundred"}
+    multi = {"multi", "multibillion", "multimillion", "multitrillion"}
+    return frozenset(tables()["number_words"]) | extra | multi
 
 
 def _alternation(words: list[str]) -> str:
@@ -189,11 +232,11 @@ def _approximate(text: str, start: int, *, duration: bool = False) -> bool:
     return not (duration and m.group(0).strip().lower() in ("over", "under"))
 
 
-def _money_prefix(text: str) -> list[Found]:
+def _money_prefix(text: str, segments: Segments) -> list[Found]:
     """Money written currency-first: "$1.4bn", "US$350 billion", "Rs 500 crore"."""
     found = []
     prefixes = tables()["currency_prefixes"]
-    for m in patterns()["money_prefix"].finditer(text):
+    for m in scan(patterns()["money_prefix"], text, segments):
         code = prefixes[m["cur"]]
         value = parse_number(m["num"])
         if value is None:
@@ -229,11 +272,11 @@ def _currency_for_words(adj: str | None, word: str) -> str | None:
     return str(code) if code else None
 
 
-def _money_suffix(text: str) -> list[Found]:
+def _money_suffix(text: str, segments: Segments) -> list[Found]:
     """Money written number-first: "50 billion yen", "3 trillion USD", "500 crore rupees"."""
     found = []
     t = tables()
-    for m in patterns()["money_suffix"].finditer(text):
+    for m in scan(patterns()["money_suffix"], text, segments):
         code = _currency_for_words(m["adj"], m["word"])
         value = parse_number(m["num"])
         if code is None or value is None:
@@ -249,11 +292,11 @@ def _money_suffix(text: str) -> list[Found]:
     return found
 
 
-def _vague_money(text: str) -> list[Found]:
+def _vague_money(text: str, segments: Segments) -> list[Found]:
     """Vague amounts, approximate at their lower bound: "hundreds of billions of dollars"."""
     t = tables()
     found = []
-    for m in patterns()["vague_money"].finditer(text):
+    for m in scan(patterns()["vague_money"], text, segments):
         if m["mscale"]:
             value, word = _scale_value(m["mscale"]), m["mword"]
         else:
@@ -275,10 +318,10 @@ def _percent_unit(unit: str) -> tuple[str, float]:
     return "percent", 1.0
 
 
-def _percents(text: str) -> list[Found]:
+def _percents(text: str, segments: Segments) -> list[Found]:
     """Percentages: "24%", "25 per cent", "10pc", ranges "10-20%" (both ends)."""
     found = []
-    for m in patterns()["percent"].finditer(text):
+    for m in scan(patterns()["percent"], text, segments):
         value = parse_number(m["num"])
         if value is None:
             continue
@@ -295,12 +338,12 @@ def _percents(text: str) -> list[Found]:
     return found
 
 
-def _durations(text: str) -> list[Found]:
+def _durations(text: str, segments: Segments) -> list[Found]:
     """Durations: "90 days", "90-day", "50-minute", "an hour and a half", "two weeks"."""
     found = []
     units = tables()["duration_units"]
     article_ok = patterns()["article_ok"]
-    for m in patterns()["duration"].finditer(text):
+    for m in scan(patterns()["duration"], text, segments):
         num = m["num"].lower()
         half = bool(m["half"] or m["half2"])
         if num in ("a", "an", "one") or num.startswith("half"):
@@ -336,12 +379,21 @@ def _number_part_of(token: Token, heads: tuple[int, ...]) -> bool:
     return token.tag_ == "CD" and token.head.i in heads
 
 
-def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
+def _cardinal_tokens(doc: Doc) -> list[Token]:
+    """Tokens tagged CD (read from the tag array: cheaper than touching every Token)."""
+    if not doc.has_annotation("TAG"):
+        return []
+    cd = doc.vocab.strings.add("CD")
+    tags = doc.to_array([TAG])
+    return [doc[int(i)] for i in (tags == cd).nonzero()[0]]
+
+
+def _counts(doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Counts: a cardinal number modifying a plural noun ("75 countries", "three rounds")."""
     excluded = set(tables()["count_noun_exclusions"])
     found = []
-    for token in doc:
-        if token.tag_ != "CD" or token.dep_ != "nummod":
+    for token in _cardinal_tokens(doc):
+        if token.dep_ != "nummod":
             continue
         head = token.head
         if head.tag_ not in ("NNS", "NNPS") or head.i <= token.i or head.i - token.i > 3:
@@ -357,7 +409,7 @@ def _counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Found]:
         start, end = first.idx, head.idx + len(head.text)
         if any(a < end and start < b for a, b in taken):
             continue
-        approx = _approximate(doc.text, start)
+        approx = _approximate(text, start)
         found.append(Found(start, end, "count", value, head.lower_, approx))
     return found
 
@@ -366,29 +418,50 @@ def _overlaps(span: Found, taken: list[tuple[int, int]]) -> bool:
     return any(a < span.end and span.start < b for a, b in taken)
 
 
-def find_quantities(doc: Doc) -> list[Found]:
-    """Every quantity span of ``doc`` (clutter included), earlier recognisers winning overlaps."""
-    text = doc.text
+def find_in_text(text: str) -> list[Found]:
+    """Money, percent and duration spans of ``text``, earlier recognisers winning overlaps."""
+    segments = anchor_segments(text, _anchor_words(), _ANCHOR_CHARS)
     accepted: list[Found] = []
     taken: list[tuple[int, int]] = []
     for recogniser in (_vague_money, _money_prefix, _money_suffix, _percents, _durations):
-        batch = recogniser(text)
+        batch = recogniser(text, segments)
         new = [f for f in batch if not _overlaps(f, taken)]
         accepted.extend(new)
         taken.extend((f.start, f.end) for f in new)
-    accepted.extend(_counts(doc, taken))
+    return accepted
+
+
+def find_quantities(doc: Doc, text: str | None = None) -> list[Found]:
+    """Every quantity span of ``doc`` (clutter included), sorted by position."""
+    text = doc.text if text is None else text
+    accepted = find_in_text(text)
+    accepted.extend(_counts(doc, text, [(f.start, f.end) for f in accepted]))
     return sorted(accepted, key=lambda f: (f.start, f.end))
 
 
-def to_quantity(doc: Doc, found: Found) -> Quantity:
-    """The pydantic ``Quantity`` for a recognised span, with absolute evidence."""
+def to_quantity(doc: Doc, found: Found, text: str | None = None) -> Quantity:
+    """The pydantic ``Quantity`` for a recognised span, with absolute evidence.
+
+    Pass ``text`` (= ``doc.text``) when converting many spans: ``doc.text`` is rebuilt from
+    the tokens on every access.
+    """
+    text = doc.text if text is None else text
+    base = doc._.base_offset
+    span_text = text[found.start : found.end]
     return Quantity(
         kind=found.kind,  # type: ignore[arg-type]
         value=found.value,
         unit=found.unit,
         approximate=found.approximate,
-        text=doc.text[found.start : found.end],
-        evidence=(evidence(doc, found.start, found.end),),
+        text=span_text,
+        evidence=(
+            Evidence(
+                doc_id=doc._.doc_id,
+                start=base + found.start,
+                end=base + found.end,
+                text=span_text,
+            ),
+        ),
     )
 
 
@@ -409,7 +482,10 @@ def quantities_in(doc: Doc, start: int, end: int, kind: str | None = None) -> li
 def quantities(doc: Doc) -> Doc:
     """Store the non-clutter quantities of ``doc`` on ``doc._.quantities``."""
     register_extensions()
+    text = doc.text
     doc._.quantities = [
-        to_quantity(doc, f) for f in find_quantities(doc) if not in_clutter(doc, f.start, f.end)
+        to_quantity(doc, f, text)
+        for f in find_quantities(doc, text)
+        if not in_clutter(doc, f.start, f.end)
     ]
     return doc

@@ -42,6 +42,8 @@ MAX_ANCESTOR_STEPS = 40
 MAX_QUOTE_LINES = 12  # a quote running over more lines than this was never closed
 MAX_QUOTE_MARKS = 20_000  # per parsed chunk (at most 100,000 characters)
 MAX_LOOKBACK_SENTENCES = 4
+SENTENCE_CACHE_KEY = "tradefacts.statements.sentences"
+RESOLVED_CACHE_KEY = "tradefacts.statements.resolved"
 SUBJECT_FALLBACK_CHARS = 80
 BODY_FALLBACK_CHARS = 30
 
@@ -234,11 +236,29 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 # --- attribution ------------------------------------------------------------------------------
 
 
+def _sent(tok: Token) -> Span:
+    """The sentence of ``tok``, from boundaries computed once per doc (``Token.sent`` rescans
+    the doc on every call)."""
+    doc = tok.doc
+    cached = doc.user_data.get(SENTENCE_CACHE_KEY)
+    if cached is None or len(cached[1]) != len(doc):
+        bounds: list[tuple[int, int]] = []
+        owner: list[int] = []
+        for k, sent in enumerate(doc.sents):
+            bounds.append((sent.start, sent.end))
+            owner.extend([k] * (sent.end - sent.start))
+        cached = (bounds, owner)
+        doc.user_data[SENTENCE_CACHE_KEY] = cached
+    start, end = cached[0][cached[1][tok.i]]
+    return doc[start:end]
+
+
 class _Frame:
     """Token lookups for one doc: char -> token, and which tokens sit inside quote marks."""
 
     def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self.starts = [t.idx for t in doc]
         diff = [0] * (len(doc) + 1)
         for q in quotes:
@@ -315,7 +335,7 @@ def _nearby_cue(
     doc = frame.doc
     best: tuple[int, int] | None = None
     first, last = spans[0], spans[-1]
-    lo_sent, hi_sent = first[0].sent, last[-1].sent
+    lo_sent, hi_sent = _sent(first[0]), _sent(last[-1])
     lo = max(lo_sent.start, first.start - window)
     hi = min(hi_sent.end, last.end + window)
     for i in range(lo, hi):
@@ -330,14 +350,16 @@ def _nearby_cue(
 
 def _colon_cue(quote: Quote, frame: _Frame, verbs: frozenset[str]) -> Token | None:
     """For a quote introduced by a colon, the verb of the clause before the colon."""
-    text = frame.doc.text
-    before = text[: quote.open_at].rstrip(" \t")
-    if not before.endswith(":"):
+    text = frame.text
+    colon_at = quote.open_at - 1
+    while colon_at >= 0 and text[colon_at] in " \t":
+        colon_at -= 1
+    if colon_at < 0 or text[colon_at] != ":":
         return None
-    colon = frame.token_at(len(before) - 1)
+    colon = frame.token_at(colon_at)
     if colon is None:
         return None
-    sent = frame.doc[colon].sent
+    sent = _sent(frame.doc[colon])
     for i in range(colon - 1, sent.start - 1, -1):
         if not frame.quoted[i] and _is_cue(frame.doc[i], verbs):
             return frame.doc[i]
@@ -355,7 +377,7 @@ def _adjacent_cue(
     nxt = bisect.bisect_left(frame.starts, quote.close_end)
     if nxt >= len(frame.starts) or frame.starts[nxt] >= region[1]:
         return None
-    sent = frame.doc[nxt].sent
+    sent = _sent(frame.doc[nxt])
     for tok in sent[:12]:
         if not frame.quoted[tok.i] and tok.idx < region[1] and _is_cue(tok, verbs):
             return tok
@@ -406,7 +428,7 @@ def _title_antecedent(title: Token, frame: _Frame) -> str | None:
     -> "Trade Minister Park Seong-ho, who ..., said" or "The minister, Priya Castellano, said"."""
     doc = frame.doc
     words = _title_words(title)
-    sent = title.sent
+    sent = _sent(title)
     for _ in range(MAX_LOOKBACK_SENTENCES):
         for tok in sent:
             if tok.i >= title.i or frame.quoted[tok.i] or not _is_topic(tok):
@@ -421,7 +443,7 @@ def _title_antecedent(title: Token, frame: _Frame) -> str | None:
                     return found
         if sent.start == 0:
             return None
-        sent = doc[sent.start - 1].sent
+        sent = _sent(doc[sent.start - 1])
     return None
 
 
@@ -433,7 +455,10 @@ def _is_topic(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in NAME_DEPS:
         return False
     first = tok.doc[_name_start(tok)]
-    return first.i == 0 or first.doc.text[: first.idx].rstrip(" \t").endswith("\n")
+    if first.i == 0:
+        return True
+    before = tok.doc[first.i - 1]
+    return before.is_space and "\n" in before.text
 
 
 def _title_words(title: Token) -> set[str]:
@@ -449,7 +474,7 @@ def _title_words(title: Token) -> set[str]:
 def _antecedent(pronoun: Token, pronouns: frozenset[str], frame: _Frame) -> str | None:
     """The person a "he"/"she" subject points back to: the latest person subject before it."""
     doc = frame.doc
-    sent = pronoun.sent
+    sent = _sent(pronoun)
     for _ in range(MAX_LOOKBACK_SENTENCES):
         subjects = [
             t
@@ -461,19 +486,21 @@ def _antecedent(pronoun: Token, pronouns: frozenset[str], frame: _Frame) -> str 
             and not in_clutter(doc, t.idx, t.idx + len(t))
         ]
         subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i))
-        for t in subjects:
-            found = _named_speaker(doc, t, pronouns)
+        for t in subjects:  # only a title needs the (slower) resolver; names have mentions
+            found = _named_speaker(doc, t, pronouns, use_resolver=t.pos_ == "NOUN")
             if found and found.startswith("person:"):
                 return found
         if sent.start == 0:
             return None
-        sent = doc[sent.start - 1].sent
+        sent = _sent(doc[sent.start - 1])
     return None
 
 
-def _named_speaker(doc: Doc, subject: Token, pronouns: frozenset[str]) -> str | None:
+def _named_speaker(
+    doc: Doc, subject: Token, pronouns: frozenset[str], use_resolver: bool = True
+) -> str | None:
     """Entity id of a subject phrase: a person (its apposition first), a country or an org."""
-    resolve = _person_resolver()
+    resolve = _person_resolver() if use_resolver else None
     appositions = [c for c in subject.children if c.dep_ == "appos"]
     for token in [*appositions, subject]:
         found = _person_of(doc, *_name_span(token), resolve)
@@ -481,7 +508,7 @@ def _named_speaker(doc: Doc, subject: Token, pronouns: frozenset[str]) -> str | 
             return None  # "alongside Mr Modi, the prime minister said": not Modi
         if found:
             return found
-    if subject.lower_ in pronouns and resolve is None:
+    if subject.lower_ in pronouns and _person_resolver() is None:
         return _previous_person(doc, subject.idx)
     ents = doc._.entities or {}
     for m in mentions_in(doc, subject.idx, subject.idx + len(subject)):
@@ -498,7 +525,7 @@ def _is_object_nearby(person: str, subject: Token) -> bool:
     said"), whatever the most recent matching mention is.
     """
     doc = subject.doc
-    sent = subject.sent
+    sent = _sent(subject)
     for m in mentions_in(doc, sent.start_char, subject.idx):
         if m.entity_id != person:
             continue
@@ -511,16 +538,21 @@ def _is_object_nearby(person: str, subject: Token) -> bool:
 def _person_of(
     doc: Doc, start: int, end: int, resolve: Callable[[Doc, int, int], str | None] | None
 ) -> str | None:
-    """The person entity id of the char range, by the entity resolver or a person mention."""
-    if resolve is not None:
-        try:
-            found = resolve(doc, start, end)
-        except Exception:  # noqa: BLE001 - a failing resolver must not lose the quote
-            found = None
-        if found:
-            return found
+    """The person entity id of the char range: a person mention in it, else the resolver's
+    answer (titles such as "the trade minister")."""
     people = mentions_in(doc, start, end, "person")
-    return people[-1].entity_id if people else None
+    if people:
+        return people[-1].entity_id
+    if resolve is None:
+        return None
+    memo = doc.user_data.setdefault(RESOLVED_CACHE_KEY, {})
+    if (start, end) not in memo:
+        try:
+            memo[(start, end)] = resolve(doc, start, end)
+        except Exception:  # noqa: BLE001 - a failing resolver must not lose the quote
+            memo[(start, end)] = None
+    found: str | None = memo[(start, end)]
+    return found
 
 
 def _previous_person(doc: Doc, before: int) -> str | None:
@@ -585,8 +617,8 @@ def _attribute(quote: Quote, frame: _Frame, c: Cues, paras: list[tuple[int, int]
     spans = [s for s in (frame.span(a, b) for a, b in quote.pieces) if s is not None and len(s)]
     if not spans:
         return _Attributed(quote, None, False)
-    region = (paras[quote.first_paragraph][0], _attribution_end(frame.doc.text, paras, quote))
-    short = len(_joined(frame.doc.text, quote.pieces).split()) < c.short_words
+    region = (paras[quote.first_paragraph][0], _attribution_end(frame.text, paras, quote))
+    short = len(_joined(frame.text, quote.pieces).split()) < c.short_words
     first: str | None = None
     has_cue = False
     for governing, cue in _cue_candidates(quote, spans, frame, c, short, region):
@@ -692,18 +724,20 @@ def find_statements(doc: Doc) -> list[Statement]:
     if not len(doc):
         return []
     c = cues()
-    paras = list(_paragraphs(doc.text))
-    quotes = pair_quotes(doc.text)
+    doc.user_data[RESOLVED_CACHE_KEY] = {}  # mentions may have changed since the last run
+    text = doc.text
+    paras = list(_paragraphs(text))
+    quotes = pair_quotes(text)
     frame = _Frame(doc, quotes)
-    direct = [_statement(doc, item) for item in _direct(doc, quotes, frame, c, paras)]
+    direct = [_statement(frame, item) for item in _direct(quotes, frame, c, paras)]
     return direct + _indirect(frame, c, paras)
 
 
 def _direct(
-    doc: Doc, quotes: list[Quote], frame: _Frame, c: Cues, paras: list[tuple[int, int]]
+    quotes: list[Quote], frame: _Frame, c: Cues, paras: list[tuple[int, int]]
 ) -> list[_Attributed]:
     """Attributed direct quotes: split quotes joined, follow-on quote paragraphs merged."""
-    text = doc.text
+    doc, text = frame.doc, frame.text
     quotes = _merge_split(text, quotes, frame, c)
     kept: list[_Attributed] = []
     for item in (_attribute(q, frame, c, paras) for q in quotes):
@@ -743,7 +777,7 @@ def _indirect(frame: _Frame, c: Cues, paras: list[tuple[int, int]]) -> list[Stat
         if subject.pos_ != "PROPN" and subject.lower_ not in c.pronouns:
             continue  # "the administration said ...": too vague for reported speech
         start, end = clause
-        if len(doc.text[start:end].split()) < c.indirect_min_words:
+        if len(frame.text[start:end].split()) < c.indirect_min_words:
             continue
         line = bisect.bisect_right(line_starts, subject.idx) - 1
         if line < 0 or end > paras[line][1] or in_clutter(doc, subject.idx, end):
@@ -755,7 +789,7 @@ def _indirect(frame: _Frame, c: Cues, paras: list[tuple[int, int]]) -> list[Stat
             Statement(
                 speaker=speaker,
                 speaker_name=ents[speaker].name,
-                text=doc.text[start:end],
+                text=frame.text[start:end],
                 kind="indirect",
                 evidence=(evidence(doc, start, end),),
             )
@@ -781,14 +815,15 @@ def _complement_range(verb: Token, frame: _Frame) -> tuple[int, int] | None:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def _statement(doc: Doc, item: _Attributed) -> Statement:
+def _statement(frame: _Frame, item: _Attributed) -> Statement:
     """The pydantic Statement for an attributed quote."""
+    doc = frame.doc
     pieces = item.quote.pieces
     info = (doc._.entities or {}).get(item.speaker or "")
     return Statement(
         speaker=item.speaker,
         speaker_name=info.name if info is not None else None,
-        text=_joined(doc.text, pieces),
+        text=_joined(frame.text, pieces),
         kind="direct",
         evidence=tuple(evidence(doc, a, b) for a, b in pieces),
     )

@@ -19,6 +19,7 @@ page clutter, the clause, else the stretch from the rate to the tariff word.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -288,19 +289,35 @@ class _Context:
     tariff: set[int]
     mentions: list[_CountryMention]
     by_token: dict[int, _CountryMention] = field(default_factory=dict)
+    mention_starts: list[int] = field(default_factory=list)
+    sent_start: list[int] = field(default_factory=list)
+    sent_end: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
+        self.mention_starts = [m.start for m in self.mentions]
+        n = len(self.doc)
+        self.sent_start, self.sent_end = [0] * n, [n] * n
+        if self.doc.has_annotation("SENT_START"):
+            for sent in self.doc.sents:
+                for i in range(sent.start, sent.end):
+                    self.sent_start[i], self.sent_end[i] = sent.start, sent.end
+
+    def mentions_between(self, lo: int, hi: int) -> list[_CountryMention]:
+        """Mentions starting in tokens [lo - 8, hi) (a long name may start before ``lo``)."""
+        a = bisect.bisect_left(self.mention_starts, lo - 8)
+        b = bisect.bisect_left(self.mention_starts, hi)
+        return self.mentions[a:b]
 
 
-def _sentence(doc: Doc, span: Span) -> Span:
-    """The sentence of ``span``, cut to its line: headings glued on by the parser stay out."""
-    if doc.has_annotation("SENT_START"):
-        sent = span.sent
-    else:
-        sent = doc[max(0, span.start - WINDOW) : min(len(doc), span.end + WINDOW)]
+def _sentence(ctx: _Context, span: Span) -> Span:
+    """The sentence of ``span`` (at most WINDOW tokens each side), cut to its line."""
+    doc = ctx.doc
+    s = max(ctx.sent_start[span.start], span.start - WINDOW)
+    e = min(ctx.sent_end[span.end - 1], span.end + WINDOW)
+    sent = doc[s:e]
     text = doc.text
     line_start = text.rfind("\n", sent.start_char, span.start_char) + 1
     line_end = text.find("\n", span.end_char, sent.end_char)
@@ -519,7 +536,7 @@ def _frame(
         ]
     on_scope: set[int] = set()
     for prep in on_preps:
-        on_scope.update(tok.i for tok in prep.subtree if lo <= tok.i < hi)
+        on_scope.update(range(max(lo, prep.left_edge.i), min(hi, prep.right_edge.i + 1)))
     on_scope.update(_on_window(ctx.doc, tariff, hi))
     return _Frame(
         tariff=tariff,
@@ -558,9 +575,7 @@ def _roles(
     frame = _frame(ctx, tariff, pspan, lo, hi, sent_lo)
     roles = _Roles()
     speaker_mentions = []
-    for m in ctx.mentions:
-        if m.start >= hi:
-            break
+    for m in ctx.mentions_between(sent_lo, hi):
         if m.root >= hi or m.start < sent_lo:
             continue
         in_subject = frame.subject is not None and _within(m, frame.subject)
@@ -788,7 +803,7 @@ def imposer_ranking(ctx: _Context) -> list[str]:
     for n, i in enumerate(sorted(ctx.tariff)):
         if n >= MAX_DOMINANCE_WORDS:
             break
-        sent = _sentence(doc, doc[i : i + 1])
+        sent = _sentence(ctx, doc[i : i + 1])
         lo, hi = max(sent.start, i - WINDOW), min(sent.end, i + WINDOW)
         roles = _roles(ctx, doc[i], doc[i : i + 1], lo, hi)
         for iso in roles.imposers[:1]:
@@ -813,7 +828,7 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
     pspan = doc.char_span(pct.start, pct.end, alignment_mode="expand")
     if pspan is None or len(pspan) == 0:
         return []
-    sent = _sentence(doc, pspan)
+    sent = _sentence(ctx, pspan)
     lo = max(sent.start, pspan.start - WINDOW)
     hi = min(sent.end, pspan.end + WINDOW)
     clauses = _clause_bounds(sent, lo, hi)
@@ -838,7 +853,7 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
         others = sorted(
             {
                 m.iso
-                for m in ctx.mentions
+                for m in ctx.mentions_between(sent.start, sent.end)
                 if sent.start <= m.root < sent.end
                 and not m.is_person
                 and m.iso != imposer

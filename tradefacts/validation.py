@@ -167,22 +167,41 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def _failures(
-    validator: Draft202012Validator, document: Any, root: str
-) -> Iterator[dict[str, str]]:
-    """Every failure as ``{"path", "message"}``: schema errors, else the model's own checks."""
-    schema_errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.path)))
-    if schema_errors:
-        for error in schema_errors:
-            yield from _describe(error, root)
-        return
+def _failures(validator: Draft202012Validator, document: Any, root: str) -> list[dict[str, str]]:
+    """Every failure as ``{"path", "message"}``: the schema's, then the model's own checks
+    (such as evidence ``start <= end``) at paths the schema did not already cover."""
+    found: list[dict[str, str]] = []
+    covered: set[str] = set()
+    for error in sorted(validator.iter_errors(document), key=lambda e: [str(p) for p in e.path]):
+        for failure in _describe(error, root):
+            found.append(failure)
+            covered.update(_covered_paths(error, failure["path"]))
     model = SCHEMA_MODELS[validator.schema["title"]]
     try:
         model.model_validate(document)
     except pydantic.ValidationError as exc:
         for item in exc.errors(include_url=False):
-            loc = [part for part in item["loc"] if not str(part).startswith("function-")]
-            yield {"path": json_path(loc, root), "message": _pydantic_message(item)}
+            loc = [part for part in item["loc"] if not _is_union_tag(part)]
+            path = json_path(loc, root)
+            if not any(path == c or path.startswith((c + ".", c + "[")) for c in covered):
+                found.append({"path": path, "message": _pydantic_message(item)})
+                covered.add(path)
+    return found
+
+
+def _covered_paths(error: SchemaError, path: str) -> list[str]:
+    """Paths a schema error speaks for: the fields it names for object-level errors."""
+    if error.validator == "required" and isinstance(error.instance, dict):
+        return [f"{path}.{name}" for name in error.validator_value if name not in error.instance]
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        return [f"{path}.{name}" for name in error.instance if name not in allowed]
+    return [path]
+
+
+def _is_union_tag(part: Any) -> bool:
+    """pydantic's names for union branches in a location (``function-after[...]``, ``str``)."""
+    return isinstance(part, str) and ("[" in part or part in ("str", "none", "int", "float"))
 
 
 def _describe(error: SchemaError, root: str) -> Iterator[dict[str, str]]:
