@@ -65,7 +65,10 @@ def only(doc: Doc, etype: str) -> list[TradeEvent]:
 
 
 def test_evidence_is_grounded(nlp) -> None:
-    text = "Trade ministers met in Geneva on Monday.\nUK Trade Secretary Jonathan Reynolds met Indian Commerce Minister Piyush Goyal in London on Tuesday."
+    text = (
+        "Trade ministers met in Geneva on Monday.\nUK Trade Secretary Jonathan Reynolds met "
+        "Indian Commerce Minister Piyush Goyal in London on Tuesday."
+    )
     doc = annotate(
         nlp,
         text,
@@ -116,7 +119,11 @@ def test_uk_india_next_round_is_planned_and_keeps_commentator_out(nlp) -> None:
     doc = annotate(
         nlp,
         text,
-        {"Britain": "country:GBR", "India": "country:IND", "Jonathan Reynolds": "person:jonathan-reynolds"},
+        {
+            "Britain": "country:GBR",
+            "India": "country:IND",
+            "Jonathan Reynolds": "person:jonathan-reynolds",
+        },
         [("next week", None, "vague"), ("on Tuesday", dt.date(2025, 3, 4), "day")],
         dt.date(2025, 3, 5),
     )
@@ -137,7 +144,11 @@ def test_canada_retaliation_announcement(nlp) -> None:
     doc = annotate(
         nlp,
         text,
-        {"Dominic LeBlanc": "person:dominic-leblanc", "Canadian": "country:CAN", "American": "country:USA"},
+        {
+            "Dominic LeBlanc": "person:dominic-leblanc",
+            "Canadian": "country:CAN",
+            "American": "country:USA",
+        },
         [("on Friday", dt.date(2025, 3, 7), "day")],
         dt.date(2025, 3, 8),
     )
@@ -201,7 +212,11 @@ def test_future_date_makes_planned(nlp) -> None:
     doc = annotate(
         nlp,
         text,
-        {"Nguyen Hong Dien": "person:nguyen-hong-dien", "Vietnam": "country:VNM", "US": "country:USA"},
+        {
+            "Nguyen Hong Dien": "person:nguyen-hong-dien",
+            "Vietnam": "country:VNM",
+            "US": "country:USA",
+        },
         [("on Monday", dt.date(2025, 6, 9), "day")],
         dt.date(2025, 6, 6),
     )
@@ -252,7 +267,10 @@ def test_two_different_meetings_stay_apart(nlp) -> None:
             "Giorgia Meloni": "person:giorgia-meloni",
             "Donald Trump": "person:donald-trump",
         },
-        [("on Wednesday", dt.date(2025, 4, 16), "day"), ("on Thursday", dt.date(2025, 4, 17), "day")],
+        [
+            ("on Wednesday", dt.date(2025, 4, 16), "day"),
+            ("on Thursday", dt.date(2025, 4, 17), "day"),
+        ],
         dt.date(2025, 4, 16),
     )
     meetings = sorted(only(doc, "meeting"), key=lambda e: e.evidence[0].start)
@@ -309,10 +327,7 @@ def test_event_inside_quotation_is_left_out(nlp) -> None:
 
 
 def test_clutter_triggers_give_no_event(nlp) -> None:
-    text = (
-        "Photo: German Chancellor Friedrich Merz meets Trump on Friday.\n"
-        "Markets rose on Friday."
-    )
+    text = "Photo: German Chancellor Friedrich Merz meets Trump on Friday.\nMarkets rose on Friday."
     caption_end = text.index("\n")
     doc = annotate(
         nlp,
@@ -357,7 +372,14 @@ def test_quoted_ranges_skip_scare_quotes() -> None:
 
 @pytest.mark.parametrize(
     "hostile",
-    ["", "\u200b\u200b", "\u201c" * 600, "meeting " * 2000, "met with " * 1000, "\u0645\u0631 " * 300],
+    [
+        "",
+        "\u200b\u200b",
+        "\u201c" * 600,
+        "meeting " * 2000,
+        "met with " * 1000,
+        "\u0645\u0631 " * 300,
+    ],
 )
 def test_odd_text_does_not_crash_and_is_fast(nlp, hostile: str) -> None:
     doc = annotate(nlp, hostile, {"meeting": "person:x-y"})

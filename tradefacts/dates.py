@@ -35,8 +35,8 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .document import DateMention, register_extensions
-from .quantities import anchor_segments, scan
+from .document import DateMention, in_clutter, register_extensions
+from .quantities import SpanSet, anchor_segments, scan
 
 Tense = Literal["past", "future", "present", "near"]
 
@@ -44,7 +44,11 @@ _SP = r"[ \u00a0]"
 _AUX_PAST = {"was", "were", "had", "has", "have", "did", "'d", "’d"}
 _AUX_WILL = {"will", "'ll", "’ll", "shall", "wo"}
 _PERIOD_EDGE = re.compile(r"(?i)(?:by\s)?(?:the\s)?(?:end|start|beginning|middle)\s")
-_DIGITS = re.compile(r"\d{1,20}")
+_DEADLINE = re.compile(r"(?:by|until|till|before|through|deadline of)\s*$")
+_PHOTO = re.compile(r"(?i)\bphoto\b|photograph|\bfile\b|pictured|\bimage\b|getty|reuters/|\bAP\b")
+_HANDLE = re.compile(r"\(@\w{1,30}\)|@\w{1,30}\s*\)?\s*$")
+_QUOTE_REACH = 2000  # characters looked at around a quoted "today" (bounds the work)
+_DIGIT_ANCHORS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d/\d")
 _SCHEDULED = {"scheduled", "set", "slated", "due", "poised"}
 _AUX_MODAL = {"can", "could", "may", "might", "must", "should", "ca"}
 
@@ -125,7 +129,7 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
             "weekday",
             re.compile(
                 rf"(?<![\w])(?:(?P<mod>(?i:on|last|next|this|early|late|coming|past)){_SP})?"
-                rf"{weekday}(?P<poss>['’]s)?(?:{_SP}(?P<part>morning|afternoon|evening|night))?"
+                rf"{weekday}(?:(?P<poss>['’]s)|{_SP}(?P<part>morning|afternoon|evening|night))?"
             ),
         ),
         (
@@ -179,17 +183,21 @@ def _anchor_words() -> frozenset[str]:
 def recognise(text: str) -> list[_Raw]:
     """Date spans in ``text`` (local offsets), earlier recognisers winning overlaps."""
     found: list[_Raw] = []
-    taken: list[tuple[int, int]] = []
-    segments = anchor_segments(text, _anchor_words(), _DIGITS, before=60, after=80)
+    taken = SpanSet()
+    segments = anchor_segments(text, _anchor_words(), _DIGIT_ANCHORS, before=60, after=80)
     for kind, pattern in patterns():
+        new: list[_Raw] = []
         for m in scan(pattern, text, segments):
             start, end = m.start(), m.end()
+            if kind == "weekday" and m["poss"]:
+                end = m.start("poss")  # "Wednesday's meeting": the date is "Wednesday"
             if kind == "relperiod" and not (m["rel"] or _PERIOD_EDGE.match(m.group(0))):
                 continue  # "the week" alone is no date; "the end of the week" is
-            if any(a < end and start < b for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
-            found.append(_Raw(start, end, kind, _parts(m)))
-            taken.append((start, end))
+            new.append(_Raw(start, end, kind, _parts(m)))
+        found.extend(new)
+        taken.add_all([(r.start, r.end) for r in new])
     return sorted(found, key=lambda r: r.start)
 
 
@@ -254,13 +262,18 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     return "near"
 
 
-def tense_of_span(doc: Doc, start: int, end: int) -> Tense:
-    """Tense governing the local character range (a date span)."""
+def tense_of_span(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
+    """Tense governing the local character range (a date span); ``text`` is ``doc.text``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "near"
     verb = governing_verb(span.root)
-    return verb_tense(verb) if verb is not None else "near"
+    if verb is None:
+        return "near"
+    lo, hi = sorted((verb.idx, start))
+    if hi - lo > 400 or "\n" in (doc.text if text is None else text)[lo:hi]:
+        return "near"  # a parse across lines (a dateline, a list) says nothing about tense
+    return verb_tense(verb)
 
 
 # --- resolution --------------------------------------------------------------------------
@@ -345,7 +358,7 @@ def _resolve(doc: Doc, raw: _Raw, ref: dt.date | None, text: str) -> DateMention
         mention.date = _explicit_full(raw)
         if mention.date is None and raw.kind == "full" and ref is not None and not raw.get("year"):
             month = t["months"][(raw.get("month") or "").rstrip(".")]
-            tense = tense_of_span(doc, raw.start, raw.end)
+            tense = tense_of_span(doc, raw.start, raw.end, text)
             mention.date = _month_day_date(ref, month, int(raw.get("day") or 0), tense)
         if mention.date is not None:
             mention.weekday = mention.date.weekday()
@@ -356,7 +369,7 @@ def _resolve(doc: Doc, raw: _Raw, ref: dt.date | None, text: str) -> DateMention
     elif raw.kind == "weekday":
         mention.granularity = "day"
         if ref is not None and mention.weekday is not None:
-            tense = tense_of_span(doc, raw.start, raw.end)
+            tense = tense_of_span(doc, raw.start, raw.end, text)
             mention.date = _weekday_date(ref, mention.weekday, tense, raw.get("mod"))
     elif raw.kind == "relday":
         mention.granularity = "day"
@@ -380,7 +393,7 @@ def _resolve(doc: Doc, raw: _Raw, ref: dt.date | None, text: str) -> DateMention
     return mention
 
 
-def _spacy_vague(doc: Doc, taken: list[tuple[int, int]]) -> list[DateMention]:
+def _spacy_vague(doc: Doc, taken: SpanSet) -> list[DateMention]:
     """spaCy DATE entities with a relative anchor word that no pattern covered."""
     anchors = set(tables()["vague_anchor_words"])
     out = []
@@ -388,7 +401,7 @@ def _spacy_vague(doc: Doc, taken: list[tuple[int, int]]) -> list[DateMention]:
         if ent.label_ != "DATE" or len(ent) > 8:
             continue
         start, end = ent.start_char, ent.end_char
-        if any(a < end and start < b for a, b in taken):
+        if taken.overlaps(start, end):
             continue
         words = {tok.lower_.strip("-") for tok in ent} | {
             part for tok in ent for part in tok.lower_.split("-")
@@ -400,13 +413,13 @@ def _spacy_vague(doc: Doc, taken: list[tuple[int, int]]) -> list[DateMention]:
 
 def inside_quotes(text: str, pos: int) -> bool:
     """True when ``pos`` lies inside an open quotation on its line (curly or straight quotes)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    before = text[line_start:pos]
+    line_start = text.rfind("\n", max(0, pos - _QUOTE_REACH), pos) + 1
+    before = text[max(line_start, pos - _QUOTE_REACH) : pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _reanchor_quoted(
-    doc: Doc, text: str, mention: DateMention, mentions: list[DateMention]
+    doc: Doc, text: str, mention: DateMention, mentions: list[DateMention], starts: list[int]
 ) -> None:
     """Resolve a quoted "today"/"tomorrow" against the day its paragraph gives, if any.
 
@@ -414,16 +427,16 @@ def _reanchor_quoted(
     """
     if not inside_quotes(text, mention.start) or doc._.reference_date is None:
         return
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line_end = len(text) if line_end < 0 else line_end
+    lo = max(text.rfind("\n", 0, mention.start) + 1, mention.start - _QUOTE_REACH)
+    hi = text.find("\n", mention.end, mention.end + _QUOTE_REACH)
+    hi = min(len(text), mention.end + _QUOTE_REACH) if hi < 0 else hi
+    nearby = mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
     anchors = [
         m
-        for m in mentions
+        for m in nearby
         if m is not mention
         and m.date is not None
         and m.granularity == "day"
-        and line_start <= m.start < line_end
         and not inside_quotes(text, m.start)
     ]
     if not anchors:
@@ -435,17 +448,38 @@ def _reanchor_quoted(
     mention.weekday = mention.date.weekday()
 
 
+def _line_of(text: str, start: int, end: int) -> str:
+    """The line around ``[start, end)``, at most ~300 characters each side."""
+    lo = text.rfind("\n", max(0, start - 300), start) + 1
+    hi = text.find("\n", end, end + 300)
+    return text[max(lo, start - 300) : hi if hi >= 0 else min(len(text), end + 300)]
+
+
+def _reliable_datestamp(doc: Doc, raw: _Raw, text: str) -> bool:
+    """False for dates that do not date the article: deadlines, photo captions, clutter.
+
+    A social-media embed's dateline ("— name (@handle) April 16, 2025") is kept even though
+    it is clutter; other clutter (captions, credits: often an old file photo) is not.
+    """
+    before = text[max(0, raw.start - 12) : raw.start].lower()
+    if _DEADLINE.search(before):
+        return False
+    line = _line_of(text, raw.start, raw.end)
+    if _PHOTO.search(line):
+        return False
+    if in_clutter(doc, raw.start, raw.end):
+        return bool(_HANDLE.search(text[max(0, raw.start - 80) : raw.start]))
+    return True
+
+
 def infer_reference(doc: Doc, raws: list[_Raw], text: str) -> dt.date | None:
-    """The latest explicit full date of ``doc`` that is not a future/deadline mention."""
+    """The latest explicit full date of ``doc`` that is a reliable, non-future datestamp."""
     best = None
     for raw in raws:
         date = _explicit_full(raw)
-        if date is None:
+        if date is None or not _reliable_datestamp(doc, raw, text):
             continue
-        before = text[max(0, raw.start - 12) : raw.start].lower()
-        if re.search(r"(?:by|until|till|before|through|deadline of)\s*$", before):
-            continue
-        if tense_of_span(doc, raw.start, raw.end) == "future":
+        if tense_of_span(doc, raw.start, raw.end, text) == "future":
             continue
         best = date if best is None or date > best else best
     return best
@@ -461,10 +495,11 @@ def find_dates(doc: Doc) -> list[DateMention]:
         if ref is not None:
             doc._.reference_date = ref
     mentions = [_resolve(doc, raw, ref, text) for raw in raws]
+    starts = [m.start for m in mentions]
     for raw, mention in zip(raws, mentions, strict=True):
         if raw.kind == "relday" and mention.date is not None:
-            _reanchor_quoted(doc, text, mention, mentions)
-    mentions += _spacy_vague(doc, [(m.start, m.end) for m in mentions])
+            _reanchor_quoted(doc, text, mention, mentions, starts)
+    mentions += _spacy_vague(doc, SpanSet([(m.start, m.end) for m in mentions]))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 

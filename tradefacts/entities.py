@@ -51,6 +51,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .document import EntityInfo, Mention, in_clutter, register_extensions
 
+if not Doc.has_extension("tf_entity_index"):
+    Doc.set_extension("tf_entity_index", default=None)  # private cache of the helpers
+
 POSSESSIVES = {"'s", "’s", "'", "’"}
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 PRONOUNS_MALE = {"he", "him", "his", "himself"}
@@ -281,6 +284,7 @@ class _State:
     skip_lines: list[tuple[int, int]] = field(default_factory=list)
     headline_lines: list[tuple[int, int]] = field(default_factory=list)
     ent_of: list[Span | None] = field(default_factory=list)  # token -> model entity
+    georgia: bool | None = None
     person_starts: set[int] = field(default_factory=set)  # first tokens of person mentions
     positions: dict[str, list[int]] = field(default_factory=dict)  # person -> mention starts
 
@@ -291,7 +295,7 @@ class _State:
         for m in sorted(self.mentions, key=lambda m: m.start):
             if m.entity_id in self.persons:
                 self.positions.setdefault(m.entity_id, []).append(m.start)
-                if self.doc.text:
+                if len(self.doc):
                     self.person_starts.add(_token_at(self.doc, m.start))
 
     def person_ent(self, i: int) -> Span | None:
@@ -456,7 +460,9 @@ def _add_country(state: _State, code: str, start: int, end: int, kind: str) -> N
 
 
 def _add_place(state: _State, place: Place, start: int, end: int) -> None:
-    _add_entity(state, EntityInfo(id=place.id, name=place.name, type="place", country=place.country))
+    _add_entity(
+        state, EntityInfo(id=place.id, name=place.name, type="place", country=place.country)
+    )
     state.mentions.append(Mention(start, end, place.id, "name"))
 
 
@@ -470,7 +476,7 @@ def _add_org(state: _State, org: Org, start: int, end: int) -> None:
 def _ambiguous_ok(state: _State, span: Span) -> bool:
     """An ambiguous country word counts only when the model sees a place or a possessive."""
     if span.text == "Georgia":
-        return _georgia_is_country(state.doc)
+        return _georgia_is_country(state)
     label = span[0].ent_type_
     if label in ("PERSON", "ORG"):
         return False
@@ -478,8 +484,11 @@ def _ambiguous_ok(state: _State, span: Span) -> bool:
     return label in PLACE_LABELS or (nxt is not None and nxt.text in POSSESSIVES)
 
 
-def _georgia_is_country(doc: Doc) -> bool:
-    return any(w in doc.text for w in ("Tbilisi", "Georgian", "Caucasus"))
+def _georgia_is_country(state: _State) -> bool:
+    """ "Georgia" is the country only when the text also speaks of Tbilisi/the Caucasus."""
+    if state.georgia is None:
+        state.georgia = any(t.text in ("Tbilisi", "Georgian", "Caucasus") for t in state.doc)
+    return state.georgia
 
 
 def _us_is_pronoun(span: Span) -> bool:
@@ -507,7 +516,7 @@ def _add_gazetteer_mentions(state: _State, gaz: list[GazMatch]) -> None:
                 continue
             if _inside_longer_person(state, span):
                 continue
-            if form == "Georgia" and not _georgia_is_country(state.doc):
+            if form == "Georgia" and not _georgia_is_country(state):
                 _add_place(state, g.places["Georgia"], span.start_char, span.end_char)
                 continue
             code = g.country_names[form]
@@ -589,12 +598,16 @@ def _expand_title(state: _State, head: Span) -> TitlePhrase | None:
         low = prev.text.lower()
         if prev.i in state.country_at or prev.text in POSSESSIVES:
             break
-        if low in g.modifiers or low in g.heads or (
-            prev.is_title
-            and prev.is_alpha
-            and not prev.is_stop
-            and prev.i not in state.taken
-            and prev.ent_type_ != "PERSON"
+        if (
+            low in g.modifiers
+            or low in g.heads
+            or (
+                prev.is_title
+                and prev.is_alpha
+                and not prev.is_stop
+                and prev.i not in state.taken
+                and prev.ent_type_ != "PERSON"
+            )
         ):
             i -= 1
             continue
@@ -810,7 +823,7 @@ def _name_like(tok: Token, g: Gazetteer) -> bool:
 
 def _add_persons(state: _State, gaz: list[GazMatch], titles: list[TitlePhrase]) -> None:
     """Find person names, cluster them within the doc and add entities + mentions."""
-    doc, g = state.doc, state.g
+    doc = state.doc
     candidates = _person_candidates(state, gaz, titles)
     accepted: list[_Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
@@ -831,8 +844,10 @@ def _add_persons(state: _State, gaz: list[GazMatch], titles: list[TitlePhrase]) 
     full = [c for c in body if c.end - c.start >= 2 or (c.official and " " in c.official.name)]
     for cand in full:
         _register_full(state, cand)
-    for cand in body + headline:
-        _link_candidate(state, cand, allow_new=cand in body)
+    for cand in body:
+        _link_candidate(state, cand, allow_new=True)
+    for cand in headline:
+        _link_candidate(state, cand, allow_new=False)
     _assign_roles(state, titles)
     _scan_surnames(state)
     for person in state.persons.values():
@@ -1016,11 +1031,15 @@ def _mention_kind(person: PersonRecord, tokens: tuple[str, ...]) -> str:
     return "alias"
 
 
-def _add_person_mention(state: _State, person: PersonRecord, start: int, end: int, kind: str) -> None:
+def _add_person_mention(
+    state: _State, person: PersonRecord, start: int, end: int, kind: str
+) -> None:
     doc = state.doc
     for i in range(start, end):
         state.taken.add(i)
-    state.mentions.append(Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), person.id, kind))
+    state.mentions.append(
+        Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), person.id, kind)
+    )
 
 
 def _scan_surnames(state: _State) -> None:
@@ -1061,14 +1080,12 @@ def _assign_roles(state: _State, titles: list[TitlePhrase]) -> None:
     by_start: dict[int, Mention] = {}
     for m in state.mentions:
         if m.entity_id in state.persons:
-            tok = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if tok is not None:
-                by_start[tok.start] = m
+            by_start[_token_at(doc, m.start)] = m
     for phrase in titles:
-        m = by_start.get(phrase.end)
-        if m is None:
+        named = by_start.get(phrase.end)
+        if named is None:
             continue
-        person = state.persons[m.entity_id]
+        person = state.persons[named.entity_id]
         state.taken.update(range(phrase.start, phrase.end))
         if phrase.head not in state.g.person_heads and phrase.head not in ("chief",):
             if person.role is None:
@@ -1089,14 +1106,15 @@ def _assign_roles(state: _State, titles: list[TitlePhrase]) -> None:
 
 
 def _apposition_roles(state: _State, titles: list[TitlePhrase]) -> None:
-    """"Ryosei Akazawa, Japan's economic revitalization minister" / "Kurt Tong, managing partner"."""
+    """Role/country from an apposition: "Ryosei Akazawa, Japan's economy minister"."""
     doc = state.doc
     state.index_persons()
     starts = {p.start: p for p in titles}
     for m in [m for m in state.mentions if m.entity_id in state.persons and m.kind == "name"]:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.end >= len(doc) or doc[span.end].text != ",":
+        first, last = _token_range(doc, m.start, m.end)
+        if first >= last or last >= len(doc) or doc[last].text != ",":
             continue
+        span = doc[first:last]
         person = state.persons[m.entity_id]
         j = span.end + 1
         limit = min(len(doc), j + 10)
@@ -1119,7 +1137,7 @@ def _apposition_roles(state: _State, titles: list[TitlePhrase]) -> None:
 
 
 def _affiliation(state: _State, span: Span, person: PersonRecord) -> None:
-    """"X of Japan Foresight": create the org (its country is not the person's)."""
+    """ "X of Japan Foresight": create the org (its country is not the person's)."""
     doc = state.doc
     j = span.end
     if j + 1 < len(doc) and doc[j].lower_ in ("of", "at", "from"):
@@ -1140,7 +1158,11 @@ def _role_matches(role: str | None, phrase_role: str, head: str) -> bool:
     if r == p or r.endswith(" " + p) or p.endswith(" " + r):
         return True
     # "president" phrase vs "Vice President" role must not match
-    return False if r.startswith("vice") != p.startswith("vice") else r.split()[-1] == p.split()[-1] and p == head
+    return (
+        False
+        if r.startswith("vice") != p.startswith("vice")
+        else r.split()[-1] == p.split()[-1] and p == head
+    )
 
 
 def _role_candidates(
@@ -1197,7 +1219,7 @@ def _add_title_mentions(state: _State, titles: list[TitlePhrase]) -> None:
 
 
 def _drop_orgs_inside(state: _State, ranges: list[tuple[int, int]]) -> None:
-    """"Treasury" in "Treasury Secretary Scott Bessent" is part of a title, not the org."""
+    """ "Treasury" in "Treasury Secretary Scott Bessent" is part of a title, not the org."""
     ents = state.entities
     ranges.sort()
     state.mentions = [
@@ -1334,10 +1356,67 @@ def _is_metonym(entity_id: str) -> bool:
 
 def person_mentions(doc: Doc) -> list[Mention]:
     """Person mentions of the doc, in text order."""
+    return list(_index(doc).person_mentions)
+
+
+@dataclass
+class _DocIndex:
+    """Per-doc lookup structures for the helpers, rebuilt when the mentions change."""
+
+    key: tuple[int, int, int]
+    person_mentions: list[Mention]
+    starts: list[int]
+    persons: dict[str, PersonRecord]
+    country_at: dict[int, str]
+    has_sents: bool
+
+
+def _index(doc: Doc) -> _DocIndex:
+    """The cached index of ``doc`` (built once per set of mentions)."""
+    mentions = doc._.mentions or []
     ents = doc._.entities or {}
-    return [
-        m for m in doc._.mentions or [] if m.entity_id in ents and ents[m.entity_id].type == "person"
-    ]
+    key = (id(mentions), len(mentions), len(ents))
+    cached = doc._.tf_entity_index
+    if cached is not None and cached.key == key:
+        return cached  # type: ignore[no-any-return]
+    people = sorted(
+        (m for m in mentions if m.entity_id in ents and ents[m.entity_id].type == "person"),
+        key=lambda m: (m.start, m.end),
+    )
+    country_at: dict[int, str] = {}
+    for m in mentions:
+        info = ents.get(m.entity_id)
+        if info is not None and info.country and (info.type == "country" or _is_metonym(info.id)):
+            first, last = _token_range(doc, m.start, m.end)
+            for i in range(first, last):
+                country_at[i] = info.country
+    index = _DocIndex(
+        key=key,
+        person_mentions=people,
+        starts=[m.start for m in people],
+        persons={p.id: p for p in _doc_persons(doc)},
+        country_at=country_at,
+        has_sents=len(doc) > 0 and doc.has_annotation("SENT_START"),
+    )
+    doc._.tf_entity_index = index
+    return index
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token indices [first, last) covering the char range (empty doc: (0, 0))."""
+    if not len(doc) or end <= start:
+        return 0, 0
+    return _token_at(doc, start), _token_at(doc, end - 1) + 1
+
+
+def _slice_text(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without materialising the whole text."""
+    first, last = _token_range(doc, start, end)
+    if first >= last:
+        return ""
+    span = doc[first:last]
+    offset = span.start_char
+    return span.text_with_ws[start - offset : end - offset]
 
 
 def resolve_person(doc: Doc, start: int, end: int, *, use_officials: bool = False) -> str | None:
@@ -1346,23 +1425,34 @@ def resolve_person(doc: Doc, start: int, end: int, *, use_officials: bool = Fals
     ``use_officials``: let a title phrase naming nobody in the article resolve through the
     officials table (the person is then added to the doc); off by default.
     """
-    if doc._.entities is None or start >= end:
+    if doc._.entities is None or start >= end or not len(doc):
         return None
-    persons = person_mentions(doc)
-    inside = [m for m in persons if m.start < end and start < m.end]
+    index = _index(doc)
+    inside = _mentions_overlapping(index, start, end)
     if inside:
         return max(inside, key=lambda m: (m.kind != "title", m.end - m.start)).entity_id
-    text = doc.text[start:end].strip().translate(APOSTROPHES)
+    text = _slice_text(doc, start, end).strip().translate(APOSTROPHES)
     low = text.lower()
     if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
-        return _resolve_pronoun(doc, start, "f" if low in PRONOUNS_FEMALE else "m")
-    if low in ("they", "them", "their", "we", "i", "you", "it"):
+        return _resolve_pronoun(doc, index, start, "f" if low in PRONOUNS_FEMALE else "m")
+    if low in ("they", "them", "their", "we", "i", "you", "it") or len(text) > 200:
         return None
-    return _resolve_phrase(doc, start, end, text, use_officials)
+    return _resolve_phrase(doc, index, start, end, text, use_officials)
+
+
+def _mentions_overlapping(index: _DocIndex, start: int, end: int) -> list[Mention]:
+    k = bisect.bisect_left(index.starts, end)
+    out = []
+    while k > 0 and index.starts[k - 1] > start - 300:
+        k -= 1
+        m = index.person_mentions[k]
+        if m.start < end and start < m.end:
+            out.append(m)
+    return out
 
 
 def _resolve_phrase(
-    doc: Doc, start: int, end: int, text: str, use_officials: bool
+    doc: Doc, index: _DocIndex, start: int, end: int, text: str, use_officials: bool
 ) -> str | None:
     """A name/surname/title phrase that has no mention of its own yet."""
     g = gazetteer()
@@ -1373,7 +1463,7 @@ def _resolve_phrase(
         words[-1] = words[-1][:-2]
     if not words:
         return None
-    persons = {p.id: p for p in _doc_persons(doc)}
+    persons = index.persons
     if all(w[:1].isupper() for w in words) and not any(w.lower() in g.heads for w in words):
         tokens = tuple(words)
         for p in persons.values():
@@ -1383,10 +1473,10 @@ def _resolve_phrase(
         if official is not None and use_officials:
             return _ensure_official(doc, official, start, end, "alias")
         return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    first, last = _token_range(doc, start, end)
+    if first >= last:
         return None
-    return _resolve_title_span(doc, span, persons, use_officials)
+    return _resolve_title_span(doc, index, doc[first:last], use_officials)
 
 
 def _doc_persons(doc: Doc) -> list[PersonRecord]:
@@ -1401,7 +1491,7 @@ def _doc_persons(doc: Doc) -> list[PersonRecord]:
             PersonRecord(
                 id=info.id,
                 name=info.name,
-                tokens=tuple(info.name.split()),
+                tokens=tuple(info.name.split()) or (info.name,),
                 official=official,
                 role=info.role,
                 country=info.country,
@@ -1423,21 +1513,14 @@ def _gender_hint(name: str, official: Official | None) -> str | None:
     return None
 
 
-def _resolve_title_span(
-    doc: Doc, span: Span, persons: dict[str, PersonRecord], use_officials: bool
-) -> str | None:
+def _resolve_title_span(doc: Doc, index: _DocIndex, span: Span, use_officials: bool) -> str | None:
     g = gazetteer()
     state = _State(doc=doc, g=g)
-    state.persons = persons
-    state.mentions = list(doc._.mentions or [])
-    for m in state.mentions:
-        info = (doc._.entities or {}).get(m.entity_id)
-        if info is not None and (info.type == "country" or _is_metonym(info.id)):
-            cs = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if cs is not None and info.country:
-                for i in range(cs.start, cs.end):
-                    state.country_at[i] = info.country
-    state.index_persons()
+    state.persons = index.persons
+    state.country_at = index.country_at
+    state.positions = {}
+    for m in index.person_mentions:
+        state.positions.setdefault(m.entity_id, []).append(m.start)
     heads = [Span(doc, s, e) for s, e in _head_matches(doc, span.start, span.end)]
     if not heads:
         return None
@@ -1501,17 +1584,26 @@ def _ensure_official(doc: Doc, official: Official, start: int, end: int, kind: s
     return pid
 
 
-def _resolve_pronoun(doc: Doc, start: int, gender: str) -> str | None:
+#: How many preceding person mentions a pronoun looks back over.
+PRONOUN_LOOKBACK = 40
+
+
+def _resolve_pronoun(doc: Doc, index: _DocIndex, start: int, gender: str) -> str | None:
     """Most recent preceding person of compatible gender, preferring sentence subjects."""
-    people = {p.id: p for p in _doc_persons(doc)}
-    before = [m for m in person_mentions(doc) if m.end <= start and m.kind != "pronoun"]
-    if not before:
-        return None
-    compatible = [m for m in before if people.get(m.entity_id) and people[m.entity_id].gender in (gender, None)]
+    k = bisect.bisect_left(index.starts, start)
+    before = [
+        m
+        for m in index.person_mentions[max(0, k - PRONOUN_LOOKBACK) : k]
+        if m.end <= start and m.kind != "pronoun"
+    ]
+    people = index.persons
+    compatible = [
+        m for m in before if m.entity_id in people and people[m.entity_id].gender in (gender, None)
+    ]
     if not compatible:
         return None
-    sent_start = _sentence_start(doc, start)
-    prev_start = _sentence_start(doc, sent_start - 1) if sent_start > 0 else 0
+    sent_start = _sentence_start(doc, index, start)
+    prev_start = _sentence_start(doc, index, sent_start - 1) if sent_start > 0 else 0
     recent = [m for m in compatible if m.start >= prev_start]
     subjects = [m for m in recent if _is_subject(doc, m)]
     if subjects:
@@ -1521,9 +1613,9 @@ def _resolve_pronoun(doc: Doc, start: int, gender: str) -> str | None:
     return compatible[-1].entity_id
 
 
-def _sentence_start(doc: Doc, char: int) -> int:
+def _sentence_start(doc: Doc, index: _DocIndex, char: int) -> int:
     """Char offset where the sentence containing ``char`` starts (0 without sentences)."""
-    if char <= 0 or not len(doc) or not doc.has_annotation("SENT_START"):
+    if char <= 0 or not index.has_sents:
         return 0
     i = _token_at(doc, char)
     return doc[i].sent.start_char
@@ -1542,13 +1634,8 @@ def _token_at(doc: Doc, char: int) -> int:
 
 
 def _is_subject(doc: Doc, m: Mention) -> bool:
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    return any(t.dep_ in ("nsubj", "nsubjpass") for t in span) or span.root.dep_ in (
-        "nsubj",
-        "nsubjpass",
-    )
+    first, last = _token_range(doc, m.start, m.end)
+    return any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(first, last))
 
 
 def iter_entities(doc: Doc, etype: str | None = None) -> Iterator[EntityInfo]:

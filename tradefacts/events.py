@@ -55,11 +55,16 @@ from .models import Evidence, TradeEvent
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj", "pcomp"})
 #: Children whose subtree is a separate clause, cut out of a clause they do not lead to.
 EMBEDDED_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl", "csubj"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod", "poss", "nummod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "i", "we"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "i", "we", "his"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 #: Types that may describe the same happening (a "meeting" reported elsewhere as "talks").
 TYPE_FAMILY = {"meeting": "talks", "negotiation": "talks"}
+ROUND_WORDS = frozenset({"round", "next", "second", "third", "further", "another", "new"})
+#: Types whose participants are the verb's subject only (the announcer, the speaker).
+SPEAKER_TYPES = frozenset({"announcement", "speech"})
 MAX_SENTENCE_TOKENS = 160
 MAX_TRIGGERS_PER_SENTENCE = 6
 MAX_TRIGGERS = 800
@@ -83,6 +88,7 @@ class EventData:
     two_sides: tuple[str, ...]
     excluded_preps: frozenset[str]
     framing_preps: frozenset[str]
+    companion_verbs: frozenset[str]
     named_dates: dict[str, Date]
 
 
@@ -106,6 +112,7 @@ def event_data() -> EventData:
         two_sides=tuple(raw["two_sides"]),
         excluded_preps=frozenset(raw["excluded_preps"]),
         framing_preps=frozenset(raw["framing_preps"]),
+        companion_verbs=frozenset(raw["companion_verbs"]),
         named_dates={k: Date.fromisoformat(v) for k, v in raw["named_dates"].items()},
     )
 
@@ -304,10 +311,15 @@ def clause_tokens(head: Token, keep: set[int]) -> list[Token]:
         token = stack.pop()
         out.append(token)
         for child in token.children:
-            if child.i not in keep and _is_embedded_clause(child):
+            if child.i not in keep and _is_embedded_clause(child) and not _companion(child):
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _companion(token: Token) -> bool:
+    """A participle that adds participants: "flanked by X", "accompanied by Y"."""
+    return token.dep_ == "acl" and token.lemma_.lower() in event_data().companion_verbs
 
 
 def _is_embedded_clause(token: Token) -> bool:
@@ -430,15 +442,26 @@ def collect_participants(
         for code in ctx.main_countries:
             if code not in found:
                 found.append(code)
-    for subject in _subjects(head):
-        if subject.i in allowed and subject.i not in ctx.mention_tokens:
-            person = _resolve(ctx, subject)
-            if person and person not in found:
-                found.append(person)
+    unresolved = [s for s in _subjects(head) if s.i in allowed and s.i not in ctx.mention_tokens]
+    unresolved += [
+        t
+        for t in tokens
+        if t.i in allowed
+        and t.i not in ctx.mention_tokens
+        and t.dep_ == "poss"
+        and t.lower_ in POSSESSIVE_PRONOUNS
+        and (t.head.i in triggers or t.head.dep_ in SUBJECT_DEPS)
+    ]
+    for subject in unresolved:
+        person = _resolve(ctx, subject)
+        if person and person not in found:
+            found.append(person)
     return found, used
 
 
-def _country_takes_part(token: Token, triggers: set[int], ctx: ArticleContext, data: EventData) -> bool:
+def _country_takes_part(
+    token: Token, triggers: set[int], ctx: ArticleContext, data: EventData
+) -> bool:
     """A country word counts unless it only modifies a non-party noun ("EU tariffs")."""
     if token.dep_ not in ("compound", "amod", "poss", "nmod"):
         return True
@@ -518,12 +541,28 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def attach_date(
-    ctx: ArticleContext, trigger: Token, head: Token, inside: set[int], planned: bool
+    ctx: ArticleContext,
+    trigger: Token,
+    head: Token,
+    inside: set[int],
+    planned: bool,
+    others: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> DateMention | None:
-    """The date mention of the clause nearest the trigger, else one on a governing clause."""
-    local = [(d, r) for d, r in ctx.date_roots if r.i in inside]
+    """The date mention of the clause nearest the trigger, else one on a governing clause.
+
+    A date that modifies another trigger's noun ("the April 2 tariff announcement") belongs
+    to that trigger (``others``), not to this one.
+    """
+    local = [
+        (d, r)
+        for d, r in ctx.date_roots
+        if r.i in inside and not (r.head.i in others and r.dep_ in NOUN_MODIFIER_DEPS)
+    ]
     if local:
-        return min(local, key=lambda dr: (tree_distance(trigger, dr[1]), abs(dr[1].i - trigger.i)))[0]
+        nearest = min(
+            local, key=lambda dr: (tree_distance(trigger, dr[1]), abs(dr[1].i - trigger.i))
+        )
+        return nearest[0]
     if planned:
         return None
     governing = {t.i for t in head.ancestors}
@@ -623,7 +662,7 @@ def candidates(doc: Doc, triggers: list[Trigger]) -> list[Candidate]:
 def _candidate(
     ctx: ArticleContext, head: Token, group: list[Trigger], trigger_tokens: set[int]
 ) -> Candidate | None:
-    doc = ctx.doc
+    """The candidate of the triggers of one clause (one type family), or None."""
     main = min(group, key=lambda t: (TYPE_PRIORITY.index(t.type), t.start))
     keep: set[int] = set()
     for trig in group:
@@ -632,24 +671,60 @@ def _candidate(
     inside = {t.i for t in tokens}
     location, place_tokens = find_location(ctx, tokens)
     allowed = participant_tokens(tokens, keep, trigger_tokens) - place_tokens
+    if main.type in SPEAKER_TYPES and main.token.pos_ == "VERB":
+        allowed = _speaker_tokens(main.token, allowed)
     participants, _ = collect_participants(ctx, tokens, allowed, trigger_tokens, head)
     for entity_id in borrowed_subject(ctx, head):
         if entity_id not in participants:
             participants.append(entity_id)
     planned = is_planned(ctx, main.token, head, keep, None)
-    when = attach_date(ctx, main.token, head, inside, planned)
+    own = {i for t in group for i in range(t.start, t.end)}
+    dated_inside = inside | _participle_tokens(tokens, inside)
+    when = attach_date(ctx, main.token, head, dated_inside, planned, trigger_tokens - own)
     if not planned:
         planned = is_planned(ctx, main.token, head, keep, when)
+    if not participants and _is_round(main) and (planned or when is not None):
+        # "the next round of negotiations will take place by the end of the month": the
+        # article's own negotiation, between its two main countries
+        participants = list(ctx.main_countries) if len(ctx.main_countries) == 2 else []
     if not participants:
         return None
     return _make_candidate(ctx, main, tokens, participants, when, planned, location, group)
+
+
+def _participle_tokens(tokens: list[Token], inside: set[int]) -> set[int]:
+    """Tokens of participles on the clause's nouns: "a letter posted on Wednesday"."""
+    out: set[int] = set()
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ == "acl" and child.i not in inside and child.tag_ == "VBN":
+                out.update(t.i for t in child.subtree)
+    return out
+
+
+def _speaker_tokens(verb: Token, allowed: set[int]) -> set[int]:
+    """For "X announced ... to Y": only the subject's tokens (whoever announces or speaks);
+    all ``allowed`` tokens when the verb has no subject."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
+    if not subjects:
+        return allowed
+    return {t.i for s in subjects for t in s.subtree} & allowed
+
+
+def _is_round(trig: Trigger) -> bool:
+    """A further session of the ongoing talks: "next round", "a second meeting"."""
+    if trig.type not in ("negotiation", "meeting"):
+        return False
+    words = {t.lower_ for t in trig.token.doc[trig.start : trig.end]}
+    words |= {c.lower_ for c in trig.token.children if c.dep_ in ("amod", "compound")}
+    return bool(words & ROUND_WORDS)
 
 
 def _isolated_candidate(
     ctx: ArticleContext, trig: Trigger, trigger_tokens: set[int]
 ) -> Candidate | None:
     """A trigger noun under a temporal preposition: only what its own phrase says."""
-    tokens = sorted(trig.token.subtree, key=lambda t: t.i)
+    tokens = same_line(clause_tokens(trig.token, {trig.token.i}), trig.token)
     inside = {t.i for t in tokens}
     allowed = participant_tokens(tokens, {trig.token.i}, trigger_tokens)
     participants, _ = collect_participants(ctx, tokens, allowed, trigger_tokens, trig.token)
@@ -785,16 +860,36 @@ def _status_agrees(cluster: Cluster, cand: Candidate) -> bool:
     return cluster.status == cand.status
 
 
+def _different_countries(
+    named_a: set[str], parties_a: set[str], named_b: set[str], parties_b: set[str]
+) -> bool:
+    """True when both sides name countries and neither side's countries take part in the other
+    (a person's country counts as taking part)."""
+    if not named_a or not named_b or named_a & named_b:
+        return False
+    return not (named_a <= parties_b or named_b <= parties_a)
+
+
 def _compatible(cluster: Cluster, cand: Candidate) -> bool:
     """True when ``cand`` may be another mention of the happening of ``cluster``."""
     if _family(cluster.members[0].type) != _family(cand.type):
         return False
     if not _status_agrees(cluster, cand) or not _times_agree(cluster, cand):
         return False
+    cluster_countries = {
+        p for m in cluster.members for p in m.participants if p.startswith("country:")
+    }
+    cand_countries = {p for p in cand.participants if p.startswith("country:")}
+    if _different_countries(cluster_countries, cluster.parties, cand_countries, cand.parties):
+        return False  # "talks with Japan" and "talks with Korea" are two happenings
     if cluster.persons & cand.persons:
         return True
     if cluster.persons and cand.persons:
-        return False
+        # different people: only an undated, unplaced-in-time mention of the same countries'
+        # talks joins a dated happening ("Akazawa met top U.S. officials in Washington")
+        undated = cand.date is None and cand.date_text is None and cluster.date is not None
+        talks = _family(cand.type) == "talks"
+        return talks and undated and bool(cluster.parties & cand.parties)
     if cluster.parties & cand.parties:
         return True
     same_day = cand.date is not None and cluster.date == cand.date
@@ -829,6 +924,9 @@ def cluster_event(doc: Doc, cluster: Cluster) -> TradeEvent | None:
     grounded = [m for m in cluster.members if not m.clutter]
     if not grounded or all(m.weak for m in cluster.members):
         return None
+    timed = any(m.date_text for m in cluster.members)
+    if not timed and cluster.status == "occurred":
+        return None  # a past happening the article does not place in time is background
     members = sorted(cluster.members, key=lambda m: m.start)
     dated = next((m for m in cluster.members if m.date is not None), None)
     texted = dated or next((m for m in members if m.date_text), None)

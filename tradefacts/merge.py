@@ -191,6 +191,7 @@ class Fusion:
         null_disagrees: bool = False,
         null_can_win: bool = False,
         chosen: Any = ...,
+        quiet: bool = False,
     ) -> Any:
         """Return the value kept for field ``name``; record a conflict if sources disagree.
 
@@ -206,7 +207,7 @@ class Fusion:
             if not votes:
                 votes[None] = silent
         value = _best(votes, null_can_win) if chosen is ... else chosen
-        if len([v for v in votes if v is not None or null_disagrees]) >= 2:
+        if not quiet and len([v for v in votes if v is not None or null_disagrees]) >= 2:
             self.conflicts.append((name, _conflict(name, value, votes)))
         return value
 
@@ -352,24 +353,40 @@ def _overlap(first: tuple[str, ...], people: set[str], places: set[str]) -> bool
     return bool(set(first) & (people | places))
 
 
-def _date_bucket(atom: Atom) -> str:
-    """Return the date part of an event's bucket: its date, else the weekday or month-day its
-    text names (a "Thursday" event is never the same as a "Wednesday" one), else ''."""
-    day = atom.values["date"]
-    if day is not None:
-        return day.isoformat()
-    weekday = _weekday(atom.values["date_text"])
+def _day(atom: Atom) -> dt.date | None:
+    """Return an event atom's date: as stated, or as resolved across articles."""
+    return atom.values["date"] or atom.values.get("resolved")
+
+
+def _date_class(text: str | None) -> str:
+    """Return what an undated event's date text pins: a weekday, a month-day, "month" for
+    "later this month", "week" for "next week", else the text itself ('' for none)."""
+    weekday = _weekday(text)
     if weekday is not None:
         return WEEKDAYS[weekday]
-    month_day = _month_day(atom.values["date_text"])
-    return f"--{month_day[0]:02d}-{month_day[1]:02d}" if month_day else ""
+    month_day = _month_day(text)
+    if month_day is not None:
+        return f"--{month_day[0]:02d}-{month_day[1]:02d}"
+    folded = (text or "").casefold().strip()
+    for unit in ("week", "month", "year"):
+        if unit in folded:
+            return unit
+    return folded
 
 
-def _cluster_events(events: list[Atom]) -> list[list[Atom]]:
-    """Return clusters of events: same type group and date bucket, shared participants."""
+def _is_loose(atom: Atom) -> bool:
+    """Return whether an event says nothing about when (no date, no date text)."""
+    return _day(atom) is None and not _date_class(atom.values["date_text"])
+
+
+def _cluster_bucketed(events: list[Atom]) -> list[list[Atom]]:
+    """Return clusters of events with the same type group and date (or date class) that share
+    a person, or a country when one of them names no person."""
     buckets: dict[tuple[str, str], list[Atom]] = defaultdict(list)
     for atom in events:
-        buckets[(_group(atom.values["type"]), _date_bucket(atom))].append(atom)
+        day = _day(atom)
+        when = day.isoformat() if day else _date_class(atom.values["date_text"])
+        buckets[(_group(atom.values["type"]), when)].append(atom)
     clusters: list[list[Atom]] = []
     for bucket_key in sorted(buckets):
         bucket = buckets[bucket_key]
@@ -392,14 +409,64 @@ def _cluster_events(events: list[Atom]) -> list[list[Atom]]:
     return clusters
 
 
+def _cluster_signature(cluster: list[Atom]) -> tuple[str, ...]:
+    """Return an order-independent tie-break key of a cluster."""
+    return min(
+        (a.source, str(_day(a)), a.values["date_text"] or "", ",".join(a.values["participants"]))
+        for a in cluster
+    )
+
+
+def _cluster_events(events: list[Atom]) -> list[list[Atom]]:
+    """Return event clusters. Events that say when they happened cluster by bucket; an event
+    that says nothing about when joins the same-type cluster it shares most people with (and a
+    country, if both name one), else clusters with other such events."""
+    loose = [a for a in events if _is_loose(a) and _persons(a.values["participants"])]
+    loose_ids = {id(a) for a in loose}
+    clusters = _cluster_bucketed([a for a in events if id(a) not in loose_ids])
+    by_person: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for index, cluster in enumerate(clusters):
+        for atom in cluster:
+            for person in _persons(atom.values["participants"]):
+                by_person[(_group(atom.values["type"]), person)].add(index)
+    joined: dict[int, list[Atom]] = defaultdict(list)
+    leftover = []
+    for atom in loose:
+        group, people = _group(atom.values["type"]), _persons(atom.values["participants"])
+        countries = set(atom.values["participants"]) - people
+        best: tuple[Any, ...] | None = None
+        for index in set().union(*(by_person.get((group, p), ()) for p in people)):
+            cluster = clusters[index]
+            theirs = {p for a in cluster for p in a.values["participants"]}
+            their_countries = {p for p in theirs if not p.startswith("person:")}
+            if countries and their_countries and not countries & their_countries:
+                continue
+            rank = (
+                -len(people & theirs),
+                all(a.values["status"] != atom.values["status"] for a in cluster),
+                -len({a.source for a in cluster}),
+                _cluster_signature(cluster),
+                index,
+            )
+            best = rank if best is None or rank < best else best
+        if best is None:
+            leftover.append(atom)
+        else:
+            joined[best[-1]].append(atom)
+    for index, extra in joined.items():
+        clusters[index] = clusters[index] + extra
+    return clusters + _cluster_bucketed(leftover)
+
+
 def _resolve_dates(events: list[Atom]) -> bool:
     """Date each weekday-only cluster from a dated cluster of the same happening (same type
-    group, that weekday, shared participants); then let each article so anchored resolve its
-    other weekday and month-day texts near the anchor. Return whether any date was set."""
+    group, that weekday, shared participants; most shared, then most sources); then let each
+    article so anchored resolve its other weekday and month-day texts near the anchor.
+    Return whether any date was set."""
     clusters = _cluster_events(events)
     dated_by_participant: dict[tuple[str, int, str], set[int]] = defaultdict(set)
     for index, cluster in enumerate(clusters):
-        day = cluster[0].values["date"]
+        day = _day(cluster[0])
         if day is not None:
             group = _group(cluster[0].values["type"])
             for atom in cluster:
@@ -407,37 +474,46 @@ def _resolve_dates(events: list[Atom]) -> bool:
                     dated_by_participant[(group, day.weekday(), participant)].add(index)
     anchors: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
     for cluster in clusters:
-        first = cluster[0].values
-        weekday = _weekday(first["date_text"])
-        if first["date"] is not None or weekday is None:
+        if _day(cluster[0]) is not None:
             continue
-        group = _group(first["type"])
+        weekdays = {_weekday(a.values["date_text"]) for a in cluster} - {None}
+        if len(weekdays) != 1:
+            continue
+        weekday = weekdays.pop()
+        group = _group(cluster[0].values["type"])
         people = {p for a in cluster for p in _persons(a.values["participants"])}
         places = {p for a in cluster for p in a.values["participants"]} - people
         candidates = set().union(
             *(dated_by_participant.get((group, weekday, p), ()) for p in people | places)
         )
-        best: tuple[int, dt.date] | None = None
-        for index in sorted(candidates):
+        best: tuple[Any, ...] | None = None
+        for index in candidates:
             other = clusters[index]
-            if any(_overlap(a.values["participants"], people, places) for a in other):
-                support, day = len({a.source for a in other}), other[0].values["date"]
-                if best is None or (-support, day) < (-best[0], best[1]):
-                    best = (support, day)
+            if not any(_overlap(a.values["participants"], people, places) for a in other):
+                continue
+            theirs = {p for a in other for p in a.values["participants"]}
+            day = _day(other[0])
+            rank = (
+                not any(_weekday(a.values["date_text"]) == weekday for a in other),
+                -len(theirs & (people | places)),
+                -len({a.source for a in other}),
+                day,
+            )
+            best = rank if best is None or rank < best else best
         if best is None:
             continue
         for atom in cluster:
-            atom.values["date"] = best[1]
-            anchors[atom.source][best[1]] += 1
+            atom.values["resolved"] = best[-1]
+            anchors[atom.source][best[-1]] += 1
     changed = bool(anchors)
     for atom in events:
         counts = anchors.get(atom.source)
-        if atom.values["date"] is not None or not counts:
+        if _day(atom) is not None or not counts:
             continue
         anchor = min(counts, key=lambda d: (-counts[d], d))
         resolved = _from_anchor(atom.values["date_text"], anchor)
         if resolved is not None:
-            atom.values["date"] = resolved
+            atom.values["resolved"] = resolved
     return changed
 
 
@@ -761,11 +837,15 @@ def _fuse_statement(atoms: list[Atom], names: dict[str, str]) -> Fused:
 
 def _fuse_event(atoms: list[Atom]) -> Fused:
     fusion = Fusion()
-    date = _best(_votes(atoms, "date"))
+    date = min((d for d in map(_day, atoms) if d is not None), default=None)
+    fusion.choose(atoms, "date", chosen=date)  # remembers which sources left it open
     if date is not None:
         # the date is settled, so differing wordings of it are not a disagreement
         texts = [a.values["date_text"] for a in atoms if a.values["date_text"]]
-        date_text = min(texts, key=lambda t: (-len(t), t)) if texts else None
+        chosen = min(texts, key=lambda t: (-len(t), t)) if texts else None
+        # wordings of one date ("Wednesday", "on Wednesday") agree; other days disagree
+        same_day = len({_date_class(t) for t in texts}) <= 1
+        date_text = fusion.choose(atoms, "date_text", chosen=chosen, quiet=same_day)
     else:
         date_text = fusion.choose(atoms, "date_text", null_disagrees=True)
     participants = tuple(sorted({p for a in atoms for p in a.values["participants"]}))

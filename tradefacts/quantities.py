@@ -21,6 +21,7 @@ Decisions (documented for the other stages):
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -42,8 +43,8 @@ _DASH = r"(?:-|–|—|to)"
 
 
 Segments = list[tuple[int, int]]
+_DIGIT_NUMBER = re.compile(r"\d[\d,]{0,20}(?:\.\d{1,6})?|\.\d{1,6}")
 _WORD = re.compile(r"[^\W\d_]{1,40}")
-_ANCHOR_CHARS = re.compile(r"\d{1,20}|[$€£¥₹₩₱₫₺₪฿]")
 
 
 def anchor_segments(
@@ -57,15 +58,68 @@ def anchor_segments(
     """
     points = [m.start() for m in chars.finditer(text)]
     points += [m.start() for m in _WORD.finditer(text) if m.group(0).lower() in words]
-    points.sort()
+    return merge_windows(points, before, after, len(text))
+
+
+def merge_windows(points: list[int], before: int, after: int, limit: int) -> Segments:
+    """Sorted, merged ``[p - before, p + after)`` windows (clipped to ``[0, limit)``)."""
     segments: Segments = []
-    for p in points:
-        start, end = max(0, p - before), min(len(text), p + after)
+    for p in sorted(points):
+        start, end = max(0, p - before), min(limit, p + after)
         if segments and start <= segments[-1][1]:
             segments[-1] = (segments[-1][0], max(segments[-1][1], end))
         else:
             segments.append((start, end))
     return segments
+
+
+def word_index(text: str) -> dict[str, list[int]]:
+    """Lower-case word -> start offsets of its occurrences in ``text``."""
+    index: dict[str, list[int]] = {}
+    for m in _WORD.finditer(text):
+        index.setdefault(m.group(0).lower(), []).append(m.start())
+    return index
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What must occur in a recogniser's match: one of ``words`` or a ``chars`` match.
+
+    The recogniser scans only ``before``/``after`` characters around each cue.
+    """
+
+    words: frozenset[str]
+    chars: re.Pattern[str] | None
+    before: int
+    after: int
+
+    def segments(self, text: str, index: dict[str, list[int]]) -> Segments:
+        """The windows of ``text`` this cue opens."""
+        points = [p for w in self.words for p in index.get(w, ())]
+        if self.chars is not None:
+            points += [m.start() for m in self.chars.finditer(text)]
+        return merge_windows(points, self.before, self.after, len(text))
+
+
+class SpanSet:
+    """Non-overlapping ``(start, end)`` ranges with logarithmic overlap tests."""
+
+    def __init__(self, ranges: list[tuple[int, int]] | None = None) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self.add_all(ranges or [])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a stored range."""
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._ends[i - 1] > start
+
+    def add_all(self, ranges: list[tuple[int, int]]) -> None:
+        """Store ``ranges`` (which must not overlap the stored ones nor each other)."""
+        if ranges:
+            merged = sorted([*zip(self._starts, self._ends, strict=True), *ranges])
+            self._starts = [a for a, _ in merged]
+            self._ends = [b for _, b in merged]
 
 
 def scan(pattern: re.Pattern[str], text: str, segments: Segments) -> Iterator[re.Match[str]]:
@@ -95,11 +149,26 @@ def tables() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _anchor_words() -> frozenset[str]:
-    """Lower-case words that can start or sit at the head of a quantity without a digit."""
-    extra = {"thousands", "millions", "billions", "trillions", "half", "hour", "hours", "hundred"}
-    multi = {"multi", "multibillion", "multimillion", "multitrillion"}
-    return frozenset(tables()["number_words"]) | extra | multi
+def cues() -> dict[str, Cue]:
+    """Per recogniser: the cue its matches contain and how far around it to look."""
+    t = tables()
+    alpha_prefixes = {
+        p.rstrip(".").lower() for p in t["currency_prefixes"] if p.rstrip(".").isalpha()
+    }
+    symbols = re.compile(r"[$€£¥₹₩₱₫₺₪฿]+")
+    money_words = {w.lower() for w in t["currency_words"]} | {
+        c.lower() for c in t["currency_codes_after"]
+    }
+    pct_words = {"per", "percent", "pct", "pc", "percentage", "basis", "bps"}
+    vague = {"thousands", "millions", "billions", "trillions", "multi"}
+    vague |= {"multimillion", "multibillion", "multitrillion"}
+    return {
+        "vague_money": Cue(frozenset(vague), None, before=40, after=60),
+        "money_prefix": Cue(frozenset(alpha_prefixes), symbols, before=12, after=80),
+        "money_suffix": Cue(frozenset(money_words), None, before=80, after=25),
+        "percent": Cue(frozenset(pct_words), re.compile("%+"), before=70, after=30),
+        "duration": Cue(frozenset(t["duration_units"]), None, before=70, after=30),
+    }
 
 
 def _alternation(words: list[str]) -> str:
@@ -169,9 +238,6 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<unit>(?i:{_alternation(list(t['duration_units']))}))(?![\w])"
             rf"(?P<half2>{_SP}and{_SP}a{_SP}half)?(?![ -]old\b|{_SP}ago\b)"
         ),
-        "approx": re.compile(
-            rf"(?i)(?:(?<![\w])(?:{_alternation(t['approximators'])}))[ \u00a0]*$"
-        ),
         "article_ok": re.compile(
             r"(?i)(?<![\w])(?:for|lasted|lasting|last|nearly|almost|about|around|roughly|than"
             r"|within|under|over|barely|only|just)[ \u00a0]+$"
@@ -185,6 +251,8 @@ def parse_number(text: str) -> float | None:
     ``"1,234.5"`` -> 1234.5, ``"twenty-five"`` -> 25, ``"a hundred"`` -> 100,
     ``"2.5 million"`` -> 2.5e6. Ordinals and fractions give None.
     """
+    if text.isdigit():
+        return float(text)
     t = tables()
     text = text.strip().lower().replace("\u00a0", " ")
     if not text:
@@ -200,7 +268,7 @@ def parse_number(text: str) -> float | None:
     if parts == ["a"]:
         return scale
     joined = " ".join(parts)
-    if re.fullmatch(r"\d[\d,]{0,20}(?:\.\d{1,6})?|\.\d{1,6}", joined):
+    if _DIGIT_NUMBER.fullmatch(joined):
         try:
             return float(joined.replace(",", "")) * scale
         except ValueError:
@@ -226,10 +294,20 @@ def _approximate(text: str, start: int, *, duration: bool = False) -> bool:
 
     For durations "over"/"under" mean "during"/"within" ("over 90 days"), not a hedge.
     """
-    m = patterns()["approx"].search(text[max(0, start - 24) : start])
-    if m is None:
+    words = text[max(0, start - 24) : start].lower().split()
+    if not words:
         return False
-    return not (duration and m.group(0).strip().lower() in ("over", "under"))
+    hedges = _hedges()
+    hedge = " ".join(words[-2:]) if " ".join(words[-2:]) in hedges else words[-1]
+    if hedge not in hedges:
+        return False
+    return not (duration and hedge in ("over", "under"))
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> frozenset[str]:
+    """Approximators ("about", "more than", "~"), lower case."""
+    return frozenset(h.lower() for h in tables()["approximators"])
 
 
 def _money_prefix(text: str, segments: Segments) -> list[Found]:
@@ -388,7 +466,7 @@ def _cardinal_tokens(doc: Doc) -> list[Token]:
     return [doc[int(i)] for i in (tags == cd).nonzero()[0]]
 
 
-def _counts(doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[Found]:
+def _counts(doc: Doc, text: str, taken: SpanSet) -> list[Found]:
     """Counts: a cardinal number modifying a plural noun ("75 countries", "three rounds")."""
     excluded = set(tables()["count_noun_exclusions"])
     found = []
@@ -407,27 +485,32 @@ def _counts(doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if value is None:
             continue
         start, end = first.idx, head.idx + len(head.text)
-        if any(a < end and start < b for a, b in taken):
+        if taken.overlaps(start, end):
             continue
         approx = _approximate(text, start)
         found.append(Found(start, end, "count", value, head.lower_, approx))
     return found
 
 
-def _overlaps(span: Found, taken: list[tuple[int, int]]) -> bool:
-    return any(a < span.end and span.start < b for a, b in taken)
+_RECOGNISERS = (
+    ("vague_money", _vague_money),
+    ("money_prefix", _money_prefix),
+    ("money_suffix", _money_suffix),
+    ("percent", _percents),
+    ("duration", _durations),
+)
 
 
 def find_in_text(text: str) -> list[Found]:
     """Money, percent and duration spans of ``text``, earlier recognisers winning overlaps."""
-    segments = anchor_segments(text, _anchor_words(), _ANCHOR_CHARS)
+    index = word_index(text)
     accepted: list[Found] = []
-    taken: list[tuple[int, int]] = []
-    for recogniser in (_vague_money, _money_prefix, _money_suffix, _percents, _durations):
-        batch = recogniser(text, segments)
-        new = [f for f in batch if not _overlaps(f, taken)]
+    taken = SpanSet()
+    for name, recogniser in _RECOGNISERS:
+        segments = cues()[name].segments(text, index)
+        new = [f for f in recogniser(text, segments) if not taken.overlaps(f.start, f.end)]
         accepted.extend(new)
-        taken.extend((f.start, f.end) for f in new)
+        taken.add_all([(f.start, f.end) for f in new])
     return accepted
 
 
@@ -435,7 +518,7 @@ def find_quantities(doc: Doc, text: str | None = None) -> list[Found]:
     """Every quantity span of ``doc`` (clutter included), sorted by position."""
     text = doc.text if text is None else text
     accepted = find_in_text(text)
-    accepted.extend(_counts(doc, text, [(f.start, f.end) for f in accepted]))
+    accepted.extend(_counts(doc, text, SpanSet([(f.start, f.end) for f in accepted])))
     return sorted(accepted, key=lambda f: (f.start, f.end))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,8 +43,6 @@ MAX_ANCESTOR_STEPS = 40
 MAX_QUOTE_LINES = 12  # a quote running over more lines than this was never closed
 MAX_QUOTE_MARKS = 20_000  # per parsed chunk (at most 100,000 characters)
 MAX_LOOKBACK_SENTENCES = 4
-SENTENCE_CACHE_KEY = "tradefacts.statements.sentences"
-RESOLVED_CACHE_KEY = "tradefacts.statements.resolved"
 SUBJECT_FALLBACK_CHARS = 80
 BODY_FALLBACK_CHARS = 30
 
@@ -236,20 +235,31 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 # --- attribution ------------------------------------------------------------------------------
 
 
+class _RunCache(threading.local):
+    """Per-thread caches for the doc being processed (sentence bounds, resolver answers)."""
+
+    doc: Doc | None = None
+    sentences: tuple[list[tuple[int, int]], list[int]] | None = None
+    resolved: dict[tuple[int, int], str | None] = {}
+
+
+_RUN = _RunCache()
+
+
 def _sent(tok: Token) -> Span:
     """The sentence of ``tok``, from boundaries computed once per doc (``Token.sent`` rescans
     the doc on every call)."""
     doc = tok.doc
-    cached = doc.user_data.get(SENTENCE_CACHE_KEY)
-    if cached is None or len(cached[1]) != len(doc):
+    if _RUN.doc is not doc:
+        return tok.sent
+    if _RUN.sentences is None:
         bounds: list[tuple[int, int]] = []
         owner: list[int] = []
         for k, sent in enumerate(doc.sents):
             bounds.append((sent.start, sent.end))
             owner.extend([k] * (sent.end - sent.start))
-        cached = (bounds, owner)
-        doc.user_data[SENTENCE_CACHE_KEY] = cached
-    start, end = cached[0][cached[1][tok.i]]
+        _RUN.sentences = (bounds, owner)
+    start, end = _RUN.sentences[0][_RUN.sentences[1][tok.i]]
     return doc[start:end]
 
 
@@ -545,7 +555,7 @@ def _person_of(
         return people[-1].entity_id
     if resolve is None:
         return None
-    memo = doc.user_data.setdefault(RESOLVED_CACHE_KEY, {})
+    memo = _RUN.resolved if _RUN.doc is doc else {}
     if (start, end) not in memo:
         try:
             memo[(start, end)] = resolve(doc, start, end)
@@ -723,14 +733,17 @@ def find_statements(doc: Doc) -> list[Statement]:
     """Direct quotes and reported speech of ``doc`` with a resolved speaker, outside clutter."""
     if not len(doc):
         return []
-    c = cues()
-    doc.user_data[RESOLVED_CACHE_KEY] = {}  # mentions may have changed since the last run
-    text = doc.text
-    paras = list(_paragraphs(text))
-    quotes = pair_quotes(text)
-    frame = _Frame(doc, quotes)
-    direct = [_statement(frame, item) for item in _direct(quotes, frame, c, paras)]
-    return direct + _indirect(frame, c, paras)
+    _RUN.doc, _RUN.sentences, _RUN.resolved = doc, None, {}
+    try:
+        c = cues()
+        text = doc.text
+        paras = list(_paragraphs(text))
+        quotes = pair_quotes(text)
+        frame = _Frame(doc, quotes)
+        direct = [_statement(frame, item) for item in _direct(quotes, frame, c, paras)]
+        return direct + _indirect(frame, c, paras)
+    finally:
+        _RUN.doc, _RUN.sentences, _RUN.resolved = None, None, {}
 
 
 def _direct(

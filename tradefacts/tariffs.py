@@ -31,8 +31,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .document import EntityInfo, Mention, evidence, in_clutter, register_extensions
-from .models import TariffRate, country_codes
+from .document import EntityInfo, Mention, in_clutter, register_extensions
+from .models import Evidence, TariffRate, country_codes
 
 #: How far (tokens) around a percent the component looks; bounds work on hostile input.
 WINDOW = 40
@@ -40,6 +40,8 @@ WINDOW = 40
 MAX_EVIDENCE_CHARS = 600
 #: At most this many tariff words are examined for the article's dominant imposer.
 MAX_DOMINANCE_WORDS = 400
+#: At most this many percents per doc chunk are examined (news has dozens; bounds hostile input).
+MAX_PERCENTS = 300
 
 _PERCENT_TAIL = {"%", "percent", "cent", "pc", "per", "pct", "percentage"}
 _CLAUSE_PUNCT = {";", ".", "!", "?"}
@@ -70,6 +72,7 @@ class _Tables:
     measure_cues: dict[tuple[str, ...], str]
     products: dict[tuple[str, ...], str]
     max_phrase: int
+    first_words: frozenset[str]
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -145,6 +148,7 @@ def tables() -> _Tables:
         measure_cues=measure,
         products=products,
         max_phrase=max((len(p) for p in phrases), default=1),
+        first_words=frozenset(p[0] for p in phrases if p),
     )
 
 
@@ -262,7 +266,7 @@ class _Percent:
 def _percents(doc: Doc) -> list[_Percent]:
     """Percent quantities whose evidence falls inside this doc (local offsets)."""
     base = doc._.base_offset or 0
-    size = len(doc.text)
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     seen: set[tuple[int, int]] = set()
     out: list[_Percent] = []
     for q in doc._.quantities or []:
@@ -289,11 +293,13 @@ class _Context:
     tariff: set[int]
     mentions: list[_CountryMention]
     by_token: dict[int, _CountryMention] = field(default_factory=dict)
+    text: str = ""
     mention_starts: list[int] = field(default_factory=list)
     sent_start: list[int] = field(default_factory=list)
     sent_end: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.text = self.doc.text  # Doc.text joins every token: read it once
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
@@ -318,7 +324,7 @@ def _sentence(ctx: _Context, span: Span) -> Span:
     s = max(ctx.sent_start[span.start], span.start - WINDOW)
     e = min(ctx.sent_end[span.end - 1], span.end + WINDOW)
     sent = doc[s:e]
-    text = doc.text
+    text = ctx.text
     line_start = text.rfind("\n", sent.start_char, span.start_char) + 1
     line_end = text.find("\n", span.end_char, sent.end_char)
     if line_start <= sent.start_char and line_end < 0:
@@ -637,8 +643,9 @@ def _mention_role(h: Token, m: _CountryMention, f: _Frame) -> str | None:
         return "imposer"
     if verb is None:
         return None
-    if h.dep_ == "pobj" and head.lower_ == "by" and head.head == verb:
-        return "imposer"
+    agent = next((c for c in verb.children if c.lower_ == "by" and c.dep_ in {"agent", "prep"}), None)
+    if agent is not None and f.passive and _within(m, agent):
+        return "imposer"  # "hit with a 46 per cent duty by the Trump administration"
     if h.dep_ == "pobj" and head.lower_ == "in" and (
         head.head == tariff or (head.head == verb and _verb_in(verb, t.target_subject_verbs))
     ):
@@ -679,10 +686,14 @@ def _subject_role(h: Token, m: _CountryMention, f: _Frame) -> str | None:
 
 def _phrases_in(doc: Doc, lo: int, hi: int, table: dict[tuple[str, ...], str]) -> Iterator[str]:
     """Kinds of the table phrases found in tokens [lo, hi) (longest match at each position)."""
-    limit = tables().max_phrase
+    t = tables()
+    limit = t.max_phrase
     words = [doc[i].lower_ for i in range(lo, hi)]
     i = 0
     while i < len(words):
+        if words[i] not in t.first_words:
+            i += 1
+            continue
         for n in range(min(limit, len(words) - i), 0, -1):
             kind = table.get(tuple(words[i : i + n]))
             if kind is not None:
@@ -865,7 +876,7 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
     if measure == "reciprocal" and not targets:
         measure = "baseline" if _has_word(doc, pspan, tariff, "board") else measure
     status, cued = _status(doc, clauses, k)
-    ev = _evidence_span(doc, sent, (clauses[k][0], clauses[k][1]), pspan, tariff)
+    ev = _evidence_span(ctx, sent, (clauses[k][0], clauses[k][1]), pspan, tariff)
     out = []
     for target in targets or [None]:
         fact = TariffRate(
@@ -888,25 +899,31 @@ def _has_word(doc: Doc, pspan: Span, tariff: Token, word: str) -> bool:
 
 
 def _evidence_span(
-    doc: Doc, sent: Span, clause: tuple[int, int], pspan: Span, tariff: Token
-):  # type: ignore[no-untyped-def]
+    ctx: _Context, sent: Span, clause: tuple[int, int], pspan: Span, tariff: Token
+) -> Evidence:
     """Evidence: the sentence, else the clause, else the rate-to-tariff-word stretch."""
+    doc = ctx.doc
+    last = doc[clause[1] - 1]
     candidates = [
         (sent.start_char, sent.end_char),
-        (doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1])),
-        (
-            min(pspan.start_char, tariff.idx),
-            max(pspan.end_char, tariff.idx + len(tariff)),
-        ),
+        (doc[clause[0]].idx, last.idx + len(last)),
+        (min(pspan.start_char, tariff.idx), max(pspan.end_char, tariff.idx + len(tariff))),
     ]
     for a, b in candidates:
-        text = doc.text[a:b]
+        text = ctx.text[a:b]
         a += len(text) - len(text.lstrip())
         b -= len(text) - len(text.rstrip())
         if a < b and b - a <= MAX_EVIDENCE_CHARS and not in_clutter(doc, a, b):
-            return evidence(doc, a, b)
-    a, b = candidates[-1]
-    return evidence(doc, a, b)
+            return _evidence(ctx, a, b)
+    return _evidence(ctx, *candidates[-1])
+
+
+def _evidence(ctx: _Context, start: int, end: int) -> Evidence:
+    """``document.evidence`` without re-reading ``doc.text`` (which costs a pass over the doc)."""
+    base = ctx.doc._.base_offset or 0
+    return Evidence(
+        doc_id=ctx.doc._.doc_id, start=base + start, end=base + end, text=ctx.text[start:end]
+    )
 
 
 def _consolidate(found: list[_Found]) -> list[TariffRate]:
@@ -938,7 +955,7 @@ def _consolidate(found: list[_Found]) -> list[TariffRate]:
 
 def find_tariffs(doc: Doc) -> list[TariffRate]:
     """The numeric tariffs stated in ``doc`` (needs quantities, and mentions for countries)."""
-    percents = [p for p in _percents(doc) if not in_clutter(doc, p.start, p.end)]
+    percents = [p for p in _percents(doc) if not in_clutter(doc, p.start, p.end)][:MAX_PERCENTS]
     if not percents or len(doc) == 0:
         return []
     ctx = _Context(doc, _tariff_tokens(doc), _country_mentions(doc))

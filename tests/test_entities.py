@@ -1,0 +1,318 @@
+"""tf_entities: persons, countries, organisations, places, resolve_person, countries_in."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from tradefacts.document import in_clutter
+from tradefacts.entities import countries_in, country_code, person_slug, resolve_person
+
+GOLD = Path("/work/shared/gold")
+
+
+def _persons(doc) -> dict[str, object]:
+    return {i: e for i, e in doc._.entities.items() if e.type == "person"}
+
+
+def _mentioned_ids(doc) -> set[str]:
+    return {m.entity_id for m in doc._.mentions}
+
+
+def _resolve(doc, phrase: str, occurrence: int = 0) -> str | None:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(phrase, start + 1)
+    return resolve_person(doc, start, start + len(phrase))
+
+
+def _surname_match(pred: str, gold: str) -> bool:
+    p, g = pred.lower().split(), gold.lower().split()
+    if p[-1] != g[-1]:
+        return False
+    return len(p) < 2 or len(g) < 2 or p[0] == g[0]
+
+
+# --- persons -----------------------------------------------------------------------------
+
+
+def test_uk_prime_minister_with_title_and_surname(nlp):
+    doc = nlp(
+        "British Prime Minister Keir Starmer said on Monday that the UK would not retaliate. "
+        "Starmer told MPs the deal protected jobs."
+    )
+    pid = person_slug("Keir Starmer")
+    person = doc._.entities[pid]
+    assert (person.name, person.role, person.country) == ("Keir Starmer", "Prime Minister", "GBR")
+    kinds = sorted(m.kind for m in doc._.mentions if m.entity_id == pid)
+    assert kinds == ["name", "surname"]
+    assert countries_in(doc, 0, len(doc.text)) == ["GBR"]
+
+
+def test_unknown_person_gets_role_and_country_from_apposition(nlp):
+    doc = nlp('"We will not be bullied," said Maria Gonzalez, Mexico\'s deputy economy minister.')
+    person = doc._.entities[person_slug("Maria Gonzalez")]
+    assert person.role == "Deputy Economy Minister"
+    assert person.country == "MEX"
+
+
+def test_unknown_korean_minister_family_name_first(nlp):
+    doc = nlp(
+        "South Korea's trade minister Cheong In-kyo said Seoul would seek an exemption. "
+        "Cheong told reporters the tariffs were unfair."
+    )
+    pid = person_slug("Cheong In-kyo")
+    person = doc._.entities[pid]
+    assert (person.role, person.country) == ("Trade Minister", "KOR")
+    assert [doc.text[m.start : m.end] for m in doc._.mentions if m.entity_id == pid] == [
+        "Cheong In-kyo",
+        "Cheong",
+    ]
+    assert not any(e.type == "place" and e.name == "Cheong" for e in doc._.entities.values())
+
+
+def test_possessive_and_org_tagged_surnames_resolve_to_full_name(nlp):
+    doc = nlp(
+        "Japanese Prime Minister Shigeru Ishiba spoke on Thursday. Ishiba's cabinet met later. "
+        "Trump's tariffs hit Japan. Mr Trump said Treasury Secretary Scott Bessent would lead. "
+        "Bessent has said there is a first mover advantage."
+    )
+    texts = {doc.text[m.start : m.end]: m.entity_id for m in doc._.mentions}
+    assert texts["Ishiba"] == person_slug("Shigeru Ishiba")
+    assert "Ishiba's" not in texts and "Trump's" not in texts
+    assert texts["Trump"] == person_slug("Donald Trump")
+    assert texts["Bessent"] == person_slug("Scott Bessent")
+    assert doc._.entities[person_slug("Scott Bessent")].role == "Treasury Secretary"
+
+
+def test_xi_and_family_name_aliases(nlp):
+    doc = nlp("Xi met Lee Jae-myung in Gyeongju. Lee said trade would grow. Xi Jinping agreed.")
+    ids = [m.entity_id for m in doc._.mentions if m.entity_id.startswith("person:")]
+    assert ids == [
+        person_slug("Xi Jinping"),
+        person_slug("Lee Jae-myung"),
+        person_slug("Lee Jae-myung"),
+        person_slug("Xi Jinping"),
+    ]
+
+
+def test_no_persons_from_quotes_caps_or_product_names(nlp):
+    doc = nlp(
+        '"A Great Honor to have just met with the Japanese Delegation on Trade. Big Progress!" '
+        "Trump posted on Truth Social after Liberation Day. 'TRADE FAIRNESS' matters."
+    )
+    assert set(_persons(doc)) == {person_slug("Donald Trump")}
+    assert doc._.entities["org:truth-social"].type == "organization"
+
+
+def test_headline_line_does_not_create_people(nlp):
+    doc = nlp(
+        "Carney Vows Swift Response As Steel Levies Bite\n\n"
+        "Canadian Prime Minister Mark Carney said Ottawa would respond."
+    )
+    assert set(_persons(doc)) == {person_slug("Mark Carney")}
+
+
+def test_byline_and_handle_lines_are_not_people(nlp):
+    doc = nlp(
+        "By Jane Reporter and Sam Writer\n\n"
+        "Indian Commerce Minister Piyush Goyal said on Tuesday that the talks with Washington "
+        "had gone well and that a first tranche of the agreement could be signed soon.\n\n"
+        "— john doe (@jdoe_trade) April 16, 2025\n\n"
+        "Goyal added that New Delhi would not accept any deal that hurt its farmers, "
+        "according to officials familiar with the negotiations.\n"
+    )
+    live = {m.entity_id for m in doc._.mentions if not in_clutter(doc, m.start, m.end)}
+    people = {i for i in live if i.startswith("person:")}
+    assert people == {person_slug("Piyush Goyal")}
+
+
+def test_org_affiliation_and_role(nlp):
+    doc = nlp(
+        "Kurt Tong, managing partner at The Asia Group, spoke. "
+        "Priya Sharma of the Observer Research Foundation said India-US ties were strong."
+    )
+    assert doc._.entities[person_slug("Kurt Tong")].role == "Managing Partner"
+    assert "org:observer-research-foundation" in _mentioned_ids(doc)
+    assert person_slug("Priya Sharma") in _persons(doc)
+
+
+# --- title-only references and resolve_person --------------------------------------------
+
+
+def test_title_only_reference_resolves_to_article_person(nlp):
+    doc = nlp(
+        "Commerce Secretary Howard Lutnick met reporters. "
+        "Later, the commerce secretary said the deal was done."
+    )
+    assert _resolve(doc, "the commerce secretary") == person_slug("Howard Lutnick")
+    titles = [m for m in doc._.mentions if m.kind == "title"]
+    assert [doc.text[m.start : m.end] for m in titles] == ["commerce secretary"]
+
+
+def test_country_title_picks_the_right_leader(nlp):
+    doc = nlp(
+        "Chinese President Xi Jinping hosted Malaysian Prime Minister Anwar Ibrahim. "
+        "Canada's Prime Minister Mark Carney was in Ottawa. The Chinese president said trade "
+        "must stay open, while Malaysia's prime minister urged calm."
+    )
+    assert _resolve(doc, "The Chinese president") == person_slug("Xi Jinping")
+    assert _resolve(doc, "Malaysia's prime minister") == person_slug("Anwar Ibrahim")
+
+
+def test_title_only_without_named_holder_is_not_a_person(nlp):
+    doc = nlp("South Korea's finance minister has been invited to Washington for talks.")
+    assert _persons(doc) == {}
+    assert _resolve(doc, "South Korea's finance minister") is None
+
+
+def test_officials_fallback_is_opt_in(nlp):
+    doc = nlp("Mexico's president said the tariffs were unjustified.")
+    start = doc.text.index("Mexico's president")
+    end = start + len("Mexico's president")
+    assert resolve_person(doc, start, end) is None
+    pid = resolve_person(doc, start, end, use_officials=True)
+    assert pid == person_slug("Claudia Sheinbaum")
+    assert pid in doc._.entities
+
+
+def test_pronouns_resolve_to_recent_subject_with_gender(nlp):
+    doc = nlp(
+        "Italian Prime Minister Giorgia Meloni met Donald Trump on Thursday. "
+        "She said the talks were frank. He said they were great."
+    )
+    assert _resolve(doc, "She") == person_slug("Giorgia Meloni")
+    assert _resolve(doc, "He") == person_slug("Donald Trump")
+    assert _resolve(doc, "they") is None
+
+
+def test_resolve_names_surnames_and_honorifics(nlp):
+    doc = nlp("Ms Sheinbaum met Marcelo Ebrard. Claudia Sheinbaum said Ebrard would travel.")
+    assert _resolve(doc, "Ms Sheinbaum") == person_slug("Claudia Sheinbaum")
+    assert _resolve(doc, "Ebrard", 1) == person_slug("Marcelo Ebrard")
+    assert _resolve(doc, "Marcelo") == person_slug("Marcelo Ebrard")
+
+
+# --- countries and places --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S.-Japan talks and US-China ties were discussed.", ["USA", "JPN", "CHN"]),
+        ("South Korea's exports and the EU's response.", ["KOR", "EUU"]),
+        (
+            "Japanese and Italian officials met South Korean and Chinese envoys.",
+            ["JPN", "ITA", "KOR", "CHN"],
+        ),
+        ("The United States and America's allies, the U.K. and Britain.", ["USA", "GBR"]),
+        (
+            "Talks in Tokyo, Ottawa and Brussels; officials in New Delhi.",
+            ["JPN", "CAN", "EUU", "IND"],
+        ),
+        ("The White House said Beijing and Vietnam would talk.", ["USA", "CHN", "VNM"]),
+        ("Mexican and Canadian negotiators met Indian counterparts.", ["MEX", "CAN", "IND"]),
+    ],
+)
+def test_countries_in(nlp, text, expected):
+    doc = nlp(text)
+    assert countries_in(doc, 0, len(doc.text)) == expected
+
+
+def test_us_pronoun_and_ambiguous_words_are_not_countries(nlp):
+    doc = nlp("Let us talk. Michael Jordan ate turkey with a chad of paper.")
+    assert countries_in(doc, 0, len(doc.text)) == []
+
+
+def test_capitals_are_places_with_country(nlp):
+    doc = nlp("Washington has accused Tokyo of weakening the yen.")
+    ents = doc._.entities
+    assert (ents["place:washington"].type, ents["place:washington"].country) == ("place", "USA")
+    assert ents["place:tokyo"].country == "JPN"
+    assert countries_in(doc, 0, 10) == ["USA"]
+
+
+def test_country_code_lookup():
+    assert country_code("U.S.") == "USA"
+    assert country_code("Japanese") == "JPN"
+    assert country_code("South Korea’s") == "KOR"
+    assert country_code("the European Union") == "EUU"
+    assert country_code("Brussels") == "EUU"
+    assert country_code("Atlantis") is None
+
+
+def test_known_organisations_have_ids_and_countries(nlp):
+    doc = nlp(
+        "The Federal Reserve and the European Commission disagreed, the WTO said. "
+        "Shares of Kawasaki Heavy Industries rose."
+    )
+    ents = doc._.entities
+    assert ents["org:federal-reserve"].country == "USA"
+    assert ents["org:european-commission"].country == "EUU"
+    assert "org:wto" in _mentioned_ids(doc)
+    assert "org:kawasaki-heavy-industries" in _mentioned_ids(doc)
+
+
+def test_title_words_are_not_organisations(nlp):
+    doc = nlp("U.S. Treasury Secretary Scott Bessent met Commerce Secretary Howard Lutnick.")
+    orgs = [m for m in doc._.mentions if m.entity_id.startswith("org:")]
+    assert orgs == []
+    assert countries_in(doc, 0, len(doc.text)) == ["USA"]
+
+
+# --- robustness ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n ", "🚨 Trump 😀 ‏שלום‎ \u200b Xi", '"""', "He said. She said."]
+)
+def test_odd_text_does_not_crash(nlp, text):
+    doc = nlp(text)
+    assert isinstance(doc._.mentions, list)
+    for m in doc._.mentions:
+        assert 0 <= m.start < m.end <= len(doc.text)
+    resolve_person(doc, 0, len(doc.text))
+
+
+def test_hostile_repetition_is_fast(nlp):
+    from spacy.tokens import Doc
+
+    component = nlp.get_pipe("tf_entities")
+    for words in (["Mr", "Trump", "met", "Xi", ".", "He", "said", "."] * 2500, ['"'] * 20000):
+        doc = Doc(nlp.vocab, words=words)
+        doc._.clutter = []
+        started = time.perf_counter()
+        component(doc)
+        assert time.perf_counter() - started < 5
+
+
+# --- the seeds -------------------------------------------------------------------------------
+
+
+def test_seed_persons_and_countries_match_gold(nlp, seed_paths):
+    tp = fp = fn = 0
+    ctp = cfp = cfn = 0
+    for path in seed_paths:
+        gold = json.loads((GOLD / f"{path.name.split('.')[0]}.gold.json").read_text())
+        doc = nlp(path.read_text(encoding="utf-8"))
+        live = {m.entity_id for m in doc._.mentions if not in_clutter(doc, m.start, m.end)}
+        ents = doc._.entities
+        ignore = [n.lower() for n in gold.get("ignore_persons", [])]
+        pred = [
+            ents[i].name
+            for i in live
+            if ents[i].type == "person" and not any(ents[i].name.lower() in n for n in ignore)
+        ]
+        names = [p["name"] for p in gold["persons"]]
+        tp += sum(any(_surname_match(p, g) for p in pred) for g in names)
+        fn += sum(not any(_surname_match(p, g) for p in pred) for g in names)
+        fp += sum(not any(_surname_match(p, g) for g in names) for p in pred)
+        codes = {ents[i].country for i in live if ents[i].type == "country"}
+        ctp += len(codes & set(gold["countries"]))
+        cfp += len(codes - set(gold["countries"]))
+        cfn += len(set(gold["countries"]) - codes)
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.95
+    assert 2 * ctp / (2 * ctp + cfp + cfn) >= 0.9
