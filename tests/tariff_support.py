@@ -12,8 +12,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tradefacts.document import EntityInfo, Mention, evidence
-from tradefacts.models import Quantity
+from tradefacts.document import EntityInfo, Mention
+from tradefacts.models import Evidence, Quantity
 from tradefacts.tariffs import tariffs as tariffs_component
 
 _COUNTRIES = {
@@ -65,7 +65,7 @@ _ALIASES, _ALIAS_IDS = _alias_pattern()
 def stub_mentions(doc: Doc) -> None:
     """Set ``doc._.mentions`` / ``doc._.entities`` from the small gazetteer above."""
     mentions, infos = [], {}
-    for m in _ALIASES.finditer(doc.text):
+    for m in _ALIASES.finditer(doc.text[:2_000_000]):
         eid = _ALIAS_IDS[m.group(0)]
         mentions.append(Mention(m.start(), m.end(), eid, "name"))
         if eid.startswith("country:"):
@@ -81,10 +81,17 @@ def stub_mentions(doc: Doc) -> None:
 def stub_percents(doc: Doc) -> None:
     """Set ``doc._.quantities`` to the percents the small pattern above finds."""
     found = []
-    for m in _PERCENT.finditer(doc.text):
-        ev = evidence(doc, m.start(), m.end())
+    text = doc.text
+    for m in _PERCENT.finditer(text):
+        ev = Evidence(doc_id=doc._.doc_id, start=m.start(), end=m.end(), text=m.group(0))
         found.append(
-            Quantity(kind="percent", value=float(m.group(1)), unit="percent", text=ev.text, evidence=(ev,))
+            Quantity(
+                kind="percent",
+                value=float(m.group(1)),
+                unit="percent",
+                text=ev.text,
+                evidence=(ev,),
+            )
         )
     doc._.quantities = found
 

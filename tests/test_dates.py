@@ -136,3 +136,29 @@ def test_text_dense_with_dates_stays_linear(text):
     started = time.perf_counter()
     assert len(recognise(text)) in (20000, 15000)
     assert time.perf_counter() - started < 3.0
+
+
+def test_reference_from_a_published_stamp_in_clutter_but_not_from_a_photo_caption(nlp):
+    text = (
+        "By A Reporter in Seoul\nPublished 13 June 2025\n"
+        "Workers at a Hyundai plant, Jan. 14, 2025. (AP Photo/Someone, File)\n"
+        "Korea announced the deal on Thursday."
+    )
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "t"
+    for name, proc in nlp.pipeline:
+        if name == "tf_dates":
+            doc._.clutter = [(0, text.index("Korea"))]  # byline, stamp and caption
+        doc = proc(doc)
+    assert doc._.reference_date == dt.date(2025, 6, 13)
+    assert {m.text: m.date for m in doc._.dates}["on Thursday"] == dt.date(2025, 6, 12)
+
+
+def test_photo_caption_date_does_not_become_the_reference(nlp):
+    text = (
+        "Soybeans at a port in Qingdao, Jan. 14, 2025. (AP Photo/Someone)\n"
+        "Beijing hit back on Tuesday."
+    )
+    doc = _run(nlp, text, None)
+    assert doc._.reference_date is None
+    assert {m.text: m.date for m in doc._.dates}["on Tuesday"] is None

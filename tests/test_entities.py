@@ -132,10 +132,12 @@ def test_byline_and_handle_lines_are_not_people(nlp):
 
 def test_org_affiliation_and_role(nlp):
     doc = nlp(
-        "Kurt Tong, managing partner at The Asia Group, spoke. "
+        "Kurt Tong, managing partner at The Asia Group and former State Department official, "
+        "spoke. "
         "Priya Sharma of the Observer Research Foundation said India-US ties were strong."
     )
-    assert doc._.entities[person_slug("Kurt Tong")].role == "Managing Partner"
+    tong = doc._.entities[person_slug("Kurt Tong")]
+    assert (tong.role, tong.country) == ("Managing Partner", "USA")
     assert "org:observer-research-foundation" in _mentioned_ids(doc)
     assert person_slug("Priya Sharma") in _persons(doc)
 
@@ -161,6 +163,27 @@ def test_country_title_picks_the_right_leader(nlp):
     )
     assert _resolve(doc, "The Chinese president") == person_slug("Xi Jinping")
     assert _resolve(doc, "Malaysia's prime minister") == person_slug("Anwar Ibrahim")
+
+
+def test_title_phrase_needs_the_same_office(nlp):
+    doc = nlp(
+        "Ryosei Akazawa, Japan's economic revitalization minister, met Vietnamese Deputy Prime "
+        "Minister Bui Thanh Son. Japanese Prime Minister Shigeru Ishiba said little. "
+        "Japan's prime minister later praised the deputy prime minister."
+    )
+    assert _resolve(doc, "Japan's prime minister") == person_slug("Shigeru Ishiba")
+    assert _resolve(doc, "the deputy prime minister") == person_slug("Bui Thanh Son")
+    akazawa = doc._.entities[person_slug("Ryosei Akazawa")]
+    assert (akazawa.role, akazawa.country) == ("Economic Revitalization Minister", "JPN")
+
+
+def test_qualified_title_is_not_the_articles_president(nlp):
+    doc = nlp(
+        "President Donald Trump met the president of the European Commission. "
+        "Later the president said it went well."
+    )
+    assert _resolve(doc, "the president of the European Commission") is None
+    assert _resolve(doc, "the president", 1) == person_slug("Donald Trump")
 
 
 def test_title_only_without_named_holder_is_not_a_person(nlp):

@@ -363,6 +363,66 @@ def test_according_to_sources_are_not_participants(nlp) -> None:
     assert {"person:marcelo-ebrard", "person:jamieson-greer"} <= set(event.participants)
 
 
+def test_phone_call_is_a_meeting(nlp) -> None:
+    text = (
+        "Swiss President Karin Keller-Sutter spoke to Donald Trump by telephone on Thursday, "
+        "hours before the deadline."
+    )
+    doc = annotate(
+        nlp,
+        text,
+        {
+            "Karin Keller-Sutter": "person:karin-keller-sutter",
+            "Donald Trump": "person:donald-trump",
+        },
+        [("on Thursday", dt.date(2025, 7, 31), "day")],
+        dt.date(2025, 8, 1),
+    )
+    (event,) = doc._.events
+    assert event.type == "meeting"
+    assert {"person:karin-keller-sutter", "person:donald-trump"} <= set(event.participants)
+    assert event.date == dt.date(2025, 7, 31)
+
+
+def test_undated_past_happening_is_background(nlp) -> None:
+    text = "Federal Reserve Chair Jerome Powell gave a speech at the Economic Club of Chicago."
+    doc = annotate(nlp, text, {"Jerome Powell": "person:jerome-powell"})
+    assert doc._.events == []
+
+
+def test_purpose_infinitive_joins_the_visit(nlp) -> None:
+    text = "Piyush Goyal will travel to Edinburgh tomorrow to meet whisky producers."
+    doc = annotate(
+        nlp,
+        text,
+        {"Piyush Goyal": "person:piyush-goyal"},
+        [("tomorrow", dt.date(2025, 7, 25), "day")],
+        dt.date(2025, 7, 24),
+    )
+    (event,) = doc._.events
+    assert event.type == "visit"
+    assert event.status == "planned"
+    assert event.date == dt.date(2025, 7, 25)
+    assert event.location == "Edinburgh"
+
+
+def test_announcement_participants_are_the_announcer(nlp) -> None:
+    text = "Donald Trump announced the 50 percent rate on Wednesday in a letter to Lula da Silva."
+    doc = annotate(
+        nlp,
+        text,
+        {
+            "Donald Trump": "person:donald-trump",
+            "Lula da Silva": "person:luiz-inacio-lula-da-silva",
+        },
+        [("on Wednesday", dt.date(2025, 7, 9), "day")],
+        dt.date(2025, 7, 10),
+    )
+    (event,) = doc._.events
+    assert event.type == "announcement"
+    assert event.participants == ("person:donald-trump",)
+
+
 def test_quoted_ranges_skip_scare_quotes() -> None:
     text = 'Trump\'s "Liberation Day" plan. "We will talk to them soon," he said.'
     ranges = quoted_ranges(text)

@@ -47,7 +47,8 @@ def test_average_import_tax(nlp):
 
 def test_products_governed_by_tariff_phrase(nlp):
     t = only(
-        nlp, "The US has already imposed a 25 per cent tariff on Japanese cars, steel and aluminium."
+        nlp,
+        "The US has already imposed a 25 per cent tariff on Japanese cars, steel and aluminium.",
     )
     assert (t.imposer, t.target, t.status) == ("USA", "JPN", "in_effect")
     assert set(t.products) == {"automobiles", "steel", "aluminum"}
@@ -57,7 +58,8 @@ def test_products_governed_by_tariff_phrase(nlp):
 def test_claimed_rate_disputed(nlp):
     t = only(
         nlp,
-        "Trump lambasted Japan for what he said was a 700% tariff on rice, a figure Tokyo disputes.",
+        "Trump lambasted Japan for what he said was a 700% tariff on rice, "
+        "a figure Tokyo disputes.",
     )
     assert t.imposer == "JPN" and t.target in (None, "USA")
     assert t.products == ("rice",) and t.status == "claimed"
@@ -66,7 +68,8 @@ def test_claimed_rate_disputed(nlp):
 def test_up_to_with_dominant_imposer(nlp):
     text = (
         "US tariffs have rattled markets. Washington imposed new duties this month. "
-        "The tariffs targeted many nations, with China hit the hardest, facing levies of up to 145%."
+        "The tariffs targeted many nations, with China hit the hardest, "
+        "facing levies of up to 145%."
     )
     t = only(nlp, text)
     assert (t.rate_percent, t.imposer, t.target, t.qualifier) == (145.0, "USA", "CHN", "up_to")
@@ -105,11 +108,17 @@ def test_threatened(nlp):
         ),
         ("Trump lifted the 25% tariff on Canadian energy.", "removed"),
         ("Ottawa announced a 25 percent surcharge on American steel.", "announced"),
-        ("India has proposed cutting its tariffs on American motorcycles to 30 per cent.", "proposed"),
+        (
+            "India has proposed cutting its tariffs on American motorcycles to 30 per cent.",
+            "proposed",
+        ),
         ("Mexico is considering a 15pc duty on Chinese cars.", "proposed"),
         ("Korean carmakers could face a 25 percent levy in the United States.", "threatened"),
         ("A 10% baseline tariff remains in effect for British goods.", "in_effect"),
-        ("Trump claims the EU charges a 39% tariff on American cars, a figure Brussels denies.", "claimed"),
+        (
+            "Trump claims the EU charges a 39% tariff on American cars, a figure Brussels denies.",
+            "claimed",
+        ),
     ],
 )
 def test_status(nlp, text, status):
@@ -137,9 +146,15 @@ def test_clause_split_statuses(nlp):
             "Beijing slapped 84% tariffs on American goods in response to Washington's move.",
             (84.0, "CHN", "USA"),
         ),
-        ("The European Commission proposed 25% countermeasures on US motorcycles.", (25.0, "EUU", "USA")),
+        (
+            "The European Commission proposed 25% countermeasures on US motorcycles.",
+            (25.0, "EUU", "USA"),
+        ),
         ("Washington raised tariffs on Chinese goods to 145%.", (145.0, "USA", "CHN")),
-        ("South Korea's exports of cars face a 25pc levy in the United States.", (25.0, "USA", "KOR")),
+        (
+            "South Korea's exports of cars face a 25pc levy in the United States.",
+            (25.0, "USA", "KOR"),
+        ),
         ("British exports face a 10 percent tariff in America.", (10.0, "USA", "GBR")),
         (
             "Mexico's President Claudia Sheinbaum said her government would impose 30% tariffs "
@@ -148,7 +163,10 @@ def test_clause_split_statuses(nlp):
         ),
         ("Trump said he would hit Canada with a 35% tariff from August 1.", (35.0, "USA", "CAN")),
         ("India levies an average tariff of about 17% on imports.", (17.0, "IND", None)),
-        ("Vietnam was hit with a 46 per cent duty by the Trump administration.", (46.0, "USA", "VNM")),
+        (
+            "Vietnam was hit with a 46 per cent duty by the Trump administration.",
+            (46.0, "USA", "VNM"),
+        ),
         ("The UK will cut its tariff on American beef to 10%.", (10.0, "GBR", "USA")),
     ],
 )
@@ -203,7 +221,9 @@ def test_evidence_is_grounded_sentence(nlp):
     doc = annotate(nlp, text)
     (t,) = doc._.tariffs
     (ev,) = t.evidence
-    assert text[ev.start : ev.end] == ev.text == "Canada imposed retaliatory 25% tariffs on US steel."
+    assert (
+        text[ev.start : ev.end] == ev.text == "Canada imposed retaliatory 25% tariffs on US steel."
+    )
 
 
 def test_same_fact_twice_is_one_fact_with_two_evidences(nlp):
@@ -338,7 +358,7 @@ def _bare_doc(nlp, text: str):
         "tariff " * 30_000,
         "a 25% tariff on US steel, " * 3_000,
         "tariffs of " + "25% " * 5_000,
-        '"' * 200_000 + " tariffs of 25%",
+        '" ' * 100_000 + " tariffs of 25%",
         "",
         "🚨📈 25% 关税 tariff \u200f\u200e\u200b levy",
     ],

@@ -71,7 +71,7 @@ EXTRA_NAMES = {
         "Northern Ireland",
     ],
     "EUU": ["European Union", "EU", "E.U."],
-    "KOR": ["South Korea", "Republic of Korea", "ROK", "S. Korea"],
+    "KOR": ["South Korea", "Korea", "Republic of Korea", "ROK", "S. Korea"],
     "PRK": ["North Korea", "DPRK"],
     "CHN": ["People's Republic of China", "PRC", "mainland China"],
     "TWN": ["Taiwan"],

@@ -45,8 +45,12 @@ _AUX_PAST = {"was", "were", "had", "has", "have", "did", "'d", "’d"}
 _AUX_WILL = {"will", "'ll", "’ll", "shall", "wo"}
 _PERIOD_EDGE = re.compile(r"(?i)(?:by\s)?(?:the\s)?(?:end|start|beginning|middle)\s")
 _DEADLINE = re.compile(r"(?:by|until|till|before|through|deadline of)\s*$")
-_PHOTO = re.compile(r"(?i)\bphoto\b|photograph|\bfile\b|pictured|\bimage\b|getty|reuters/|\bAP\b")
+_PHOTO = re.compile(r"(?i)\bphoto(?:graph)?\b|\bpictured\b|getty images|reuters/|\bAP\s?photo")
 _HANDLE = re.compile(r"\(@\w{1,30}\)|@\w{1,30}\s*\)?\s*$")
+_STAMP_LEAD = re.compile(r"(?i)\b(?:published|updated|posted|first published)\b[\s:]*(?:on\s)?$")
+_STAMP_WORDS = re.compile(
+    r"(?i)(?<![a-z])(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|edt|est|et|cet|cest|ist|jst|kst)\b"
+)
 _QUOTE_REACH = 2000  # characters looked at around a quoted "today" (bounds the work)
 _DIGIT_ANCHORS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d/\d")
 _SCHEDULED = {"scheduled", "set", "slated", "due", "poised"}
@@ -445,7 +449,7 @@ def _reanchor_quoted(
     anchor_date = min(anchors, key=lambda m: abs(m.start - mention.start)).date
     if anchor_date is not None:
         mention.date = anchor_date + dt.timedelta(days=offset)
-    mention.weekday = mention.date.weekday()
+        mention.weekday = mention.date.weekday()
 
 
 def _line_of(text: str, start: int, end: int) -> str:
@@ -458,8 +462,9 @@ def _line_of(text: str, start: int, end: int) -> str:
 def _reliable_datestamp(doc: Doc, raw: _Raw, text: str) -> bool:
     """False for dates that do not date the article: deadlines, photo captions, clutter.
 
-    A social-media embed's dateline ("— name (@handle) April 16, 2025") is kept even though
-    it is clutter; other clutter (captions, credits: often an old file photo) is not.
+    In clutter, a social-media embed's dateline ("— name (@handle) April 16, 2025"), a
+    "Published 13 June 2025" stamp or a bare date/time line ("3 July 2025 • 9:41am") is kept;
+    other clutter (captions, credits: often an old file photo) is not.
     """
     before = text[max(0, raw.start - 12) : raw.start].lower()
     if _DEADLINE.search(before):
@@ -468,7 +473,11 @@ def _reliable_datestamp(doc: Doc, raw: _Raw, text: str) -> bool:
     if _PHOTO.search(line):
         return False
     if in_clutter(doc, raw.start, raw.end):
-        return bool(_HANDLE.search(text[max(0, raw.start - 80) : raw.start]))
+        lead = text[max(0, raw.start - 80) : raw.start]
+        if _HANDLE.search(lead) or _STAMP_LEAD.search(lead):
+            return True
+        rest = line.replace(text[raw.start : raw.end], " ", 1)
+        return len(line) < 80 and not re.search(r"[A-Za-z]", _STAMP_WORDS.sub(" ", rest))
     return True
 
 

@@ -285,6 +285,9 @@ class _State:
     headline_lines: list[tuple[int, int]] = field(default_factory=list)
     ent_of: list[Span | None] = field(default_factory=list)  # token -> model entity
     georgia: bool | None = None
+    org_country_at: dict[int, str] = field(default_factory=dict)  # token -> known org country
+    ents: list[Span] = field(default_factory=list)  # the model's entities, read once
+    solo_counts: dict[str, int] | None = None
     person_starts: set[int] = field(default_factory=set)  # first tokens of person mentions
     positions: dict[str, list[int]] = field(default_factory=dict)  # person -> mention starts
 
@@ -345,7 +348,8 @@ class EntityRecognizer:
         if not doc.text.strip():
             return doc
         state = _State(doc=doc, g=self.g)
-        state.ent_of = _entity_index(doc)
+        state.ents = list(doc.ents)
+        state.ent_of = _entity_index(doc, state.ents)
         _mark_lines(state)
         gaz = self._gazetteer_spans(doc)
         _add_gazetteer_mentions(state, gaz)
@@ -375,10 +379,10 @@ class EntityRecognizer:
         return sorted(kept, key=lambda x: x.span.start)
 
 
-def _entity_index(doc: Doc) -> list[Span | None]:
+def _entity_index(doc: Doc, ents: list[Span]) -> list[Span | None]:
     """For each token, the model entity covering it (built once per doc)."""
     index: list[Span | None] = [None] * len(doc)
-    for ent in doc.ents:
+    for ent in ents:
         for i in range(ent.start, ent.end):
             index[i] = ent
     return index
@@ -536,9 +540,12 @@ def _add_gazetteer_mentions(state: _State, gaz: list[GazMatch]) -> None:
                 if place.metonym and place.country:
                     state.country_at[i] = place.country
         elif match.label == "ORG":
-            _add_org(state, g.orgs[form], span.start_char, span.end_char)
+            org = g.orgs[form]
+            _add_org(state, org, span.start_char, span.end_char)
             for i in range(span.start, span.end):
                 state.gaz_tokens[i] = match.label
+                if org.country:
+                    state.org_country_at[i] = org.country
     _add_compound_countries(state)
 
 
@@ -778,7 +785,7 @@ def _person_candidates(
                 continue
             off = g.official_by_form[match.form]
             found.append(_Candidate(span.start, span.end, "official", official=off))
-    for ent in doc.ents:
+    for ent in state.ents:
         if ent.label_ == "PERSON":
             s, e, hon = _trim(doc, ent.start, ent.end, g)
             if s < e:
@@ -1002,9 +1009,19 @@ def _link_candidate(state: _State, cand: _Candidate, allow_new: bool) -> None:
 
 
 def _solo_ok(state: _State, cand: _Candidate) -> bool:
-    """A lone NER PERSON token becomes a person only when it looks like a real surname."""
+    """A lone NER PERSON word with no full name in the article becomes a person only when it
+    looks like a surname and the model tags it PERSON at least twice (one stray tag on a
+    brand or a capitalised word is too weak)."""
     tok = state.doc[cand.start]
-    return tok.pos_ == "PROPN" and tok.text.lower() not in state.g.not_person_words
+    if tok.pos_ != "PROPN" or tok.text.lower() in state.g.not_person_words:
+        return False
+    if state.solo_counts is None:
+        state.solo_counts = {}
+        for ent in state.ents:
+            if ent.label_ == "PERSON":
+                key = ent.text.translate(APOSTROPHES).removesuffix("'s")
+                state.solo_counts[key] = state.solo_counts.get(key, 0) + 1
+    return state.solo_counts.get(tok.text, 0) >= 2
 
 
 def _register_official(state: _State, official: Official) -> None:
@@ -1133,7 +1150,21 @@ def _apposition_roles(state: _State, titles: list[TitlePhrase]) -> None:
             if person.country is None and phrase.country:
                 person.country = phrase.country
             break
+        if person.country is None:
+            person.country = _apposition_org_country(state, span.end + 1)
         _affiliation(state, span, person)
+
+
+def _apposition_org_country(state: _State, start: int) -> str | None:
+    """Country of a known organisation in the apposition ("..., a former State Department
+    official," -> USA), up to the apposition's end."""
+    doc = state.doc
+    for k in range(start, min(len(doc), start + 16)):
+        if doc[k].text in (".", ";", ",") or doc[k].lower_ in ("who", "which", "said"):
+            return None
+        if k in state.org_country_at:
+            return state.org_country_at[k]
+    return None
 
 
 def _affiliation(state: _State, span: Span, person: PersonRecord) -> None:
@@ -1151,18 +1182,24 @@ def _affiliation(state: _State, span: Span, person: PersonRecord) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+#: Words that make a different office of the same head ("deputy prime minister").
+RANK_WORDS = {"deputy", "vice", "assistant", "under", "undersecretary", "acting", "former"}
+
+
 def _role_matches(role: str | None, phrase_role: str, head: str) -> bool:
+    """True when a person's role fits a title phrase ("Prime Minister" ~ "prime minister")."""
     if not role:
         return False
     r, p = role.lower(), phrase_role.lower()
-    if r == p or r.endswith(" " + p) or p.endswith(" " + r):
+    if r == p:
         return True
-    # "president" phrase vs "Vice President" role must not match
-    return (
-        False
-        if r.startswith("vice") != p.startswith("vice")
-        else r.split()[-1] == p.split()[-1] and p == head
-    )
+    rw, pw = set(r.split()), set(p.split())
+    if (rw - pw) & RANK_WORDS or (pw - rw) & RANK_WORDS:
+        return False
+    if r.endswith(" " + p) or p.endswith(" " + r):
+        return True
+    # a bare head ("the minister", "the president") fits any role ending in it
+    return p == head and " " not in p and r.split()[-1] == p
 
 
 def _role_candidates(
@@ -1185,13 +1222,23 @@ def _title_only(state: _State, phrase: TitlePhrase) -> bool:
     doc = state.doc
     if phrase.head not in state.g.person_heads:
         return False
-    if phrase.end in state.person_starts:
+    if phrase.end in state.person_starts or _qualified(doc, phrase.end):
         return False
     if any(i in state.taken for i in range(phrase.start, phrase.end)):
         return False
     before = doc[phrase.start - 1] if phrase.start > 0 else None
     definite = before is not None and before.lower_ in ("the", "this")
     return definite or phrase.country is not None and not (before and before.lower_ in ("a", "an"))
+
+
+def _qualified(doc: Doc, i: int) -> bool:
+    """ "the president of the European Commission": a title qualified by another body."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return False
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    return j < len(doc) and doc[j].is_title
 
 
 def _add_title_mentions(state: _State, titles: list[TitlePhrase]) -> None:
@@ -1256,8 +1303,7 @@ def _resolve_title(state: _State, phrase: TitlePhrase, at_char: int) -> PersonRe
 
 
 def _add_ner_orgs_and_places(state: _State) -> None:
-    doc = state.doc
-    for ent in doc.ents:
+    for ent in state.ents:
         if ent.label_ not in ("ORG", "GPE", "LOC", "FAC"):
             continue
         if any(i in state.taken or i in state.gaz_tokens for i in range(ent.start, ent.end)):
@@ -1525,7 +1571,7 @@ def _resolve_title_span(doc: Doc, index: _DocIndex, span: Span, use_officials: b
     if not heads:
         return None
     phrase = _expand_title(state, heads[-1])
-    if phrase is None or phrase.head not in g.person_heads:
+    if phrase is None or phrase.head not in g.person_heads or _qualified(doc, phrase.end):
         return None
     person = _resolve_title(state, phrase, span.start_char)
     if person is not None:
@@ -1597,8 +1643,13 @@ def _resolve_pronoun(doc: Doc, index: _DocIndex, start: int, gender: str) -> str
         if m.end <= start and m.kind != "pronoun"
     ]
     people = index.persons
+    governor = _governing_verb(doc, start)
     compatible = [
-        m for m in before if m.entity_id in people and people[m.entity_id].gender in (gender, None)
+        m
+        for m in before
+        if m.entity_id in people
+        and people[m.entity_id].gender in (gender, None)
+        and not _inside_clause(doc, governor, m)
     ]
     if not compatible:
         return None
@@ -1611,6 +1662,22 @@ def _resolve_pronoun(doc: Doc, index: _DocIndex, start: int, gender: str) -> str
         current = [m for m in subjects if m.start >= sent_start]
         return (current or subjects)[-1].entity_id
     return compatible[-1].entity_id
+
+
+def _governing_verb(doc: Doc, char: int) -> Token | None:
+    """The verb a subject pronoun at ``char`` belongs to ("..., he said" -> said)."""
+    tok = doc[_token_at(doc, char)]
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head is not tok:
+        return tok.head
+    return None
+
+
+def _inside_clause(doc: Doc, verb: Token | None, m: Mention) -> bool:
+    """True when the mention sits in the verb's own clause ("Kato will go, he said": Kato)."""
+    if verb is None:
+        return False
+    tok = doc[_token_at(doc, m.start)]
+    return tok.sent.start == verb.sent.start and verb.is_ancestor(tok)
 
 
 def _sentence_start(doc: Doc, index: _DocIndex, char: int) -> int:

@@ -4,32 +4,42 @@ How an event is read:
 
 1. **Triggers** come from ``data/events.json``: verb lemmas ("meet", "sue"), nouns
    ("talks", "summit", "lawsuit") and phrases ("second round", "spoke to reporters",
-   "Liberation Day"). Weak triggers ("posted", "stated", "discussions") only count when a date
-   attaches to them.
+   "by phone", "Liberation Day"). Weak triggers ("said", "posted", "stated", "discussions")
+   only count when a date attaches to them. Triggers inside quotations of four or more words
+   are skipped (the speaker's tense and dates, not the article's).
 2. **Clause.** From the trigger we climb the dependency tree through nouns, prepositions and
    ``xcomp`` verbs up to the clause head (a root, ``ccomp``, ``advcl``, ``relcl``, ``conj``
-   verb...). The clause is the head's subtree minus embedded clauses that do not contain the
-   trigger. Triggers sharing one clause head make one event. A trigger that is only the object
-   of a temporal preposition ("After the meeting, X told reporters") is not an event of its
-   own: its clause is just its own phrase.
+   verb...). The clause is the head's subtree on the trigger's line, minus embedded clauses
+   that do not contain the trigger ("flanked by" participles stay). Triggers of one type
+   family sharing a clause head make one event; a purpose infinitive of another trigger
+   ("will travel to Ottawa to meet Carney") joins it. A trigger noun that only frames another
+   clause ("After the meeting, X told reporters", "advantage from its negotiations") reads
+   only its own phrase.
 3. **Participants** are the person and country mentions (``doc._.mentions``) of the clause,
    minus prepositional phrases that frame or comment ("according to", "on tariffs", "of ..."),
-   minus places used as the location, minus country words that only modify a non-party noun
-   ("EU tariffs"). Subjects that no mention covers (pronouns, titles) go through
-   ``entities.resolve_person``; "the two sides" -> the article's two most-mentioned countries.
-   A clause without its own subject borrows the governing clause's subject
-   ("Speaking to reporters, Ishiba said..."; relative clauses take their head noun).
-4. **Date** is the ``doc._.dates`` mention inside the clause nearest the trigger in the tree,
-   else one that modifies a governing clause of the same sentence (not for planned events).
-5. **Status** is ``planned`` for modals, planning verbs ("set to", "scheduled", "invited",
-   "agreed to hold"), planning modifiers ("next round") and future dates; else ``occurred``.
-6. **Clustering** inside the article: the same happening mentioned several times becomes one
-   event (same family of type, same status, compatible dates, a shared person or the same
-   countries); participants are united and every mention is kept as evidence.
+   minus the location, minus country words that only modify a non-party noun ("EU tariffs").
+   Announcements and speeches take only the verb's subject (the announcer). Subjects and
+   possessives without a mention (pronouns, titles) go through ``entities.resolve_person``;
+   "the two sides" -> the article's two most-mentioned countries, as does a participant-less
+   "next round" / "second meeting". A clause without its own subject borrows the governing
+   clause's subject ("Speaking to reporters, Ishiba said..."; relative clauses take their head).
+4. **Date** is the ``doc._.dates`` mention inside the clause (or a participle on its nouns:
+   "a letter posted on Wednesday") nearest the trigger in the tree, else one modifying a
+   governing clause of the same sentence (not for planned events). A date that modifies another
+   trigger's noun belongs to that trigger. ``date_text`` is the date mention's text.
+5. **Status** is ``planned`` for modals (will, would), planning verbs ("set to", "scheduled",
+   "invited", "agreed to hold"), planning modifiers ("next round") and dates after the
+   reference date or worded as future ("next week"); else ``occurred``.
+6. **Clustering** inside the article: mentions of one happening become one event (same type
+   family, agreeing status and dates, a shared person, or shared countries when one side names
+   no person; an undated, untimed mention of talks joins the dated talks of the same countries).
+   Participants are united and every mention is kept as evidence.
+7. **Kept** are events with a participant that are placed in time (a date or date words) or
+   planned: an undated past happening is background, not an event of the article.
 
-Evidence is the clause span (from its first to its last token), so two events of one sentence
-keep separate evidence. Triggers inside page clutter never give evidence, but a clutter event
-(e.g. a photo caption) may lend its date to the event it clusters with.
+Evidence is the clause span (its first to its last token), so two events of one sentence keep
+separate evidence. Triggers inside page clutter never give evidence, but a clutter mention
+(a photo caption) may lend its date to the event it clusters with.
 """
 
 from __future__ import annotations
@@ -48,7 +58,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .document import DateMention, evidence, in_clutter, register_extensions
+from .document import DateMention, in_clutter, register_extensions
 from .models import Evidence, TradeEvent
 
 #: Dependency labels at which the climb from a trigger to its clause head stops.
@@ -188,7 +198,9 @@ def _inside(ranges: list[tuple[int, int]], char: int) -> bool:
     return i >= 0 and ranges[i][0] <= char < ranges[i][1]
 
 
-def find_triggers(doc: Doc, matcher: PhraseMatcher) -> list[Trigger]:
+def find_triggers(
+    doc: Doc, matcher: PhraseMatcher, sentence_of: list[tuple[int, int]] | None = None
+) -> list[Trigger]:
     """Trigger phrases and words of ``doc`` outside quotations; a token is in one trigger.
 
     Events told inside a quote are the speaker's words: their tense and dates are the
@@ -197,7 +209,7 @@ def find_triggers(doc: Doc, matcher: PhraseMatcher) -> list[Trigger]:
     data = event_data()
     quotes = quoted_ranges(doc.text)
     taken: set[int] = {t.i for t in doc if _inside(quotes, t.idx)}
-    sentence_of = _sentence_starts(doc)
+    sentence_of = sentence_of if sentence_of is not None else _sentence_starts(doc)
     taken |= {i for i, (_, size) in enumerate(sentence_of) if size > MAX_SENTENCE_TOKENS}
     found: list[Trigger] = []
     spans = [Span(doc, s, e, label=label) for label, s, e in matcher(doc)]
@@ -328,14 +340,12 @@ def _is_embedded_clause(token: Token) -> bool:
     return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
 
 
-def same_line(tokens: list[Token], anchor: Token) -> list[Token]:
+def same_line(tokens: list[Token], anchor: Token, newlines: list[int]) -> list[Token]:
     """The tokens on the anchor's line: a parse that runs across a line break (a headline
-    glued to the next paragraph) must not join them."""
-    sent = anchor.sent
-    text, base = sent.text, sent.start_char
-    start = base + text.rfind("\n", 0, anchor.idx - base) + 1
-    end = text.find("\n", anchor.idx - base)
-    end = sent.end_char if end < 0 else base + end
+    glued to the next paragraph) must not join them. ``newlines``: sorted newline offsets."""
+    k = bisect.bisect_left(newlines, anchor.idx)
+    start = newlines[k - 1] + 1 if k > 0 else 0
+    end = newlines[k] if k < len(newlines) else 1 << 62
     return [t for t in tokens if start <= t.idx < end]
 
 
@@ -388,10 +398,12 @@ class ArticleContext:
     date_roots: list[tuple[DateMention, Token]]
     main_countries: list[str]
     places: dict[int, tuple[str, set[int]]]
+    sentence_of: list[tuple[int, int]]  # token index -> (sentence start, sentence length)
+    newlines: list[int]  # sorted offsets of line breaks
     resolve_person: Callable[[Doc, int, int], str | None] | None
 
 
-def build_context(doc: Doc) -> ArticleContext:
+def build_context(doc: Doc, sentence_of: list[tuple[int, int]] | None = None) -> ArticleContext:
     """Index mentions and dates of ``doc`` by token."""
     entities = doc._.entities or {}
     mention_tokens: dict[int, list[tuple[str, str]]] = {}
@@ -409,7 +421,14 @@ def build_context(doc: Doc) -> ArticleContext:
         if span is not None and len(span):
             date_roots.append((d, span.root))
     return ArticleContext(
-        doc, mention_tokens, date_roots, article_main_countries(doc), place_names(doc), _resolver()
+        doc,
+        mention_tokens,
+        date_roots,
+        article_main_countries(doc),
+        place_names(doc),
+        sentence_of if sentence_of is not None else _sentence_starts(doc),
+        [i for i, char in enumerate(doc.text) if char == "\n"],
+        _resolver(),
     )
 
 
@@ -567,7 +586,8 @@ def attach_date(
         return None
     governing = {t.i for t in head.ancestors}
     for d, root in ctx.date_roots:
-        if root.sent.start == head.sent.start and clause_head(root).i in governing:
+        same_sentence = ctx.sentence_of[root.i][0] == ctx.sentence_of[head.i][0]
+        if same_sentence and clause_head(root).i in governing:
             return d
     return None
 
@@ -632,21 +652,23 @@ def is_planned(
 # --- candidates ------------------------------------------------------------------------------
 
 
-def candidates(doc: Doc, triggers: list[Trigger]) -> list[Candidate]:
+def candidates(
+    doc: Doc, triggers: list[Trigger], sentence_of: list[tuple[int, int]] | None = None
+) -> list[Candidate]:
     """One candidate per clause that holds triggers and names at least one participant."""
     data = event_data()
-    ctx = build_context(doc)
+    ctx = build_context(doc, sentence_of)
     trigger_tokens = {i for t in triggers for i in range(t.start, t.end)} | {
         t.token.i for t in triggers
     }
+    by_token = {t.token.i: t for t in triggers}
     grouped: dict[tuple[int, str], list[Trigger]] = {}
     isolated: list[Trigger] = []
     for trig in triggers:
         if trig.token.pos_ in ("NOUN", "PROPN") and under_framing_prep(trig.token, data):
             isolated.append(trig)
             continue
-        key = (clause_head(trig.token).i, _family(trig.type))
-        grouped.setdefault(key, []).append(trig)
+        grouped.setdefault(_group_key(trig, by_token), []).append(trig)
     out: list[Candidate] = []
     for (head_i, _), group in grouped.items():
         cand = _candidate(ctx, doc[head_i], group, trigger_tokens)
@@ -659,6 +681,19 @@ def candidates(doc: Doc, triggers: list[Trigger]) -> list[Candidate]:
     return out
 
 
+def _group_key(trig: Trigger, by_token: dict[int, Trigger]) -> tuple[int, str]:
+    """(clause head, type family) of a trigger; a purpose infinitive of another trigger
+    ("will travel to Edinburgh to meet producers") joins that trigger's event."""
+    head = clause_head(trig.token)
+    governor = by_token.get(head.head.i)
+    is_purpose = head.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    )
+    if is_purpose and governor is not None and governor is not trig:
+        return clause_head(governor.token).i, _family(governor.type)
+    return head.i, _family(trig.type)
+
+
 def _candidate(
     ctx: ArticleContext, head: Token, group: list[Trigger], trigger_tokens: set[int]
 ) -> Candidate | None:
@@ -667,7 +702,7 @@ def _candidate(
     keep: set[int] = set()
     for trig in group:
         keep |= path_to(head, trig.token)
-    tokens = same_line(clause_tokens(head, keep), main.token)
+    tokens = same_line(clause_tokens(head, keep), main.token, ctx.newlines)
     inside = {t.i for t in tokens}
     location, place_tokens = find_location(ctx, tokens)
     allowed = participant_tokens(tokens, keep, trigger_tokens) - place_tokens
@@ -706,6 +741,8 @@ def _speaker_tokens(verb: Token, allowed: set[int]) -> set[int]:
     """For "X announced ... to Y": only the subject's tokens (whoever announces or speaks);
     all ``allowed`` tokens when the verb has no subject."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
+    if not subjects and verb.dep_ == "xcomp":  # object control: "led Ishiba to declare"
+        subjects = [c for c in verb.head.children if c.dep_ == "dobj"]
     if not subjects:
         return allowed
     return {t.i for s in subjects for t in s.subtree} & allowed
@@ -724,7 +761,7 @@ def _isolated_candidate(
     ctx: ArticleContext, trig: Trigger, trigger_tokens: set[int]
 ) -> Candidate | None:
     """A trigger noun under a temporal preposition: only what its own phrase says."""
-    tokens = same_line(clause_tokens(trig.token, {trig.token.i}), trig.token)
+    tokens = same_line(clause_tokens(trig.token, {trig.token.i}), trig.token, ctx.newlines)
     inside = {t.i for t in tokens}
     allowed = participant_tokens(tokens, {trig.token.i}, trigger_tokens)
     participants, _ = collect_participants(ctx, tokens, allowed, trigger_tokens, trig.token)
@@ -919,7 +956,14 @@ def cluster_candidates(cands: Iterable[Candidate]) -> list[Cluster]:
     return clusters
 
 
-def cluster_event(doc: Doc, cluster: Cluster) -> TradeEvent | None:
+def clause_evidence(doc: Doc, text: str, start: int, end: int) -> Evidence:
+    """``document.evidence`` for a local range, slicing an already built ``doc.text``
+    (spaCy rebuilds ``doc.text`` from the tokens on every access)."""
+    base = doc._.base_offset
+    return Evidence(doc_id=doc._.doc_id, start=base + start, end=base + end, text=text[start:end])
+
+
+def cluster_event(doc: Doc, cluster: Cluster, text: str | None = None) -> TradeEvent | None:
     """The event of a cluster, or None when all its mentions sit in page clutter."""
     grounded = [m for m in cluster.members if not m.clutter]
     if not grounded or all(m.weak for m in cluster.members):
@@ -927,6 +971,7 @@ def cluster_event(doc: Doc, cluster: Cluster) -> TradeEvent | None:
     timed = any(m.date_text for m in cluster.members)
     if not timed and cluster.status == "occurred":
         return None  # a past happening the article does not place in time is background
+    source = doc.text if text is None else text
     members = sorted(cluster.members, key=lambda m: m.start)
     dated = next((m for m in cluster.members if m.date is not None), None)
     texted = dated or next((m for m in members if m.date_text), None)
@@ -937,7 +982,8 @@ def cluster_event(doc: Doc, cluster: Cluster) -> TradeEvent | None:
     etype = min(types, key=lambda t: (-types.count(t), TYPE_PRIORITY.index(t)))
     location = next((m.location for m in grounded if m.location), None)
     proofs: list[Evidence] = sorted(
-        {evidence(doc, m.start, m.end) for m in grounded}, key=lambda e: (e.start, e.end)
+        {clause_evidence(doc, source, m.start, m.end) for m in grounded},
+        key=lambda e: (e.start, e.end),
     )
     return TradeEvent(
         type=etype,  # type: ignore[arg-type]
@@ -957,10 +1003,13 @@ def extract_events(doc: Doc, matcher: PhraseMatcher) -> list[TradeEvent]:
     """The trade events of ``doc`` (clustered within the doc), in text order."""
     if not doc.has_annotation("DEP") or not len(doc):
         return []
-    triggers = find_triggers(doc, matcher)
+    sentence_of = _sentence_starts(doc)
+    triggers = find_triggers(doc, matcher, sentence_of)
     if not triggers:
         return []
-    events = [cluster_event(doc, c) for c in cluster_candidates(candidates(doc, triggers))]
+    text = doc.text
+    clusters = cluster_candidates(candidates(doc, triggers, sentence_of))
+    events = [cluster_event(doc, c, text) for c in clusters]
     found = [e for e in events if e is not None]
     return sorted(found, key=lambda e: (e.evidence[0].start, e.evidence[0].end))
 

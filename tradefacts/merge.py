@@ -419,8 +419,8 @@ def _cluster_signature(cluster: list[Atom]) -> tuple[str, ...]:
 
 def _cluster_events(events: list[Atom]) -> list[list[Atom]]:
     """Return event clusters. Events that say when they happened cluster by bucket; an event
-    that says nothing about when joins the same-type cluster it shares most people with (and a
-    country, if both name one), else clusters with other such events."""
+    that says nothing about when joins the same-type cluster of its status that it shares most
+    people with (and a country, if both name one), else clusters with other such events."""
     loose = [a for a in events if _is_loose(a) and _persons(a.values["participants"])]
     loose_ids = {id(a) for a in loose}
     clusters = _cluster_bucketed([a for a in events if id(a) not in loose_ids])
@@ -441,9 +441,10 @@ def _cluster_events(events: list[Atom]) -> list[list[Atom]]:
             their_countries = {p for p in theirs if not p.startswith("person:")}
             if countries and their_countries and not countries & their_countries:
                 continue
+            if _best(_votes(cluster, "status")) != atom.values["status"]:
+                continue  # "talks would be held" is not the talks that were held
             rank = (
                 -len(people & theirs),
-                all(a.values["status"] != atom.values["status"] for a in cluster),
                 -len({a.source for a in cluster}),
                 _cluster_signature(cluster),
                 index,
@@ -476,7 +477,7 @@ def _resolve_dates(events: list[Atom]) -> bool:
     for cluster in clusters:
         if _day(cluster[0]) is not None:
             continue
-        weekdays = {_weekday(a.values["date_text"]) for a in cluster} - {None}
+        weekdays = {w for a in cluster if (w := _weekday(a.values["date_text"])) is not None}
         if len(weekdays) != 1:
             continue
         weekday = weekdays.pop()
@@ -543,6 +544,7 @@ def _atoms_from_article(facts: ArticleFacts) -> dict[str, list[Atom]]:
     """Return the atoms of one article, by fact kind (tariffs cut into one atom per product)."""
     src = facts.doc_id
     atoms: dict[str, list[Atom]] = defaultdict(list)
+    values: dict[str, Any]
     for e in facts.entities:
         values = {
             "id": e.id,
@@ -616,7 +618,7 @@ def _split(
     sides: dict[tuple[str, str], dict[str, list[str]]],
 ) -> list[Atom]:
     """Return one atom per source (per disputed value) of a merged fact."""
-    atoms = []
+    atoms: list[Atom] = []
     silent = {u.field: u.sources for u in getattr(fact, "unstated", ())}
     for source in fact.sources or ("",):
         evidence = _ev(
@@ -640,6 +642,7 @@ def _atoms_from_record(record: CanonicalRecord) -> dict[str, list[Atom]]:
     """Return a merged record cut back into per-source atoms."""
     sides = _sides_by_source(record)
     atoms: dict[str, list[Atom]] = defaultdict(list)
+    chosen: dict[str, Any]
     for e, label in zip(record.entities, _labels(record.entities, _entity_label), strict=True):
         chosen = {
             "id": e.id,
@@ -1028,7 +1031,8 @@ def _fact_key(fact: Any) -> tuple[str, str]:
     if isinstance(fact, MergedEntity):
         primary = fact.id
     elif isinstance(fact, MergedTariffRate):
-        primary = f"{fact.imposer or ''}|{fact.target or ''}|{fact.rate_percent:012.3f}|{','.join(fact.products)}"
+        who = f"{fact.imposer or ''}|{fact.target or ''}"
+        primary = f"{who}|{fact.rate_percent:012.3f}|{','.join(fact.products)}"
     elif isinstance(fact, MergedStatement):
         primary = f"{fact.speaker or ''}|{fact.text}"
     elif isinstance(fact, MergedTradeEvent):
@@ -1081,12 +1085,14 @@ def format_summary(record: CanonicalRecord) -> str:
         what = ", ".join(t.products) or "all goods"
         target = t.target or "all partners"
         lines.append(
-            f"  {t.rate_percent:g}% {t.imposer or '?'} -> {target} on {what}: {t.status}, {t.measure} {n(t.sources)}"
+            f"  {t.rate_percent:g}% {t.imposer or '?'} -> {target} on {what}: "
+            f"{t.status}, {t.measure} {n(t.sources)}"
         )
     lines.append(f"Statements ({len(record.statements)}):")
     for s in record.statements:
         lines.append(
-            f"  {s.speaker_name or s.speaker or 'unknown'} ({s.kind}): \u201c{s.text}\u201d {n(s.sources)}"
+            f"  {s.speaker_name or s.speaker or 'unknown'} ({s.kind}): "
+            f"\u201c{s.text}\u201d {n(s.sources)}"
         )
     lines.append(f"Money and quantities ({len(record.quantities)}):")
     for q in record.quantities:

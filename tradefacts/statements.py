@@ -40,9 +40,12 @@ CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp")
 NAME_DEPS = {"compound", "flat", "det", "amod", "poss", "case", "nmod", "punct"}
 MAX_CLIMB = 4
 MAX_ANCESTOR_STEPS = 40
+MAX_GOVERNING_CUES = 3
 MAX_QUOTE_LINES = 12  # a quote running over more lines than this was never closed
 MAX_QUOTE_MARKS = 20_000  # per parsed chunk (at most 100,000 characters)
 MAX_LOOKBACK_SENTENCES = 4
+MAX_LOOKBACK_TOKENS = 200
+MAX_CLAUSE_TOKENS = 80
 SUBJECT_FALLBACK_CHARS = 80
 BODY_FALLBACK_CHARS = 30
 
@@ -241,6 +244,7 @@ class _RunCache(threading.local):
     doc: Doc | None = None
     sentences: tuple[list[tuple[int, int]], list[int]] | None = None
     resolved: dict[tuple[int, int], str | None] = {}
+    antecedents: dict[int, str | None] = {}
 
 
 _RUN = _RunCache()
@@ -330,9 +334,13 @@ def _governing_cues(quote_span: Span, frame: _Frame, verbs: frozenset[str]) -> I
     inside = range(quote_span.start, quote_span.end)
     heads = [t for t in quote_span if t.head.i not in inside or t.head is t]
     tok = heads[0] if heads else quote_span.root
+    found = 0
     for _ in range(MAX_ANCESTOR_STEPS):
         if tok.i not in inside and not frame.quoted[tok.i] and _is_cue(tok, verbs):
             yield tok
+            found += 1
+            if found == MAX_GOVERNING_CUES:
+                return
         if tok.head is tok:
             return
         tok = tok.head
@@ -370,7 +378,7 @@ def _colon_cue(quote: Quote, frame: _Frame, verbs: frozenset[str]) -> Token | No
     if colon is None:
         return None
     sent = _sent(frame.doc[colon])
-    for i in range(colon - 1, sent.start - 1, -1):
+    for i in range(colon - 1, max(sent.start, colon - MAX_CLAUSE_TOKENS) - 1, -1):
         if not frame.quoted[i] and _is_cue(frame.doc[i], verbs):
             return frame.doc[i]
     head = frame.doc[colon].head  # the colon hangs on the verb of the introducing clause
@@ -433,13 +441,26 @@ def _speaker(doc: Doc, subject: Token, pronouns: frozenset[str], frame: _Frame) 
     return _named_speaker(doc, subject, pronouns)
 
 
+def _lookback(tok: Token) -> Iterator[Span]:
+    """The text before ``tok`` sentence by sentence, newest first: its own sentence up to it,
+    then up to MAX_LOOKBACK_SENTENCES earlier ones, MAX_LOOKBACK_TOKENS tokens at most."""
+    doc = tok.doc
+    floor = max(0, tok.i - MAX_LOOKBACK_TOKENS)
+    end = tok.i
+    for _ in range(MAX_LOOKBACK_SENTENCES + 1):
+        if end <= floor:
+            return
+        start = max(_sent(doc[end - 1]).start, floor)
+        yield doc[start:end]
+        end = start
+
+
 def _title_antecedent(title: Token, frame: _Frame) -> str | None:
     """The person a recent sentence's subject names with the same title: "the trade minister"
     -> "Trade Minister Park Seong-ho, who ..., said" or "The minister, Priya Castellano, said"."""
     doc = frame.doc
     words = _title_words(title)
-    sent = _sent(title)
-    for _ in range(MAX_LOOKBACK_SENTENCES):
+    for sent in _lookback(title):
         for tok in sent:
             if tok.i >= title.i or frame.quoted[tok.i] or not _is_topic(tok):
                 continue
@@ -451,9 +472,6 @@ def _title_antecedent(title: Token, frame: _Frame) -> str | None:
                 found = _person_of(doc, *_name_span(named), None)
                 if found:
                     return found
-        if sent.start == 0:
-            return None
-        sent = _sent(doc[sent.start - 1])
     return None
 
 
@@ -482,27 +500,31 @@ def _title_words(title: Token) -> set[str]:
 
 
 def _antecedent(pronoun: Token, pronouns: frozenset[str], frame: _Frame) -> str | None:
-    """The person a "he"/"she" subject points back to: the latest person subject before it."""
+    """The person a "he"/"she" subject points back to (memoised per pronoun)."""
+    memo = _RUN.antecedents if _RUN.doc is pronoun.doc else {}
+    if pronoun.i not in memo:
+        memo[pronoun.i] = _find_antecedent(pronoun, pronouns, frame)
+    return memo[pronoun.i]
+
+
+def _find_antecedent(pronoun: Token, pronouns: frozenset[str], frame: _Frame) -> str | None:
+    """The latest person subject before the pronoun, main-clause subjects first per sentence."""
     doc = frame.doc
-    sent = _sent(pronoun)
-    for _ in range(MAX_LOOKBACK_SENTENCES):
+    for sent in _lookback(pronoun):
         subjects = [
             t
             for t in sent
             if t.i < pronoun.i
-            and t.dep_ in SUBJECT_DEPS
+            and _is_topic(t)
             and not frame.quoted[t.i]
             and t.lower_ not in pronouns
             and not in_clutter(doc, t.idx, t.idx + len(t))
         ]
-        subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+        subjects.sort(key=lambda t: (t.dep_ not in SUBJECT_DEPS or t.head.dep_ != "ROOT", -t.i))
         for t in subjects:  # only a title needs the (slower) resolver; names have mentions
             found = _named_speaker(doc, t, pronouns, use_resolver=t.pos_ == "NOUN")
             if found and found.startswith("person:"):
                 return found
-        if sent.start == 0:
-            return None
-        sent = _sent(doc[sent.start - 1])
     return None
 
 
@@ -733,7 +755,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     """Direct quotes and reported speech of ``doc`` with a resolved speaker, outside clutter."""
     if not len(doc):
         return []
-    _RUN.doc, _RUN.sentences, _RUN.resolved = doc, None, {}
+    _RUN.doc, _RUN.sentences, _RUN.resolved, _RUN.antecedents = doc, None, {}, {}
     try:
         c = cues()
         text = doc.text
@@ -743,7 +765,7 @@ def find_statements(doc: Doc) -> list[Statement]:
         direct = [_statement(frame, item) for item in _direct(quotes, frame, c, paras)]
         return direct + _indirect(frame, c, paras)
     finally:
-        _RUN.doc, _RUN.sentences, _RUN.resolved = None, None, {}
+        _RUN.doc, _RUN.sentences, _RUN.resolved, _RUN.antecedents = None, None, {}, {}
 
 
 def _direct(
@@ -818,6 +840,8 @@ def _complement_range(verb: Token, frame: _Frame) -> tuple[int, int] | None:
     if not any(t.dep_ in CLAUSE_SUBJECT_DEPS and t.i < clause.i for t in clause.lefts):
         return None  # a clause without its own subject is a misparse ("what he said was ...")
     left, right = clause.left_edge.i, clause.right_edge.i
+    if right - left > MAX_CLAUSE_TOKENS:
+        return None  # reported speech this long is a misparse
     doc = frame.doc
     while left <= right and doc[left].dep_ == "mark":
         left += 1

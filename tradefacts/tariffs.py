@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -39,9 +39,9 @@ WINDOW = 40
 #: Longest evidence sentence kept whole (characters).
 MAX_EVIDENCE_CHARS = 600
 #: At most this many tariff words are examined for the article's dominant imposer.
-MAX_DOMINANCE_WORDS = 400
+MAX_DOMINANCE_WORDS = 200
 #: At most this many percents per doc chunk are examined (news has dozens; bounds hostile input).
-MAX_PERCENTS = 300
+MAX_PERCENTS = 200
 
 _PERCENT_TAIL = {"%", "percent", "cent", "pc", "per", "pct", "percentage"}
 _CLAUSE_PUNCT = {";", ".", "!", "?"}
@@ -71,6 +71,7 @@ class _Tables:
     clause_conjunctions: frozenset[str]
     measure_cues: dict[tuple[str, ...], str]
     products: dict[tuple[str, ...], str]
+    default_imposer: str | None
     max_phrase: int
     first_words: frozenset[str]
 
@@ -112,9 +113,7 @@ def tables() -> _Tables:
         for kind in reversed(data["status_priority"])
         for cue in data["status_cues"][kind]
     }
-    measure = {
-        _words(cue): kind for kind, cues in data["measure_cues"].items() for cue in cues
-    }
+    measure = {_words(cue): kind for kind, cues in data["measure_cues"].items() for cue in cues}
     products = {
         _words(word): category
         for category, words in products_data.items()
@@ -147,6 +146,7 @@ def tables() -> _Tables:
         clause_conjunctions=frozenset(data["clause_conjunctions"]),
         measure_cues=measure,
         products=products,
+        default_imposer=data.get("default_imposer"),
         max_phrase=max((len(p) for p in phrases), default=1),
         first_words=frozenset(p[0] for p in phrases if p),
     )
@@ -193,19 +193,56 @@ def _is_tariff_rate(token: Token, sentence_has_tariff: bool) -> bool:
     return sentence_has_tariff
 
 
+def _lowers(doc: Doc) -> list[str]:
+    """Lower-case token texts of ``doc``, computed once per doc (Token objects are costly)."""
+    key = "tradefacts.tariffs.lowers"
+    cached = doc.user_data.get(key)
+    if cached is None or len(cached) != len(doc):
+        strings = doc.vocab.strings
+        cached = [strings[int(h)] for h in doc.to_array("LOWER")] if len(doc) else []
+        doc.user_data[key] = cached
+    return cached
+
+
+def _candidate_words() -> frozenset[str]:
+    t = tables()
+    words = set(t.tariff_lemmas) | set(t.tariff_phrase_heads) | {"rate", "rates"}
+    words |= {w + "s" for w in words} | {w[:-1] + "ies" for w in words if w.endswith("y")}
+    return frozenset(words)
+
+
 def _tariff_tokens(doc: Doc) -> set[int]:
     """Indices of the tariff words of ``doc``."""
     found: set[int] = set()
-    has_sents = doc.has_annotation("SENT_START")
-    sentences: Iterable[Span] = doc.sents if has_sents else [doc[:]]
-    for sent in sentences:
-        strict = [tok.i for tok in sent if is_tariff_word(tok, False)]
-        found.update(strict)
-        if strict:
-            for tok in sent:
-                if tok.i not in found and _lemma(tok) == "rate" and is_tariff_word(tok, True):
-                    found.add(tok.i)
+    candidates = _candidate_words()
+    lowers = _lowers(doc)
+    strings = doc.vocab.strings
+    lemmas = [strings[int(h)].lower() for h in doc.to_array("LEMMA")] if len(doc) else []
+    rates: list[int] = []
+    for i, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=False)):
+        if lower not in candidates and lemma not in candidates:
+            continue
+        if lemma == "rate" or lower in {"rate", "rates"}:
+            rates.append(i)
+        elif is_tariff_word(doc[i], False):
+            found.add(i)
+    if rates:
+        ctx_sents = _sentence_index(doc)
+        with_tariff = {ctx_sents[i] for i in found}
+        for i in rates:
+            if is_tariff_word(doc[i], ctx_sents[i] in with_tariff):
+                found.add(i)
     return found
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """For each token, the index of its sentence (all 0 without sentence boundaries)."""
+    index = [0] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                index[i] = n
+    return index
 
 
 # --------------------------------------------------------------------------- country mentions
@@ -336,6 +373,9 @@ def _sentence(ctx: _Context, span: Span) -> Span:
     return line
 
 
+_AS_AUXILIARIES = {"does", "do", "did", "is", "are", "was", "were", "has", "have"}
+
+
 def _clause_bounds(sent: Span, lo: int, hi: int) -> list[tuple[int, int]]:
     """The sentence (limited to token range [lo, hi)) cut into clauses at ';', ', though' ..."""
     t = tables()
@@ -343,18 +383,14 @@ def _clause_bounds(sent: Span, lo: int, hi: int) -> list[tuple[int, int]]:
     start = max(sent.start, lo)
     stop = min(sent.end, hi)
     cuts = [start]
+    words = _lowers(doc)
     for i in range(start + 1, stop):
-        tok = doc[i]
-        prev = doc[i - 1]
-        if tok.text == ";":
+        word = words[i]
+        if word == ";":
             cuts.append(i + 1)
-        elif tok.lower_ in t.clause_conjunctions and prev.text == ",":
+        elif word in t.clause_conjunctions and words[i - 1] == ",":
             cuts.append(i)
-        elif (
-            tok.lower_ == "as"
-            and i + 1 < stop
-            and doc[i + 1].lower_ in {"does", "do", "did", "is", "are", "was", "were", "has", "have"}
-        ):
+        elif word == "as" and i + 1 < stop and words[i + 1] in _AS_AUXILIARIES:
             cuts.append(i)
     cuts.append(stop)
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
@@ -427,9 +463,13 @@ def _window_link(ctx: _Context, pspan: Span, lo: int, hi: int) -> Token | None:
     for i in range(pspan.end, min(hi, pspan.end + 6)):
         tok = doc[i]
         if i in ctx.tariff:
-            return tok
+            return None if _modifies_other_noun(ctx, tok) else tok
         if tok.text in _CLAUSE_PUNCT or tok.text == "," or tok.like_num or tok.lower_ == "of":
             break
+        if tok.pos_ in {"SCONJ", "CCONJ", "PRON"} or (
+            tok.pos_ == "ADP" and (i + 1 >= hi or doc[i + 1].text != "-")
+        ):
+            break  # "4.5% while tariff talks continue"; "across-the-board" may pass
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound"}:
             break
     for i in range(pspan.start - 1, max(lo, pspan.start - 8) - 1, -1):
@@ -445,6 +485,20 @@ def _window_link(ctx: _Context, pspan: Span, lo: int, hi: int) -> Token | None:
         if tok.pos_ not in _LEFT_OK_POS and tok.lower_ not in _LEFT_OK_WORDS:
             break
     return None
+
+
+def _modifies_other_noun(ctx: _Context, tariff: Token) -> bool:
+    """True for "tariff talks", "tariff fears": the tariff word only qualifies another noun."""
+    head = tariff.head
+    return (
+        tariff.dep_ == "compound"
+        and head.i not in ctx.tariff
+        and head.pos_ in {"NOUN", "PROPN"}
+        and _lemma(head) not in _TARIFF_CHANGE_NOUNS
+    )
+
+
+_TARIFF_CHANGE_NOUNS = {"hike", "increase", "rise", "cut", "reduction", "rate", "level", "wall"}
 
 
 def _governing_verb(tariff: Token) -> Token | None:
@@ -518,9 +572,7 @@ class _Frame:
     speaker: Token | None = None
 
 
-def _frame(
-    ctx: _Context, tariff: Token, pspan: Span, lo: int, hi: int, sent_lo: int
-) -> _Frame:
+def _frame(ctx: _Context, tariff: Token, pspan: Span, lo: int, hi: int, sent_lo: int) -> _Frame:
     t = tables()
     verb = _governing_verb(tariff)
     subject, subject_verb = _subject(verb) if verb is not None else (None, tariff)
@@ -585,8 +637,10 @@ def _roles(
         if m.root >= hi or m.start < sent_lo:
             continue
         in_subject = frame.subject is not None and _within(m, frame.subject)
-        if m.root < lo and not in_subject and not (
-            frame.speaker is not None and _within(m, frame.speaker)
+        if (
+            m.root < lo
+            and not in_subject
+            and not (frame.speaker is not None and _within(m, frame.speaker))
         ):
             continue
         if frame.speaker is not None and _within(m, frame.speaker):
@@ -643,11 +697,20 @@ def _mention_role(h: Token, m: _CountryMention, f: _Frame) -> str | None:
         return "imposer"
     if verb is None:
         return None
-    agent = next((c for c in verb.children if c.lower_ == "by" and c.dep_ in {"agent", "prep"}), None)
+    agent = next(
+        (
+            c
+            for c in (*verb.children, *tariff.children)
+            if c.lower_ == "by" and c.dep_ in {"agent", "prep"}
+        ),
+        None,
+    )
     if agent is not None and f.passive and _within(m, agent):
         return "imposer"  # "hit with a 46 per cent duty by the Trump administration"
-    if h.dep_ == "pobj" and head.lower_ == "in" and (
-        head.head == tariff or (head.head == verb and _verb_in(verb, t.target_subject_verbs))
+    if (
+        h.dep_ == "pobj"
+        and head.lower_ == "in"
+        and (head.head == tariff or (head.head == verb and _verb_in(verb, t.target_subject_verbs)))
     ):
         return "imposer"  # "face a 25% levy in the United States"
     subject_role = _subject_role(h, m, f)
@@ -669,9 +732,7 @@ def _subject_role(h: Token, m: _CountryMention, f: _Frame) -> str | None:
     verbs = (verb, f.subject_verb)
     if _within(m, subject) and _verb_in(verb, t.target_subject_verbs):
         return "target"  # "Key Japanese exports ... face duties of up to 25%"
-    direct = h == subject or (
-        h.head == subject and h.dep_ in {"poss", "compound", "amod", "nmod"}
-    )
+    direct = h == subject or (h.head == subject and h.dep_ in {"poss", "compound", "amod", "nmod"})
     if not direct:
         return None
     if f.passive:
@@ -688,7 +749,7 @@ def _phrases_in(doc: Doc, lo: int, hi: int, table: dict[tuple[str, ...], str]) -
     """Kinds of the table phrases found in tokens [lo, hi) (longest match at each position)."""
     t = tables()
     limit = t.max_phrase
-    words = [doc[i].lower_ for i in range(lo, hi)]
+    words = _lowers(doc)[lo:hi]
     i = 0
     while i < len(words):
         if words[i] not in t.first_words:
@@ -733,9 +794,11 @@ def _qualifier(doc: Doc, pspan: Span, tariff: Token, approximate: bool) -> str:
         n = len(words)
         if n <= len(before) and tuple(before[-n:]) == words:
             return kind
-        if n + 1 <= len(before) and before[-1] in {"of", "at", "a", "an"} and tuple(
-            before[-n - 1 : -1]
-        ) == words:
+        if (
+            n + 1 <= len(before)
+            and before[-1] in {"of", "at", "a", "an"}
+            and tuple(before[-n - 1 : -1]) == words
+        ):
             return kind
     if any(_lemma(c) == "average" or c.lower_ == "average" for c in tariff.children):
         return "average"
@@ -773,7 +836,9 @@ def _measure(
     return "sectoral" if products else "other"
 
 
-def _products(ctx: _Context, tariff: Token, pspan: Span, verb: Token | None, lo: int, hi: int) -> tuple[str, ...]:
+def _products(
+    ctx: _Context, tariff: Token, pspan: Span, verb: Token | None, lo: int, hi: int
+) -> tuple[str, ...]:
     """Product categories in the tariff phrase's scope (sorted; empty = all goods)."""
     t = tables()
     doc = ctx.doc
@@ -783,7 +848,11 @@ def _products(ctx: _Context, tariff: Token, pspan: Span, verb: Token | None, lo:
             ranges.append((child.left_edge.i, child.right_edge.i + 1))
     if verb is not None:
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in {"on", "against", "upon"} and child.i > tariff.i:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in {"on", "against", "upon"}
+                and child.i > tariff.i
+            ):
                 ranges.append((child.left_edge.i, child.right_edge.i + 1))
         subject, _ = _subject(verb)
         if (
@@ -858,7 +927,9 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
         imposer: str | None = roles.imposers[0]
     else:  # the article's dominant imposer, unless that is the country being hit
         imposer = next((iso for iso in ranking if iso not in roles.targets), None)
-    targets = [iso for iso in roles.targets if iso != imposer]
+        if imposer is None and roles.targets:
+            imposer = _default_imposer(ctx, roles.targets)
+    targets: list[str | None] = [iso for iso in roles.targets if iso != imposer]
     measure = _measure(doc, pspan, tariff, (clo, chi), qualifier, products, bool(targets))
     if not targets and imposer is not None and measure not in {"baseline", "average"}:
         others = sorted(
@@ -872,13 +943,13 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
             }
         )
         if len(others) == 1:
-            targets = others
+            targets = [*others]
     if measure == "reciprocal" and not targets:
         measure = "baseline" if _has_word(doc, pspan, tariff, "board") else measure
     status, cued = _status(doc, clauses, k)
     ev = _evidence_span(ctx, sent, (clauses[k][0], clauses[k][1]), pspan, tariff)
     out = []
-    for target in targets or [None]:
+    for target in [*targets] or [None]:
         fact = TariffRate(
             rate_percent=pct.value,
             imposer=imposer,
@@ -891,6 +962,14 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
         )
         out.append(_Found(fact, cued))
     return out
+
+
+def _default_imposer(ctx: _Context, targets: list[str]) -> str | None:
+    """The data file's default imposer (the US, in today's news) when the doc names it."""
+    default = tables().default_imposer
+    if default is None or default in targets:
+        return None
+    return default if any(m.iso == default for m in ctx.mentions) else None
 
 
 def _has_word(doc: Doc, pspan: Span, tariff: Token, word: str) -> bool:
@@ -926,11 +1005,30 @@ def _evidence(ctx: _Context, start: int, end: int) -> Evidence:
     )
 
 
+def _resolve_back_references(found: list[_Found]) -> list[_Found]:
+    """A vague "the duties of 25 percent" joins the one fuller fact at that rate, if any."""
+    fuller: dict[tuple[float, str | None], set[tuple[str | None, tuple[str, ...]]]] = {}
+    for f in found:
+        if f.fact.target is not None:
+            key = (f.fact.rate_percent, f.fact.imposer)
+            fuller.setdefault(key, set()).add((f.fact.target, f.fact.products))
+    out = []
+    for f in found:
+        fact = f.fact
+        options = fuller.get((fact.rate_percent, fact.imposer), set())
+        vague = fact.target is None and not fact.products
+        if vague and fact.measure not in {"baseline", "average"} and len(options) == 1:
+            target, products = next(iter(options))
+            fact = fact.model_copy(update={"target": target, "products": products})
+        out.append(_Found(fact, f.status_from_cue))
+    return out
+
+
 def _consolidate(found: list[_Found]) -> list[TariffRate]:
     """One fact per rate+imposer+target+products: cue statuses beat defaults; evidence joined."""
     t = tables()
     groups: dict[tuple[Any, ...], list[_Found]] = {}
-    for f in found:
+    for f in _resolve_back_references(found):
         key = (f.fact.rate_percent, f.fact.imposer, f.fact.target, f.fact.products)
         groups.setdefault(key, []).append(f)
     out = []
@@ -939,7 +1037,9 @@ def _consolidate(found: list[_Found]) -> list[TariffRate]:
         status = next((s for s in t.status_priority if s in cued), items[0].fact.status)
         measures = [f.fact.measure for f in items if f.fact.measure != "other"]
         qualifiers = [f.fact.qualifier for f in items if f.fact.qualifier != "exact"]
-        evidences = sorted({e for f in items for e in f.fact.evidence}, key=lambda e: (e.start, e.end))
+        evidences = sorted(
+            {e for f in items for e in f.fact.evidence}, key=lambda e: (e.start, e.end)
+        )
         out.append(
             items[0].fact.model_copy(
                 update={
