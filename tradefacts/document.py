@@ -51,6 +51,8 @@ class DateMention:
     weekday: int | None = None  # 0=Monday, kept so merge can match "Wednesday" to a date
 
 
+_TEXT_KEY = "tradefacts_text"
+
 _EXTENSIONS: dict[str, object] = {
     "doc_id": "",
     "base_offset": 0,
@@ -76,10 +78,19 @@ def register_extensions() -> None:
 register_extensions()
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def evidence(doc: Doc, start: int, end: int) -> Evidence:
     """Evidence for the local character range ``[start, end)`` of ``doc``."""
     base = doc._.base_offset
-    return Evidence(doc_id=doc._.doc_id, start=base + start, end=base + end, text=doc.text[start:end])
+    text = doc_text(doc)[start:end]
+    return Evidence(doc_id=doc._.doc_id, start=base + start, end=base + end, text=text)
 
 
 def in_clutter(doc: Doc, start: int, end: int | None = None) -> bool:

