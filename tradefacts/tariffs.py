@@ -950,8 +950,10 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
     qualifier = _qualifier(doc, pspan, tariff, pct.approximate)
     if roles.imposers:
         imposer: str | None = roles.imposers[0]
-    else:  # the article's dominant imposer, unless that is the country being hit
-        imposer = next((iso for iso in ranking if iso not in roles.targets), None)
+    else:  # an imposer named earlier in the sentence, else the article's dominant one
+        imposer = _earlier_imposer(ctx, tariff, lo, roles.targets)
+        if imposer is None:
+            imposer = next((iso for iso in ranking if iso not in roles.targets), None)
         if imposer is None and roles.targets:
             imposer = _default_imposer(ctx, roles.targets)
     targets: list[str | None] = [iso for iso in roles.targets if iso != imposer]
@@ -987,6 +989,18 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
         )
         out.append(_Found(fact, cued))
     return out
+
+
+def _earlier_imposer(ctx: _Context, tariff: Token, lo: int, targets: list[str]) -> str | None:
+    """The explicit imposer of the nearest earlier tariff word in the same sentence."""
+    doc = ctx.doc
+    for i in range(tariff.i - 1, lo - 1, -1):
+        if i in ctx.tariff:
+            found = _roles(ctx, doc[i], doc[i : i + 1], lo, tariff.i, lo).imposers
+            found = [iso for iso in found if iso not in targets]
+            if found:
+                return found[0]
+    return None
 
 
 def _default_imposer(ctx: _Context, targets: list[str]) -> str | None:
