@@ -20,7 +20,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .document import register_extensions
+from .document import doc_text, register_extensions
 
 Range = tuple[int, int]
 
@@ -251,5 +251,5 @@ def _merged(ranges: list[Range]) -> list[Range]:
 def clutter(doc: Doc) -> Doc:
     """Store the page-clutter ranges of ``doc`` on ``doc._.clutter``."""
     register_extensions()
-    doc._.clutter = clutter_ranges(doc.text)
+    doc._.clutter = clutter_ranges(doc_text(doc))
     return doc

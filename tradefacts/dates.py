@@ -35,7 +35,7 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .document import DateMention, in_clutter, register_extensions
+from .document import DateMention, doc_text, in_clutter, register_extensions
 from .quantities import SpanSet, anchor_segments, scan
 
 Tense = Literal["past", "future", "present", "near"]
@@ -275,7 +275,7 @@ def tense_of_span(doc: Doc, start: int, end: int, text: str | None = None) -> Te
     if verb is None:
         return "near"
     lo, hi = sorted((verb.idx, start))
-    if hi - lo > 400 or "\n" in (doc.text if text is None else text)[lo:hi]:
+    if hi - lo > 400 or "\n" in (doc_text(doc) if text is None else text)[lo:hi]:
         return "near"  # a parse across lines (a dateline, a list) says nothing about tense
     return verb_tense(verb)
 
@@ -496,7 +496,7 @@ def infer_reference(doc: Doc, raws: list[_Raw], text: str) -> dt.date | None:
 
 def find_dates(doc: Doc) -> list[DateMention]:
     """Every date mention of ``doc`` (local offsets), resolved where the reference allows."""
-    text = doc.text
+    text = doc_text(doc)
     raws = recognise(text)
     ref = doc._.reference_date
     if ref is None:

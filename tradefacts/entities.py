@@ -49,7 +49,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .document import EntityInfo, Mention, in_clutter, register_extensions
+from .document import EntityInfo, Mention, doc_text, in_clutter, register_extensions
 
 if not Doc.has_extension("tf_entity_index"):
     Doc.set_extension("tf_entity_index", default=None)  # private cache of the helpers
@@ -345,7 +345,7 @@ class EntityRecognizer:
         register_extensions()
         doc._.mentions = []
         doc._.entities = {}
-        if not doc.text.strip():
+        if not doc_text(doc).strip():
             return doc
         state = _State(doc=doc, g=self.g)
         state.ents = list(doc.ents)
@@ -395,7 +395,7 @@ def _entity_index(doc: Doc, ents: list[Span]) -> list[Span | None]:
 
 def _mark_lines(state: _State) -> None:
     """Record headline-case lines and byline/handle lines (no persons are created there)."""
-    text = state.doc.text
+    text = doc_text(state.doc)
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)

@@ -58,7 +58,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .document import DateMention, in_clutter, register_extensions
+from .document import DateMention, doc_text, in_clutter, register_extensions
 from .models import Evidence, TradeEvent
 
 #: Dependency labels at which the climb from a trigger to its clause head stops.
@@ -207,7 +207,7 @@ def find_triggers(
     speaker's, not the article's, so they are left to the statements stage.
     """
     data = event_data()
-    quotes = quoted_ranges(doc.text)
+    quotes = quoted_ranges(doc_text(doc))
     taken: set[int] = {t.i for t in doc if _inside(quotes, t.idx)}
     sentence_of = sentence_of if sentence_of is not None else _sentence_starts(doc)
     taken |= {i for i, (_, size) in enumerate(sentence_of) if size > MAX_SENTENCE_TOKENS}
@@ -427,7 +427,7 @@ def build_context(doc: Doc, sentence_of: list[tuple[int, int]] | None = None) ->
         article_main_countries(doc),
         place_names(doc),
         sentence_of if sentence_of is not None else _sentence_starts(doc),
-        [i for i, char in enumerate(doc.text) if char == "\n"],
+        [i for i, char in enumerate(doc_text(doc)) if char == "\n"],
         _resolver(),
     )
 
@@ -971,7 +971,7 @@ def cluster_event(doc: Doc, cluster: Cluster, text: str | None = None) -> TradeE
     timed = any(m.date_text for m in cluster.members)
     if not timed and cluster.status == "occurred":
         return None  # a past happening the article does not place in time is background
-    source = doc.text if text is None else text
+    source = doc_text(doc) if text is None else text
     members = sorted(cluster.members, key=lambda m: m.start)
     dated = next((m for m in cluster.members if m.date is not None), None)
     texted = dated or next((m for m in members if m.date_text), None)
@@ -1007,7 +1007,7 @@ def extract_events(doc: Doc, matcher: PhraseMatcher) -> list[TradeEvent]:
     triggers = find_triggers(doc, matcher, sentence_of)
     if not triggers:
         return []
-    text = doc.text
+    text = doc_text(doc)
     clusters = cluster_candidates(candidates(doc, triggers, sentence_of))
     events = [cluster_event(doc, c, text) for c in clusters]
     found = [e for e in events if e is not None]

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from .document import EntityInfo, in_clutter, register_extensions
+from .document import EntityInfo, doc_text, in_clutter, register_extensions
 from .document import evidence as make_evidence
 from .errors import InputError, TradefactsError
 from .models import ArticleFacts, Entity, Evidence, Quantity, Statement, TariffRate, TradeEvent
@@ -89,7 +89,7 @@ def extract_many(
     pending: list[Doc] = []
     for doc, src in nlp.pipe(chunked, as_tuples=True, batch_size=batch_size):
         pending.append(doc)
-        if doc._.base_offset + len(doc.text) >= len(src.text):
+        if doc._.base_offset + len(doc_text(doc)) >= len(src.text):
             yield assemble(src, pending)
             pending = []
 

@@ -168,7 +168,8 @@ class MergedTariffRate(TariffRate, _Sourced):
     """A tariff fact reported by one or more articles (one fact per product)."""
 
     scopes: tuple[Variant, ...] = Field(
-        default=(), description="each product list the sources stated it with, e.g. 'steel, automobiles'"
+        default=(),
+        description="each product list the sources stated it with, e.g. 'steel, automobiles'",
     )
 
 

@@ -34,7 +34,7 @@ from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .document import in_clutter, register_extensions
+from .document import doc_text, in_clutter, register_extensions
 from .models import Evidence, Quantity
 
 _SP = r"[ \u00a0]"
@@ -516,7 +516,7 @@ def find_in_text(text: str) -> list[Found]:
 
 def find_quantities(doc: Doc, text: str | None = None) -> list[Found]:
     """Every quantity span of ``doc`` (clutter included), sorted by position."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     accepted = find_in_text(text)
     accepted.extend(_counts(doc, text, SpanSet([(f.start, f.end) for f in accepted])))
     return sorted(accepted, key=lambda f: (f.start, f.end))
@@ -528,7 +528,7 @@ def to_quantity(doc: Doc, found: Found, text: str | None = None) -> Quantity:
     Pass ``text`` (= ``doc.text``) when converting many spans: ``doc.text`` is rebuilt from
     the tokens on every access.
     """
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     base = doc._.base_offset
     span_text = text[found.start : found.end]
     return Quantity(
@@ -565,7 +565,7 @@ def quantities_in(doc: Doc, start: int, end: int, kind: str | None = None) -> li
 def quantities(doc: Doc) -> Doc:
     """Store the non-clutter quantities of ``doc`` on ``doc._.quantities``."""
     register_extensions()
-    text = doc.text
+    text = doc_text(doc)
     doc._.quantities = [
         to_quantity(doc, f, text)
         for f in find_quantities(doc, text)

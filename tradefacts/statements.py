@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .document import evidence, in_clutter, mentions_in, register_extensions
+from .document import doc_text, evidence, in_clutter, mentions_in, register_extensions
 from .models import Statement
 
 DOUBLE_OPEN = "“„«‹"
@@ -272,7 +272,7 @@ class _Frame:
 
     def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.text = doc_text(doc)
         self.starts = [t.idx for t in doc]
         diff = [0] * (len(doc) + 1)
         for q in quotes:
@@ -758,7 +758,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     _RUN.doc, _RUN.sentences, _RUN.resolved, _RUN.antecedents = doc, None, {}, {}
     try:
         c = cues()
-        text = doc.text
+        text = doc_text(doc)
         paras = list(_paragraphs(text))
         quotes = pair_quotes(text)
         frame = _Frame(doc, quotes)

@@ -31,7 +31,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .document import EntityInfo, Mention, in_clutter, register_extensions
+from .document import EntityInfo, Mention, doc_text, in_clutter, register_extensions
 from .models import Evidence, TariffRate, country_codes
 
 #: How far (tokens) around a percent the component looks; bounds work on hostile input.
@@ -336,7 +336,7 @@ class _Context:
     sent_end: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text  # Doc.text joins every token: read it once
+        self.text = doc_text(self.doc)
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
