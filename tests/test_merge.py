@@ -659,3 +659,66 @@ def test_seed_record_meets_the_merge_checks_of_the_record_gold(
     ]
     assert record.event is not None and record.event.date == dt.date(2025, 4, 16)
     assert not failed
+
+
+def test_weekday_event_takes_no_date_from_a_meeting_with_other_countries() -> None:
+    """Sharing one person (the host) is not enough when the guests' countries differ."""
+    canada = TradeEvent(
+        type="meeting",
+        date=dt.date(2025, 7, 10),
+        date_text="on Thursday",
+        participants=("person:donald-trump", "person:mark-carney", "country:CAN"),
+        evidence=(ev("ottawa", "met Carney on Thursday"),),
+    )
+    mexico = TradeEvent(
+        type="meeting",
+        date_text="on Thursday",
+        participants=("person:donald-trump", "person:claudia-sheinbaum", "country:MEX"),
+        evidence=(ev("mexico-city", "spoke with Sheinbaum on Thursday"),),
+    )
+    record = merge(
+        [
+            ArticleFacts(doc_id="ottawa", events=(canada,)),
+            ArticleFacts(doc_id="mexico-city", events=(mexico,)),
+        ]
+    )
+    assert len(record.events) == 2
+    by_guest = {"country:CAN" in v.participants: v for v in record.events}
+    assert by_guest[True].date == dt.date(2025, 7, 10)
+    assert by_guest[False].date is None
+    assert "person:claudia-sheinbaum" not in by_guest[True].participants
+
+
+def test_undated_event_of_another_status_adds_no_participants() -> None:
+    """A headline "talks held this month" filed with the planned round keeps its sources and
+    evidence but does not add its people; they stay visible in the participants conflict."""
+
+    def round_of_talks(doc: str, status: str, *people: str) -> ArticleFacts:
+        event = TradeEvent(
+            type="negotiation",
+            date_text="later this month",
+            status=status,
+            participants=("country:KOR", "country:USA", *people),
+            evidence=(ev(doc, "a second round later this month"),),
+        )
+        return ArticleFacts(doc_id=doc, events=(event,))
+
+    record = merge(
+        [
+            round_of_talks("seoul", "planned", "person:yeo-han-koo"),
+            round_of_talks("busan", "planned"),
+            round_of_talks("wire", "occurred", "person:kim-jung-kwan"),
+        ]
+    )
+    assert record.event is not None and len(record.events) == 1
+    assert record.event.status == "planned"
+    assert record.event.sources == ("busan", "seoul", "wire")
+    assert "person:yeo-han-koo" in record.event.participants
+    assert "person:kim-jung-kwan" not in record.event.participants
+    sides = [
+        side.value
+        for c in record.conflicts
+        if c.field == "participants"
+        for side in c.sides
+    ]
+    assert any("person:kim-jung-kwan" in value for value in sides)

@@ -45,6 +45,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -53,6 +54,8 @@ from .document import EntityInfo, Mention, doc_text, in_clutter, register_extens
 
 if not Doc.has_extension("tf_entity_index"):
     Doc.set_extension("tf_entity_index", default=None)  # private cache of the helpers
+
+_TOKENS_KEY = "tradefacts_entity_tokens"
 
 POSSESSIVES = {"'s", "’s", "'", "’"}
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -231,6 +234,45 @@ def country_code(text: str) -> str | None:
         return g.country_names[text]
     place = g.places.get(text)
     return place.country if place and place.metonym else None
+
+
+# --------------------------------------------------------------------------------------------
+# Per-document token table (read once: spaCy builds a Token object on every access)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class TokenTable:
+    """Token texts and start offsets of one doc, as plain lists."""
+
+    texts: list[str]
+    starts: list[int]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The doc's token texts and start offsets, built once per doc (cached in ``user_data``)."""
+    table = doc.user_data.get(_TOKENS_KEY)
+    if table is None or len(table.starts) != len(doc):
+        if len(doc):
+            rows = doc.to_array([ORTH, IDX]).tolist()
+            strings = doc.vocab.strings
+            table = TokenTable([strings[orth] for orth, _ in rows], [idx for _, idx in rows])
+        else:
+            table = TokenTable([], [])
+        doc.user_data[_TOKENS_KEY] = table
+    return table  # type: ignore[no-any-return]
+
+
+def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Local char offsets of the non-empty token range ``[start, end)``."""
+    table = token_table(doc)
+    return table.starts[start], table.starts[end - 1] + len(table.texts[end - 1])
+
+
+def _tokens_text(doc: Doc, start: int, end: int) -> str:
+    """Text of the non-empty token range ``[start, end)`` (``doc[start:end].text``)."""
+    first, last = _char_range(doc, start, end)
+    return doc_text(doc)[first:last]
 
 
 # --------------------------------------------------------------------------------------------
@@ -491,7 +533,8 @@ def _ambiguous_ok(state: _State, span: Span) -> bool:
 def _georgia_is_country(state: _State) -> bool:
     """ "Georgia" is the country only when the text also speaks of Tbilisi/the Caucasus."""
     if state.georgia is None:
-        state.georgia = any(t.text in ("Tbilisi", "Georgian", "Caucasus") for t in state.doc)
+        texts = token_table(state.doc).texts
+        state.georgia = any(t in ("Tbilisi", "Georgian", "Caucasus") for t in texts)
     return state.georgia
 
 
@@ -552,22 +595,23 @@ def _add_gazetteer_mentions(state: _State, gaz: list[GazMatch]) -> None:
 def _add_compound_countries(state: _State) -> None:
     """Countries inside one hyphenated token: "U.S.-Japan", "US-China", "EU–UK"."""
     g = state.g
-    for tok in state.doc:
-        if tok.i in state.gaz_tokens or not COMPOUND_SPLIT.search(tok.text) or len(tok) > 60:
+    table = token_table(state.doc)
+    for i, text in enumerate(table.texts):
+        if len(text) > 60 or not COMPOUND_SPLIT.search(text) or i in state.gaz_tokens:
             continue
         offset = 0
-        parts = COMPOUND_SPLIT.split(tok.text)
+        parts = COMPOUND_SPLIT.split(text)
         codes: list[tuple[str, int, int, str]] = []
         for part in parts:
             if part in g.country_names and part not in g.ambiguous:
-                start = tok.idx + offset
+                start = table.starts[i] + offset
                 codes.append((g.country_names[part], start, start + len(part), part))
             offset += len(part) + 1
         if not codes or (len(codes) == 1 and len(parts) > 2):
             continue
         for code, start, end, part in codes:
             _add_country(state, code, start, end, g.country_kind[part])
-        state.country_at[tok.i] = codes[0][0]
+        state.country_at[i] = codes[0][0]
 
 
 # --------------------------------------------------------------------------------------------
@@ -733,9 +777,10 @@ def _name_tokens_ok(state: _State, words: list[str], confirmed: bool) -> bool:
 
 def _joined(doc: Doc, i: int) -> bool:
     """True when token ``i`` is a hyphen glued to both neighbours ("Jae-myung")."""
+    texts = token_table(doc).texts
     return (
-        0 < i < len(doc) - 1
-        and doc[i].text in ("-", "‐")
+        0 < i < len(texts) - 1
+        and texts[i] in ("-", "‐")
         and not doc[i - 1].whitespace_
         and not doc[i].whitespace_
         and doc[i + 1].is_alpha
@@ -751,24 +796,21 @@ def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _name_words(span: Span) -> list[str]:
-    return span.text.split()
-
-
 def _trim(doc: Doc, start: int, end: int, g: Gazetteer) -> tuple[int, int, str | None]:
     """Drop leading non-name tokens/honorifics and trailing possessives: (start, end, honorific)."""
     honorific = None
-    while start < end and not doc[start].text[:1].isalpha():
+    texts = token_table(doc).texts
+    while start < end and not texts[start][:1].isalpha():
         start += 1
     while start < end and (
-        doc[start].text in g.honorifics
-        or doc[start].lower_ in g.heads
-        or doc[start].lower_ in g.modifiers
+        texts[start] in g.honorifics
+        or texts[start].lower() in g.heads
+        or texts[start].lower() in g.modifiers
     ):
-        if doc[start].text in g.honorifics:
-            honorific = doc[start].text
+        if texts[start] in g.honorifics:
+            honorific = texts[start]
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVES or not doc[end - 1].text[:1].isalpha()):
+    while end > start and (texts[end - 1] in POSSESSIVES or not texts[end - 1][:1].isalpha()):
         end -= 1
     return start, end, honorific
 
@@ -795,12 +837,11 @@ def _person_candidates(
         e = _name_run(doc, s, 4, g)
         if e > s and (e - s >= 2 or doc[s].ent_type_ in ("PERSON", "ORG", "")):
             found.append(_Candidate(s, e, "title"))
-    for tok in doc:
-        if tok.text in g.honorifics and tok.text[:2] in ("Mr", "Ms", "Mi", "Dr"):
-            s = tok.i + 1
-            e = _name_run(doc, s, 3, g)
-            if e > s:
-                found.append(_Candidate(s, e, "honorific", honorific=tok.text))
+    for i, text in enumerate(token_table(doc).texts):
+        if text in g.honorifics and text[:2] in ("Mr", "Ms", "Mi", "Dr"):
+            e = _name_run(doc, i + 1, 3, g)
+            if e > i + 1:
+                found.append(_Candidate(i + 1, e, "honorific", honorific=text))
     for cand in found:
         cand.start, cand.end = _extend_hyphens(doc, cand.start, cand.end)
     return found
@@ -834,12 +875,12 @@ def _add_persons(state: _State, gaz: list[GazMatch], titles: list[TitlePhrase]) 
     candidates = _person_candidates(state, gaz, titles)
     accepted: list[_Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
-        start_char, end_char = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        start_char, end_char = _char_range(doc, cand.start, cand.end)
         if _blocked(state, start_char, end_char):
             continue
         if any(i in state.gaz_tokens for i in range(cand.start, cand.end)):
             continue
-        words = _name_words(doc[cand.start : cand.end])
+        words = doc_text(doc)[start_char:end_char].split()
         confirmed = cand.official is not None or cand.source in ("title", "honorific")
         if not _name_tokens_ok(state, words, confirmed):
             continue
@@ -879,7 +920,8 @@ def _dedupe_candidates(cands: list[_Candidate]) -> list[_Candidate]:
 
 def _in_headline(state: _State, cand: _Candidate) -> bool:
     doc = state.doc
-    return _in_ranges(state.headline_lines, doc[cand.start].idx, doc[cand.end - 1].idx + 1)
+    start = token_table(doc).starts
+    return _in_ranges(state.headline_lines, start[cand.start], start[cand.end - 1] + 1)
 
 
 def _clean_name(text: str) -> str:
@@ -889,7 +931,7 @@ def _clean_name(text: str) -> str:
 def _register_full(state: _State, cand: _Candidate) -> None:
     """Create the person a full-name candidate names (merging "Donald J. Trump"/"Donald Trump")."""
     doc, g = state.doc, state.g
-    text = _clean_name(doc[cand.start : cand.end].text)
+    text = _clean_name(_tokens_text(doc, cand.start, cand.end))
     official = cand.official or g.official_by_form.get(text)
     name = official.name if official else text
     tokens = tuple(name.split())
@@ -978,7 +1020,7 @@ def _family_first(p: PersonRecord) -> bool:
 def _link_candidate(state: _State, cand: _Candidate, allow_new: bool) -> None:
     """Add the mention of one candidate, creating a surname-only person when needed."""
     doc, g = state.doc, state.g
-    text = _clean_name(doc[cand.start : cand.end].text)
+    text = _clean_name(_tokens_text(doc, cand.start, cand.end))
     tokens = tuple(text.split())
     person = _find_person(state, tokens)
     if person is None and cand.official is not None:
@@ -1054,9 +1096,7 @@ def _add_person_mention(
     doc = state.doc
     for i in range(start, end):
         state.taken.add(i)
-    state.mentions.append(
-        Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), person.id, kind)
-    )
+    state.mentions.append(Mention(*_char_range(doc, start, end), person.id, kind))
 
 
 def _scan_surnames(state: _State) -> None:
@@ -1073,12 +1113,13 @@ def _scan_surnames(state: _State) -> None:
                     surnames.setdefault(alias, p)
     if not surnames:
         return
-    for tok in doc:
-        if tok.i in state.taken or tok.i in state.gaz_tokens or tok.text not in surnames:
+    for i, text in enumerate(token_table(doc).texts):
+        if text not in surnames or i in state.taken or i in state.gaz_tokens:
             continue
-        if tok.is_stop or not tok.text[:1].isupper():
+        tok = doc[i]
+        if tok.is_stop or not text[:1].isupper():
             continue
-        ent = state.person_ent(tok.i)
+        ent = state.person_ent(i)
         if ent is not None and _trimmed_len(state, ent) > 1:
             continue  # part of another person's name ("Melania Trump")
         if _blocked(state, tok.idx, tok.idx + len(tok)):
@@ -1247,17 +1288,12 @@ def _add_title_mentions(state: _State, titles: list[TitlePhrase]) -> None:
     state.index_persons()
     _drop_orgs_inside(
         state,
-        [
-            (doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1]))
-            for p in titles
-            if p.head in state.g.person_heads
-        ],
+        [_char_range(doc, p.start, p.end) for p in titles if p.head in state.g.person_heads],
     )
     for phrase in titles:
         if not _title_only(state, phrase):
             continue
-        start_char = doc[phrase.start].idx
-        end_char = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
+        start_char, end_char = _char_range(doc, phrase.start, phrase.end)
         if _blocked(state, start_char, end_char):
             continue
         person = _resolve_title(state, phrase, start_char)
@@ -1415,6 +1451,8 @@ class _DocIndex:
     persons: dict[str, PersonRecord]
     country_at: dict[int, str]
     has_sents: bool
+    positions: dict[str, list[int]] = field(default_factory=dict)  # person -> mention starts
+    sent_starts: list[int] | None = None  # token index of each sentence start (lazy)
 
 
 def _index(doc: Doc) -> _DocIndex:
@@ -1436,6 +1474,9 @@ def _index(doc: Doc) -> _DocIndex:
             first, last = _token_range(doc, m.start, m.end)
             for i in range(first, last):
                 country_at[i] = info.country
+    positions: dict[str, list[int]] = {}
+    for m in people:
+        positions.setdefault(m.entity_id, []).append(m.start)
     index = _DocIndex(
         key=key,
         person_mentions=people,
@@ -1443,9 +1484,18 @@ def _index(doc: Doc) -> _DocIndex:
         persons={p.id: p for p in _doc_persons(doc)},
         country_at=country_at,
         has_sents=len(doc) > 0 and doc.has_annotation("SENT_START"),
+        positions=positions,
     )
     doc._.tf_entity_index = index
     return index
+
+
+def _sentence_of(doc: Doc, index: _DocIndex, i: int) -> int:
+    """Token index where the sentence holding token ``i`` starts (sentence starts read once)."""
+    if index.sent_starts is None:
+        index.sent_starts = [sent.start for sent in doc.sents] if index.has_sents else [0]
+    k = bisect.bisect_right(index.sent_starts, i) - 1
+    return index.sent_starts[max(k, 0)]
 
 
 def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -1456,13 +1506,8 @@ def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _slice_text(doc: Doc, start: int, end: int) -> str:
-    """``doc.text[start:end]`` without materialising the whole text."""
-    first, last = _token_range(doc, start, end)
-    if first >= last:
-        return ""
-    span = doc[first:last]
-    offset = span.start_char
-    return span.text_with_ws[start - offset : end - offset]
+    """``doc.text[start:end]`` (the text is read once per doc)."""
+    return doc_text(doc)[start:end]
 
 
 def resolve_person(doc: Doc, start: int, end: int, *, use_officials: bool = False) -> str | None:
@@ -1564,9 +1609,7 @@ def _resolve_title_span(doc: Doc, index: _DocIndex, span: Span, use_officials: b
     state = _State(doc=doc, g=g)
     state.persons = index.persons
     state.country_at = index.country_at
-    state.positions = {}
-    for m in index.person_mentions:
-        state.positions.setdefault(m.entity_id, []).append(m.start)
+    state.positions = index.positions
     heads = [Span(doc, s, e) for s, e in _head_matches(doc, span.start, span.end)]
     if not heads:
         return None
@@ -1649,7 +1692,7 @@ def _resolve_pronoun(doc: Doc, index: _DocIndex, start: int, gender: str) -> str
         for m in before
         if m.entity_id in people
         and people[m.entity_id].gender in (gender, None)
-        and not _inside_clause(doc, governor, m)
+        and not _inside_clause(doc, index, governor, m)
     ]
     if not compatible:
         return None
@@ -1672,32 +1715,26 @@ def _governing_verb(doc: Doc, char: int) -> Token | None:
     return None
 
 
-def _inside_clause(doc: Doc, verb: Token | None, m: Mention) -> bool:
+def _inside_clause(doc: Doc, index: _DocIndex, verb: Token | None, m: Mention) -> bool:
     """True when the mention sits in the verb's own clause ("Kato will go, he said": Kato)."""
     if verb is None:
         return False
-    tok = doc[_token_at(doc, m.start)]
-    return tok.sent.start == verb.sent.start and verb.is_ancestor(tok)
+    i = _token_at(doc, m.start)
+    same_sentence = _sentence_of(doc, index, i) == _sentence_of(doc, index, verb.i)
+    return same_sentence and verb.is_ancestor(doc[i])
 
 
 def _sentence_start(doc: Doc, index: _DocIndex, char: int) -> int:
     """Char offset where the sentence containing ``char`` starts (0 without sentences)."""
     if char <= 0 or not index.has_sents:
         return 0
-    i = _token_at(doc, char)
-    return doc[i].sent.start_char
+    first = _sentence_of(doc, index, _token_at(doc, char))
+    return token_table(doc).starts[first]
 
 
 def _token_at(doc: Doc, char: int) -> int:
-    """Index of the last token starting at or before ``char``."""
-    lo, hi = 0, len(doc) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if doc[mid].idx <= char:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """Index of the last token starting at or before ``char`` (0 before the first token)."""
+    return max(bisect.bisect_right(token_table(doc).starts, char) - 1, 0)
 
 
 def _is_subject(doc: Doc, m: Mention) -> bool:

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -100,6 +101,8 @@ class EventData:
     framing_preps: frozenset[str]
     companion_verbs: frozenset[str]
     named_dates: dict[str, Date]
+    institution_nouns: frozenset[str]
+    dateline_cities: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +127,8 @@ def event_data() -> EventData:
         framing_preps=frozenset(raw["framing_preps"]),
         companion_verbs=frozenset(raw["companion_verbs"]),
         named_dates={k: Date.fromisoformat(v) for k, v in raw["named_dates"].items()},
+        institution_nouns=frozenset(raw["institution_nouns"]),
+        dateline_cities={k.lower(): v for k, v in raw["dateline_cities"].items()},
     )
 
 
@@ -276,7 +281,7 @@ def clause_head(token: Token) -> Token:
     """The head of the clause ``token`` belongs to (stops at clause-level dependencies)."""
     current = token
     for _ in range(40):
-        if current.dep_ in CLAUSE_DEPS or current.head is current:
+        if current.dep_ in CLAUSE_DEPS or current.head.i == current.i:
             return current
         if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX"):
             return current
@@ -290,7 +295,7 @@ def under_framing_prep(token: Token, data: EventData) -> bool:
     current = token
     for _ in range(4):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return False
         if current.dep_ in ("pobj", "pcomp") and head.lower_ in data.framing_preps:
             return True
@@ -308,7 +313,7 @@ def path_to(head: Token, token: Token) -> set[int]:
     path = {token.i}
     current = token
     for _ in range(60):
-        if current is head or current.head is current:
+        if current.i == head.i or current.head.i == current.i:
             break
         current = current.head
         path.add(current.i)
@@ -401,6 +406,7 @@ class ArticleContext:
     sentence_of: list[tuple[int, int]]  # token index -> (sentence start, sentence length)
     newlines: list[int]  # sorted offsets of line breaks
     resolve_person: Callable[[Doc, int, int], str | None] | None
+    datelines: list[tuple[int, str]] = field(default_factory=list)  # (offset, country id)
 
 
 def build_context(doc: Doc, sentence_of: list[tuple[int, int]] | None = None) -> ArticleContext:
@@ -420,16 +426,50 @@ def build_context(doc: Doc, sentence_of: list[tuple[int, int]] | None = None) ->
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is not None and len(span):
             date_roots.append((d, span.root))
+    main_countries = article_main_countries(doc)
     return ArticleContext(
         doc,
         mention_tokens,
         date_roots,
-        article_main_countries(doc),
+        main_countries,
         place_names(doc),
         sentence_of if sentence_of is not None else _sentence_starts(doc),
-        [i for i, char in enumerate(doc_text(doc)) if char == "\n"],
+        [m.start() for m in NEWLINE.finditer(doc_text(doc))],
         _resolver(),
+        datelines(doc),
     )
+
+
+NEWLINE = re.compile("\n")
+#: A dateline opening a line: "BEIJING (AP) —", "ZURICH, Aug 1 -", "New Delhi:", "MEXICO CITY —".
+DATELINE = re.compile(
+    r"(?m)^[ \t]{0,3}(?P<place>[A-Z][A-Za-z\u00c0-\u017f.'-]{1,20}(?: [A-Z][A-Za-z\u00c0-\u017f.'-]{1,20}){0,2})"
+    r"[ \t]{0,3}(?:\([A-Za-z .&-]{1,30}\))?[ \t]{0,3}(?:,[^\n,]{1,25})?[ \t]{0,3}(?:\u2014|\u2013|--|-|:)[ \t]"
+)
+
+
+def datelines(doc: Doc) -> list[tuple[int, str]]:
+    """``(local offset, "country:XXX")`` of every dateline of ``doc`` whose place is known."""
+    from .entities import gazetteer
+
+    places = gazetteer().places
+    extra = event_data().dateline_cities
+    found: list[tuple[int, str]] = []
+    for m in DATELINE.finditer(doc_text(doc)):
+        name = m["place"]
+        place = places.get(name) or places.get(name.title())
+        country = place.country if place is not None else extra.get(name.lower())
+        if country:
+            found.append((m.start("place"), f"country:{country}"))
+    return found
+
+
+def home_country(ctx: ArticleContext, char: int) -> str | None:
+    """The country of the last dateline before ``char``, else the article's main country."""
+    k = bisect.bisect_right(ctx.datelines, (char, "~")) - 1
+    if k >= 0:
+        return ctx.datelines[k][1]
+    return ctx.main_countries[0] if ctx.main_countries else None
 
 
 def _resolver() -> Callable[[Doc, int, int], str | None] | None:
@@ -461,7 +501,7 @@ def collect_participants(
         for code in ctx.main_countries:
             if code not in found:
                 found.append(code)
-    unresolved = [s for s in _subjects(head) if s.i in allowed and s.i not in ctx.mention_tokens]
+    unresolved = [s for s in _subjects(head) if s.i in allowed and not _names_party(ctx, s)]
     unresolved += [
         t
         for t in tokens
@@ -473,9 +513,56 @@ def collect_participants(
     ]
     for subject in unresolved:
         person = _resolve(ctx, subject)
-        if person and person not in found:
-            found.append(person)
+        ids = [person] if person else institution_countries(ctx, subject, head)
+        found.extend(i for i in ids if i not in found)
     return found, used
+
+
+def _names_party(ctx: ArticleContext, token: Token) -> bool:
+    """True when ``token`` itself is (part of) a person or country mention."""
+    return any(etype in ("person", "country") for _, etype in ctx.mention_tokens.get(token.i, []))
+
+
+def institution_countries(ctx: ArticleContext, subject: Token, head: Token) -> list[str]:
+    """Countries a government-like subject stands for: "Beijing", "the Chinese commerce
+    ministry", "the European Commission"; an unqualified "the government" / "the ministry" is
+    the government of the person whose words report it, else of the article's home country."""
+    data = event_data()
+    phrase = clause_tokens(subject, {subject.i})
+    infos = ctx.doc._.entities or {}
+    countries: list[str] = []
+    institutional = any(t.lemma_.lower() in data.institution_nouns for t in phrase)
+    for token in phrase:
+        for entity_id, etype in ctx.mention_tokens.get(token.i, []):
+            info = infos.get(entity_id)
+            country = getattr(info, "country", None)
+            metonym = etype == "place" and token.i == subject.i
+            if country and (institutional or metonym) and etype in ("organization", "place"):
+                code = f"country:{country}"
+                if code not in countries:
+                    countries.append(code)
+    if countries or not institutional:
+        return countries
+    reporter = _reporting_person_country(ctx, head)
+    home = reporter or home_country(ctx, subject.idx)
+    return [home] if home else []
+
+
+def _reporting_person_country(ctx: ArticleContext, head: Token) -> str | None:
+    """``country:XXX`` of the person whose reported words the clause ``head`` is:
+    "Parmelin said the government would convene ..." -> Parmelin's country."""
+    infos = ctx.doc._.entities or {}
+    current = head
+    for _ in range(3):
+        if current.dep_ not in ("ccomp", "parataxis") or current.head.i == current.i:
+            return None
+        current = current.head
+        for subject in _subjects(current):
+            for entity_id, etype in ctx.mention_tokens.get(subject.i, []):
+                country = getattr(infos.get(entity_id), "country", None)
+                if etype == "person" and country:
+                    return f"country:{country}"
+    return None
 
 
 def _country_takes_part(
@@ -490,7 +577,7 @@ def _country_takes_part(
             return True
         if any(etype == "person" for _, etype in ctx.mention_tokens.get(head.i, [])):
             return True
-        if head.dep_ not in ("compound", "amod") or head.head is head:
+        if head.dep_ not in ("compound", "amod") or head.head.i == head.i:
             return False
         head = head.head
     return False
@@ -522,7 +609,7 @@ def borrowed_subject(ctx: ArticleContext, head: Token) -> list[str]:
         return _entity_ids_at(ctx, head.head)
     current = head
     for _ in range(3):
-        if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head is current:
+        if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:
             return []
         current = current.head
         subjects = _subjects(current)
@@ -584,12 +671,28 @@ def attach_date(
         return nearest[0]
     if planned:
         return None
-    governing = {t.i for t in head.ancestors}
+    governing = _date_lenders(head)
     for d, root in ctx.date_roots:
         same_sentence = ctx.sentence_of[root.i][0] == ctx.sentence_of[head.i][0]
         if same_sentence and clause_head(root).i in governing:
             return d
     return None
+
+
+def _date_lenders(head: Token) -> set[int]:
+    """Clause heads above ``head`` whose date also times it. A reporting tag ("..., the
+    ministry said") is not timed by the words it reports, nor is a conjunct with a subject of
+    its own ("X was announced last month, and Japan has held six rounds") by its sibling."""
+    lenders: set[int] = set()
+    current = head
+    for _ in range(40):
+        if current.head.i == current.i or current.dep_ == "parataxis":
+            break
+        if current.dep_ == "conj" and _subjects(current):
+            break
+        current = current.head
+        lenders.add(current.i)
+    return lenders
 
 
 def place_names(doc: Doc) -> dict[int, tuple[str, set[int]]]:

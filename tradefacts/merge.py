@@ -412,8 +412,33 @@ def _cluster_bucketed(events: list[Atom]) -> list[list[Atom]]:
 def _cluster_signature(cluster: list[Atom]) -> tuple[str, ...]:
     """Return an order-independent tie-break key of a cluster."""
     return min(
-        (a.source, str(_day(a)), a.values["date_text"] or "", ",".join(a.values["participants"]))
-        for a in cluster
+        {
+            (a.source, str(_day(a)), a.values["date_text"] or "", ",".join(a.values["participants"]))
+            for a in cluster
+        }
+    )
+
+
+@dataclass
+class ClusterSummary:
+    """What a loose event compares against in a cluster, computed once per cluster."""
+
+    participants: frozenset[str]
+    countries: frozenset[str]
+    status: Any
+    source_count: int
+    signature: tuple[str, ...]
+
+
+def _summarise(cluster: list[Atom]) -> ClusterSummary:
+    """Return the participants, countries, majority status and tie-break key of a cluster."""
+    participants = frozenset(p for a in cluster for p in a.values["participants"])
+    return ClusterSummary(
+        participants=participants,
+        countries=frozenset(p for p in participants if not p.startswith("person:")),
+        status=_best(_votes(cluster, "status")),
+        source_count=len({a.source for a in cluster}),
+        signature=_cluster_signature(cluster),
     )
 
 
@@ -429,34 +454,54 @@ def _cluster_events(events: list[Atom]) -> list[list[Atom]]:
         for atom in cluster:
             for person in _persons(atom.values["participants"]):
                 by_person[(_group(atom.values["type"]), person)].add(index)
+    summaries: dict[int, ClusterSummary] = {}
+    # loose atoms alike in what is compared choose alike: decide once per kind of atom
+    choices: dict[tuple[Any, ...], int | None] = {}
     joined: dict[int, list[Atom]] = defaultdict(list)
     leftover = []
     for atom in loose:
-        group, people = _group(atom.values["type"]), _persons(atom.values["participants"])
-        countries = set(atom.values["participants"]) - people
-        best: tuple[Any, ...] | None = None
-        for index in set().union(*(by_person.get((group, p), ()) for p in people)):
-            cluster = clusters[index]
-            theirs = {p for a in cluster for p in a.values["participants"]}
-            their_countries = {p for p in theirs if not p.startswith("person:")}
-            if countries and their_countries and not countries & their_countries:
-                continue
-            if _best(_votes(cluster, "status")) != atom.values["status"]:
-                continue  # "talks would be held" is not the talks that were held
-            rank = (
-                -len(people & theirs),
-                -len({a.source for a in cluster}),
-                _cluster_signature(cluster),
-                index,
-            )
-            best = rank if best is None or rank < best else best
-        if best is None:
+        group, parts = _group(atom.values["type"]), atom.values["participants"]
+        signature = (group, parts, atom.values["status"])
+        if signature not in choices:
+            choices[signature] = _best_cluster(signature, clusters, by_person, summaries)
+        chosen = choices[signature]
+        if chosen is None:
             leftover.append(atom)
         else:
-            joined[best[-1]].append(atom)
+            joined[chosen].append(atom)
     for index, extra in joined.items():
         clusters[index] = clusters[index] + extra
     return clusters + _cluster_bucketed(leftover)
+
+
+def _best_cluster(
+    signature: tuple[Any, ...],
+    clusters: list[list[Atom]],
+    by_person: dict[tuple[str, str], set[int]],
+    summaries: dict[int, ClusterSummary],
+) -> int | None:
+    """Return the index of the cluster a loose event (type group, participants, status) joins:
+    same status, no clash of countries, most shared people, then most sources; or None."""
+    group, parts, status = signature
+    people = _persons(parts)
+    countries = set(parts) - people
+    best: tuple[Any, ...] | None = None
+    for index in set().union(*(by_person.get((group, p), ()) for p in people)):
+        if index not in summaries:
+            summaries[index] = _summarise(clusters[index])
+        summary = summaries[index]
+        if countries and summary.countries and not countries & summary.countries:
+            continue
+        if summary.status != status:
+            continue  # "talks would be held" is not the talks that were held
+        rank = (
+            -len(people & summary.participants),
+            -summary.source_count,
+            summary.signature,
+            index,
+        )
+        best = rank if best is None or rank < best else best
+    return None if best is None else best[-1]
 
 
 def _resolve_dates(events: list[Atom]) -> bool:
@@ -493,6 +538,9 @@ def _resolve_dates(events: list[Atom]) -> bool:
             if not any(_overlap(a.values["participants"], people, places) for a in other):
                 continue
             theirs = {p for a in other for p in a.values["participants"]}
+            their_places = theirs - _persons(tuple(theirs))
+            if places and their_places and not places & their_places:
+                continue  # Trump meeting the Swiss on Thursday is not his Thursday with Italy
             day = _day(other[0])
             rank = (
                 not any(_weekday(a.values["date_text"]) == weekday for a in other),
@@ -610,25 +658,43 @@ def _sides_by_source(record: CanonicalRecord) -> dict[tuple[str, str], dict[str,
     return table
 
 
+def _evidence_by_source(
+    evidence: Iterable[Evidence], sources: Iterable[str]
+) -> tuple[dict[str, list[Evidence]], list[Evidence]]:
+    """Return a fact's evidence grouped by its source, and the evidence of no listed source."""
+    listed = set(sources)
+    by_source: dict[str, list[Evidence]] = defaultdict(list)
+    foreign: list[Evidence] = []
+    for item in evidence:
+        (by_source[item.doc_id] if item.doc_id in listed else foreign).append(item)
+    return by_source, foreign
+
+
 def _split(
     fact: Any,
     label: str,
     chosen: dict[str, Any],
     kinds: dict[str, str],
     sides: dict[tuple[str, str], dict[str, list[str]]],
+    grouped: tuple[dict[str, list[Evidence]], list[Evidence]] | None = None,
 ) -> list[Atom]:
-    """Return one atom per source (per disputed value) of a merged fact."""
+    """Return one atom per source (per disputed value) of a merged fact; ``grouped`` is the
+    fact's evidence by source (see ``_evidence_by_source``), computed here if not given."""
     atoms: list[Atom] = []
-    silent = {u.field: u.sources for u in getattr(fact, "unstated", ())}
+    silent = {u.field: frozenset(u.sources) for u in getattr(fact, "unstated", ())}
+    by_source, foreign = grouped or _evidence_by_source(fact.evidence, fact.sources)
+    decoded: dict[tuple[str, str], Any] = {}
     for source in fact.sources or ("",):
-        evidence = _ev(
-            e for e in fact.evidence if e.doc_id == source or e.doc_id not in fact.sources
-        )
+        evidence = _ev([*by_source.get(source, ()), *foreign])
         options: list[dict[str, Any]] = [{}]
         for name, value in chosen.items():
             stated = sides.get((label, name), {}).get(source)
             if stated:
-                values = [_decode(v, kinds.get(name, "str")) for v in stated]
+                values = []
+                for text in stated:
+                    if (name, text) not in decoded:
+                        decoded[(name, text)] = _decode(text, kinds.get(name, "str"))
+                    values.append(decoded[(name, text)])
             elif source in silent.get(name, ()):
                 values = [None]
             else:
@@ -674,10 +740,10 @@ def _atoms_from_record(record: CanonicalRecord) -> dict[str, list[Atom]]:
             "qualifier": t.qualifier,
             "products": t.products,
         }
-        stated = {
-            source: [_decode(v.text, "tuple") for v in t.scopes if source in v.sources]
-            for source in t.sources
-        }
+        stated: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for scope_variant in t.scopes:
+            for source in set(scope_variant.sources):
+                stated[source].append(_decode(scope_variant.text, "tuple"))
         for atom in _split(t, label, chosen, {"products": "tuple"}, sides):
             for scope in stated.get(atom.source) or [atom.values["products"]]:
                 atoms["tariff"].append(
@@ -686,6 +752,7 @@ def _atoms_from_record(record: CanonicalRecord) -> dict[str, list[Atom]]:
     for s, label in zip(
         record.statements, _labels(record.statements, _statement_label), strict=True
     ):
+        grouped = _evidence_by_source(s.evidence, s.sources)
         for variant in s.variants or (Variant(text=s.text, sources=s.sources),):
             wording = s.model_copy(update={"text": variant.text, "sources": variant.sources})
             chosen = {
@@ -694,7 +761,7 @@ def _atoms_from_record(record: CanonicalRecord) -> dict[str, list[Atom]]:
                 "text": variant.text,
                 "kind": s.kind,
             }
-            atoms["statement"] += _split(wording, label, chosen, {}, sides)
+            atoms["statement"] += _split(wording, label, chosen, {}, sides, grouped)
     for v, label in zip(record.events, _labels(record.events, _event_label), strict=True):
         chosen = {
             "type": v.type,
@@ -851,13 +918,14 @@ def _fuse_event(atoms: list[Atom]) -> Fused:
         date_text = fusion.choose(atoms, "date_text", chosen=chosen, quiet=same_day)
     else:
         date_text = fusion.choose(atoms, "date_text", null_disagrees=True)
-    participants = tuple(sorted({p for a in atoms for p in a.values["participants"]}))
+    status = fusion.choose(atoms, "status")
+    participants = _supported_participants(atoms, status)
     fusion.choose(atoms, "participants", chosen=participants)
     event = MergedTradeEvent(
         type=fusion.choose(atoms, "type"),
         date=date,
         date_text=date_text,
-        status=fusion.choose(atoms, "status"),
+        status=status,
         participants=participants,
         location=fusion.choose(atoms, "location"),
         evidence=_evidence(atoms),
@@ -865,6 +933,21 @@ def _fuse_event(atoms: list[Atom]) -> Fused:
         unstated=fusion.unstated(),
     )
     return event, fusion.conflicts
+
+
+def _supported_participants(atoms: Sequence[Atom], status: Any) -> tuple[str, ...]:
+    """Return the sorted participants of a fused event: everyone its atoms name, except those
+    named only by atoms that pin no day and state another status ("talks will be held this
+    month" joining talks held this month brings along who was said to attend the other one).
+    The dropped names stay in the ``participants`` conflict."""
+    supported = {
+        p
+        for a in atoms
+        if _day(a) is not None or a.values["status"] == status
+        for p in a.values["participants"]
+    }
+    named = {p for a in atoms for p in a.values["participants"]}
+    return tuple(sorted(supported or named))
 
 
 # --- clustering each kind of fact -------------------------------------------------------------

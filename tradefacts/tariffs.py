@@ -190,7 +190,24 @@ def _is_tariff_rate(token: Token, sentence_has_tariff: bool) -> bool:
         return False
     if any(w in t.rate_modifiers for w in left):
         return True
-    return sentence_has_tariff
+    return sentence_has_tariff or _rate_on_goods(token)
+
+
+def _rate_on_goods(token: Token) -> bool:
+    """True for "the rate on Korean cars", "15% rates for their cars": a rate charged on goods."""
+    t = tables()
+    doc = token.doc
+    i = token.i + 1
+    if i >= len(doc) or doc[i].lower_ not in {"on", "for"}:
+        return False
+    words = _lowers(doc)
+    stop = min(len(doc), i + 6)
+    for j in range(i + 1, stop):
+        if words[j] in t.import_nouns or doc[j].ent_type_ in {"NORP", "GPE"}:
+            return True
+        if doc[j].is_punct or doc[j].pos_ in {"VERB", "AUX"}:
+            break
+    return any(True for _ in _phrases_in(doc, i + 1, stop, t.products))
 
 
 def _lowers(doc: Doc) -> list[str]:
@@ -204,6 +221,7 @@ def _lowers(doc: Doc) -> list[str]:
     return cached
 
 
+@lru_cache(maxsize=1)
 def _candidate_words() -> frozenset[str]:
     t = tables()
     words = set(t.tariff_lemmas) | set(t.tariff_phrase_heads) | {"rate", "rates"}
@@ -547,11 +565,15 @@ def _speaker_subject(subject: Token, subject_verb: Token) -> Token | None:
 
 def _surface_subject(ctx: _Context, verb: Token, lo: int) -> Token | None:
     """A country mention right before the verb ("Japan has long maintained"), for bad parses."""
+    nouns = 0
     for i in range(verb.i - 1, max(lo, verb.i - 6) - 1, -1):
         tok = ctx.doc[i]
         if i in ctx.by_token:
             return ctx.doc[ctx.by_token[i].root]
-        if tok.pos_ not in {"AUX", "ADV", "PART", "PUNCT", "SPACE"}:
+        if tok.pos_ in {"NOUN", "ADJ"} and nouns < 2:
+            nouns += 1  # "Vietnamese goods will face": the country modifies the subject noun
+            continue
+        if tok.pos_ not in {"AUX", "ADV", "PART", "PUNCT", "SPACE"} or nouns:
             return None
     return None
 
@@ -570,6 +592,7 @@ class _Frame:
     np_start: int
     on_scope: set[int]
     speaker: Token | None = None
+    relief: Token | None = None  # "exemption" in "seeking an exemption from the 26% levy"
 
 
 def _frame(ctx: _Context, tariff: Token, pspan: Span, lo: int, hi: int, sent_lo: int) -> _Frame:
@@ -581,21 +604,11 @@ def _frame(ctx: _Context, tariff: Token, pspan: Span, lo: int, hi: int, sent_lo:
     speaker = _speaker_subject(subject, subject_verb) if subject is not None else None
     critic = next((a for a in _ancestors(tariff, 7) if _verb_in(a, t.criticize_verbs)), None)
     passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
-    on_preps = [
-        c
-        for c in tariff.children
-        if c.dep_ == "prep" and c.lower_ in {"on", "against", "upon", "for", "targeting"}
-    ]
-    if verb is not None:
-        on_preps += [
-            c
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ in {"on", "against", "upon"} and c.i > tariff.i
-        ]
     on_scope: set[int] = set()
-    for prep in on_preps:
-        on_scope.update(range(max(lo, prep.left_edge.i), min(hi, prep.right_edge.i + 1)))
+    for prep in _scope_preps(tariff, pspan, verb):
+        on_scope.update(_prep_scope(ctx.doc, prep, lo, hi))
     on_scope.update(_on_window(ctx.doc, tariff, hi))
+    relief = _relief_noun(tariff)
     return _Frame(
         tariff=tariff,
         verb=verb,
@@ -607,7 +620,93 @@ def _frame(ctx: _Context, tariff: Token, pspan: Span, lo: int, hi: int, sent_lo:
         np_start=min(tariff.left_edge.i, pspan.start),
         on_scope=on_scope,
         speaker=speaker,
+        relief=relief,
     )
+
+
+
+_SCOPE_PREPS = {"on", "against", "upon", "for", "targeting", "covering"}
+_VERB_SCOPE_PREPS = {"on", "against", "upon"}
+#: Verbs whose "to" phrase names the goods a tariff is put on ("a 15% tariff added to US corn").
+_ADD_TO_VERBS = frozenset({"add", "apply", "extend", "impose", "levy", "attach"})
+
+
+def _scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
+    """The prepositions whose objects a tariff applies to ("on X", "against X").
+
+    Besides the tariff word's own "on" phrase: the governing verb's "on" phrase after the tariff
+    word, the "to" phrase of "added to"/"applied to", and an "on" phrase hanging off the rate in
+    "duties of 25 per cent on British steel" (the parser attaches it to the percent).
+    """
+    preps = [c for c in tariff.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS]
+    if verb is not None and _verb_in(verb, _ADD_TO_VERBS):
+        preps += [c for c in tariff.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ != "prep" or c.i < tariff.i:
+                continue
+            if c.lower_ in _VERB_SCOPE_PREPS or (c.lower_ == "to" and _verb_in(verb, _ADD_TO_VERBS)):
+                preps.append(c)
+    rate_tokens = [pspan.root, *(c for c in pspan.root.children if c.dep_ == "conj")]
+    for anc in _ancestors(pspan.root, 3):
+        if anc == tariff or anc.pos_ in {"VERB", "AUX"}:
+            break
+        rate_tokens.append(anc)
+    if any(a == tariff for a in _ancestors(pspan.root, 4)):
+        for tok in rate_tokens:
+            preps.extend(
+                c
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in _VERB_SCOPE_PREPS and c.i > pspan.start
+            )
+    return preps
+
+
+def _prep_scope(doc: Doc, prep: Token, lo: int, hi: int) -> range:
+    """Tokens of a prepositional phrase, cut before an appositive or clause after a comma/dash."""
+    start, end = max(lo, prep.left_edge.i), min(hi, prep.right_edge.i + 1)
+    for j in range(prep.i + 1, end):
+        tok = doc[j]
+        if tok.text in {"-", "\u2013", "\u2014", "(", ";"}:
+            return range(start, j)
+        if tok.text == "," and j + 1 < end and (
+            doc[j + 1].pos_ in _LIST_BREAK_POS or doc[j + 1].pos_ == "NUM"
+        ):
+            return range(start, j)
+    return range(start, end)
+
+
+#: Nouns whose "from" phrase names a tariff someone is spared ("an exemption from the levy").
+_RELIEF_NOUNS = frozenset(
+    {"exemption", "relief", "reprieve", "waiver", "exclusion", "carve-out", "carveout",
+     "respite", "break", "shield", "protection", "immunity", "escape"}
+)
+
+
+def _relief_noun(tariff: Token) -> Token | None:
+    """The noun of "exemption/relief/reprieve from <the tariff>", if the tariff is its object."""
+    for anc in _ancestors(tariff, 4):
+        if anc.pos_ in {"VERB", "AUX"}:
+            return None
+        if anc.lower_ == "from" and anc.dep_ == "prep":
+            head = anc.head
+            return head if _lemma(head) in _RELIEF_NOUNS or head.lower_ in _RELIEF_NOUNS else None
+    return None
+
+
+def _relief_holders(relief: Token) -> list[Token]:
+    """Who is spared: the relief noun's possessor, or the subject of the verb that governs it."""
+    holders = [c for c in relief.children if c.dep_ == "poss"]
+    verb = _governing_verb(relief)
+    if verb is not None and not any(c.dep_ == "auxpass" for c in verb.children):
+        subject, _ = _subject(verb)
+        if subject is not None:
+            holders.append(subject)
+    elif verb is not None:  # "Mexico was granted relief from ..."
+        subject, _ = _subject(verb)
+        if subject is not None:
+            holders.append(subject)
+    return holders
 
 
 @dataclass
@@ -644,8 +743,12 @@ def _roles(
     frame = _frame(ctx, tariff, pspan, lo, hi, sent_lo)
     roles = _Roles()
     speaker_mentions = []
+    holders = _relief_holders(frame.relief) if frame.relief is not None else []
     for m in ctx.mentions_between(sent_lo, hi):
         if m.root >= hi or m.start < sent_lo:
+            continue
+        if any(_within(m, h) for h in holders):
+            roles.add("target", m)  # "New Delhi is seeking an exemption from the 26% levy"
             continue
         in_subject = frame.subject is not None and _within(m, frame.subject)
         if (
@@ -660,10 +763,40 @@ def _roles(
         role = _mention_role(ctx.doc[m.root], m, frame)
         if role:
             roles.add(role, m)
+    partner = _deal_partner(ctx, frame, lo, hi)
+    if partner is not None and partner.iso not in roles.imposers + roles.targets:
+        if roles.targets and not roles.imposers:
+            roles.add("imposer:weak", partner)  # "Japan secured 15% rates in a deal with the US"
+        elif roles.imposers and not roles.targets:
+            roles.add("target:weak", partner)
     if not roles.imposers and speaker_mentions and frame.verb is not None:
         if _verb_in(frame.verb, tables().impose_verbs) and not frame.passive:
             roles.add("imposer", speaker_mentions[0])  # "Trump said he would hit Canada ..."
     return roles
+
+
+_DEAL_NOUNS = frozenset({"deal", "agreement", "pact", "accord", "talks", "negotiations", "truce"})
+
+
+def _deal_partner(ctx: _Context, frame: _Frame, lo: int, hi: int) -> _CountryMention | None:
+    """The country of "in a deal with X" on the tariff's verb: the other side of the tariff."""
+    verb = frame.verb
+    if verb is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "under", "through", "via"}:
+            continue
+        for noun in prep.children:
+            if _lemma(noun) not in _DEAL_NOUNS and noun.lower_ not in _DEAL_NOUNS:
+                continue
+            for with_ in noun.children:
+                if with_.lower_ != "with":
+                    continue
+                for i in range(max(lo, with_.i + 1), min(hi, with_.right_edge.i + 1)):
+                    m = ctx.by_token.get(i)
+                    if m is not None and not m.is_person:
+                        return m
+    return None
 
 
 def _within(m: _CountryMention, token: Token) -> bool:
@@ -680,6 +813,8 @@ def _on_window(doc: Doc, tariff: Token, hi: int) -> set[int]:
         tok = doc[j]
         if tok.text in _CLAUSE_PUNCT or (tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "amod"):
             break
+        if tok.like_num or tok.lower_ in _candidate_words():
+            break  # "on auto parts and the 50% duty on steel": the next tariff's scope
         if tok.text == "," and j + 1 < hi and doc[j + 1].pos_ in _LIST_BREAK_POS:
             break  # "on rice, a figure Tokyo disputes": the list of goods has ended
         out.add(j)
@@ -868,17 +1003,10 @@ def _products(
     t = tables()
     doc = ctx.doc
     ranges: list[tuple[int, int]] = [(max(lo, tariff.left_edge.i), tariff.i)]
-    for child in tariff.children:
-        if child.dep_ == "prep" and child.lower_ in {"on", "for", "against", "upon", "covering"}:
-            ranges.append((child.left_edge.i, child.right_edge.i + 1))
+    for prep in _scope_preps(tariff, pspan, verb):
+        scope = _prep_scope(doc, prep, lo, hi)
+        ranges.append((scope.start, scope.stop))
     if verb is not None:
-        for child in verb.children:
-            if (
-                child.dep_ == "prep"
-                and child.lower_ in {"on", "against", "upon"}
-                and child.i > tariff.i
-            ):
-                ranges.append((child.left_edge.i, child.right_edge.i + 1))
         subject, _ = _subject(verb)
         if (
             subject is not None
@@ -900,19 +1028,25 @@ def _products(
 # --------------------------------------------------------------------------- dominance
 
 
-def imposer_ranking(ctx: _Context) -> list[str]:
-    """Countries whose tariffs the doc discusses, most explicit cases first (ties: earliest)."""
+def imposer_ranking(ctx: _Context, rated: frozenset[int] = frozenset()) -> list[str]:
+    """Countries whose tariffs the doc discusses, most explicit cases first (ties: earliest).
+
+    A tariff word that states a rate (index in ``rated``) counts twice: the article's numbers
+    say more about whose tariffs it is about than passing mentions ("Vietnam charges no tariffs").
+    """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     doc = ctx.doc
     for n, i in enumerate(sorted(ctx.tariff)):
         if n >= MAX_DOMINANCE_WORDS:
             break
+        if in_clutter(doc, doc[i].idx, doc[i].idx + len(doc[i])):
+            continue  # "Toyota sees profit squeezed by U.S. tariffs" in a headline list
         sent = _sentence(ctx, doc[i : i + 1])
         lo, hi = max(sent.start, i - WINDOW), min(sent.end, i + WINDOW)
         roles = _roles(ctx, doc[i], doc[i : i + 1], lo, hi)
         for iso in roles.imposers[:1]:
-            counts[iso] += 1
+            counts[iso] += 2 if i in rated else 1
             first.setdefault(iso, i)
     return sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
 
@@ -945,6 +1079,9 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
     if not clo <= tariff.i < chi:
         clo, chi = min(clo, tariff.i), max(chi, tariff.i + 1)
     roles = _roles(ctx, tariff, pspan, clo, chi, lo)
+    if not (roles.imposers or roles.targets) and tariff.dep_ == "conj" and tariff.head.i in ctx.tariff:
+        first = tariff.head  # "a 15% tariff added to US corn, and a 10% tariff to soybeans"
+        roles = _roles(ctx, first, ctx.doc[first.i : first.i + 1], min(clo, first.i), chi, lo)
     verb = _governing_verb(tariff)
     products = _products(ctx, tariff, pspan, verb, clo, chi)
     qualifier = _qualifier(doc, pspan, tariff, pct.approximate)
@@ -1092,6 +1229,22 @@ def _consolidate(found: list[_Found]) -> list[TariffRate]:
     return out
 
 
+def _rated_tariff_words(ctx: _Context, percents: list[_Percent]) -> frozenset[int]:
+    """Indices of the tariff words some percent is the rate of."""
+    doc = ctx.doc
+    out: set[int] = set()
+    for pct in percents:
+        pspan = doc.char_span(pct.start, pct.end, alignment_mode="expand")
+        if pspan is None or len(pspan) == 0:
+            continue
+        sent = _sentence(ctx, pspan)
+        lo, hi = max(sent.start, pspan.start - WINDOW), min(sent.end, pspan.end + WINDOW)
+        tariff = _link(ctx, pspan, lo, hi)
+        if tariff is not None:
+            out.add(tariff.i)
+    return frozenset(out)
+
+
 def find_tariffs(doc: Doc) -> list[TariffRate]:
     """The numeric tariffs stated in ``doc`` (needs quantities, and mentions for countries)."""
     percents = [p for p in _percents(doc) if not in_clutter(doc, p.start, p.end)][:MAX_PERCENTS]
@@ -1100,7 +1253,7 @@ def find_tariffs(doc: Doc) -> list[TariffRate]:
     ctx = _Context(doc, _tariff_tokens(doc), _country_mentions(doc))
     if not ctx.tariff:
         return []
-    ranking = imposer_ranking(ctx)
+    ranking = imposer_ranking(ctx, _rated_tariff_words(ctx, percents))
     found: list[_Found] = []
     for pct in percents:
         found.extend(_fact_for(ctx, pct, ranking))
