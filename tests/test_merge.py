@@ -715,10 +715,5 @@ def test_undated_event_of_another_status_adds_no_participants() -> None:
     assert record.event.sources == ("busan", "seoul", "wire")
     assert "person:yeo-han-koo" in record.event.participants
     assert "person:kim-jung-kwan" not in record.event.participants
-    sides = [
-        side.value
-        for c in record.conflicts
-        if c.field == "participants"
-        for side in c.sides
-    ]
+    sides = [side.value for c in record.conflicts if c.field == "participants" for side in c.sides]
     assert any("person:kim-jung-kwan" in value for value in sides)

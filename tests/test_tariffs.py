@@ -396,3 +396,99 @@ def test_no_quantities_no_tariffs(nlp):
     register_extensions()
     doc._.quantities = []
     assert find_tariffs(doc) == []
+
+
+# --------------------------------------------------------------------------- scope and roles
+
+
+def test_on_phrase_hanging_off_the_rate(nlp):
+    t = only(
+        nlp,
+        "Under the plan, duties of 35 per cent on Australian wine and beef, imposed by Beijing "
+        "in 2020, will be lifted.",
+    )
+    assert t.target == "AUS" and set(t.products) == {"wine", "beef"}
+
+
+def test_range_with_on_phrase_after_both_ends(nlp):
+    found = facts(
+        nlp, "Canada imposed provisional duties of between 12 per cent and 30 per cent on Brazilian beef."
+    )
+    assert sorted(t.rate_percent for t in found) == [12.0, 30.0]
+    assert all((t.imposer, t.target, t.products) == ("CAN", "BRA", ("beef",)) for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States taxes many partners. Brazil is seeking relief from the 40 per cent "
+        "duty on its coffee.",
+        "The United States taxes many partners. Brazil won an exemption from the 40% duty on "
+        "its coffee.",
+    ],
+)
+def test_exemption_from_levy_marks_the_subject_as_target(nlp, text):
+    t = only(nlp, text)
+    assert (t.rate_percent, t.imposer, t.target, t.products) == (40.0, "USA", "BRA", ("coffee",))
+
+
+def test_rate_on_goods_is_a_tariff_rate(nlp):
+    t = only(nlp, "Officials said the rate on Vietnamese shoes will drop to 12 percent.")
+    assert (t.rate_percent, t.target, t.products) == (12.0, "VNM", ("footwear",))
+
+
+def test_rate_change_to_and_from(nlp):
+    found = facts(
+        nlp, "The US said the rate on Malaysian chips would be lowered to 15 percent from 30 percent."
+    )
+    assert sorted(t.rate_percent for t in found) == [15.0, 30.0]
+    assert all((t.imposer, t.target) == ("USA", "MYS") for t in found)
+
+
+def test_elliptical_second_tariff_shares_the_sides(nlp):
+    found = facts(
+        nlp,
+        "Beijing said a 20 per cent tariff will be applied to Canadian pork and beef, and a "
+        "5 per cent tariff to cotton.",
+    )
+    by_rate = {t.rate_percent: t for t in found}
+    assert set(by_rate[20.0].products) == {"pork", "beef"} and by_rate[20.0].target == "CAN"
+    assert by_rate[5.0].products == ("cotton",) and by_rate[5.0].target == "CAN"
+
+
+def test_subjects_securing_rates_in_a_deal_are_targets(nlp):
+    found = facts(
+        nlp, "India and Vietnam secured 18 percent rates for their textiles in deals with Washington."
+    )
+    assert {t.target for t in found} == {"IND", "VNM"}
+    assert all(t.imposer == "USA" and t.products == ("textiles",) for t in found)
+
+
+def test_pronoun_subject_of_relative_clause_imposes(nlp):
+    text = (
+        "Donald Trump spoke to reporters on Monday. Malaysian exports will face a 19% levy, "
+        "down from the 24% rate he had threatened in April."
+    )
+    by_rate = {t.rate_percent: t for t in facts(nlp, text)}
+    assert (by_rate[24.0].imposer, by_rate[24.0].target) == ("USA", "MYS")
+
+
+def test_trading_partner_fills_a_sectoral_target(nlp):
+    text = (
+        "Mexico's tariffs on Brazilian goods will fall under the new pact. "
+        "Mexico will also cut its duty on coffee to 5 per cent."
+    )
+    by_rate = {t.rate_percent: t for t in facts(nlp, text)}
+    assert (by_rate[5.0].imposer, by_rate[5.0].target, by_rate[5.0].products) == (
+        "MEX",
+        "BRA",
+        ("coffee",),
+    )
+
+
+def test_appositive_after_on_phrase_is_not_a_target(nlp):
+    text = (
+        "Washington slapped a 41 percent tariff on Cambodian imports, one of the highest rates "
+        "on any country and well above the 15 percent agreed by Japan."
+    )
+    assert {t.target for t in facts(nlp, text) if t.rate_percent == 41.0} == {"KHM"}

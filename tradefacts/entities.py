@@ -832,6 +832,7 @@ def _person_candidates(
             s, e, hon = _trim(doc, ent.start, ent.end, g)
             if s < e:
                 found.append(_Candidate(s, e, "ner", honorific=hon))
+    found.extend(_cued_names(state, titles))
     for phrase in titles:
         s = phrase.end
         e = _name_run(doc, s, 4, g)
@@ -845,6 +846,44 @@ def _person_candidates(
     for cand in found:
         cand.start, cand.end = _extend_hyphens(doc, cand.start, cand.end)
     return found
+
+
+#: Model labels a person's name is sometimes given ("Kemi Badenoch" as GPE).
+MISTYPED_LABELS = {"GPE", "LOC", "ORG", "NORP", "FAC"}
+
+
+def _cued_names(state: _State, titles: list[TitlePhrase]) -> list[_Candidate]:
+    """Two- or three-word names the model typed as a place or organisation although the text
+    marks a person: a known first name, or an apposition title ("Kemi Badenoch, the
+    Conservative leader, said")."""
+    doc, g = state.doc, state.g
+    texts = token_table(doc).texts
+    after_comma = {p.start: p for p in titles}
+    found = []
+    for ent in state.ents:
+        if ent.label_ not in MISTYPED_LABELS:
+            continue
+        s, e, _ = _trim(doc, ent.start, ent.end, g)
+        if not 2 <= e - s <= 3 or not all(_name_like(doc[i], g) for i in range(s, e)):
+            continue
+        first = texts[s].lower()
+        if (
+            first in g.female_names
+            or first in g.male_names
+            or _apposition_title(texts, e, after_comma)
+        ):
+            found.append(_Candidate(s, e, "cue"))
+    return found
+
+
+def _apposition_title(texts: list[str], end: int, titles: dict[int, TitlePhrase]) -> bool:
+    """True when token ``end`` starts ", [the|a] <title>" ("..., the Conservative leader")."""
+    if end >= len(texts) or texts[end] != ",":
+        return False
+    k = end + 1
+    if k < len(texts) and texts[k].lower() in ("the", "a", "an"):
+        k += 1
+    return k in titles
 
 
 def _name_run(doc: Doc, start: int, words: int, g: Gazetteer) -> int:
@@ -906,7 +945,7 @@ def _add_persons(state: _State, gaz: list[GazMatch], titles: list[TitlePhrase]) 
 
 def _dedupe_candidates(cands: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest candidate at each position (ties: official > title > ner)."""
-    rank = {"official": 0, "title": 1, "honorific": 2, "ner": 3, "surname": 4}
+    rank = {"official": 0, "title": 1, "honorific": 2, "ner": 3, "cue": 3, "surname": 4}
     cands.sort(key=lambda c: (-(c.end - c.start), rank[c.source], c.start))
     used: set[int] = set()
     kept: list[_Candidate] = []

@@ -73,7 +73,11 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "i", "we", "hi
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 #: Types that may describe the same happening (a "meeting" reported elsewhere as "talks").
 TYPE_FAMILY = {"meeting": "talks", "negotiation": "talks"}
-ROUND_WORDS = frozenset({"round", "next", "second", "third", "further", "another", "new"})
+#: Words that make a talks trigger a session of the article's own ongoing talks ("next round",
+#: "a second meeting", "the joint review of the pact"): their parties are its main countries.
+ROUND_WORDS = frozenset(
+    {"round", "next", "second", "third", "further", "another", "new", "joint", "review"}
+)
 #: Types whose participants are the verb's subject only (the announcer, the speaker).
 SPEAKER_TYPES = frozenset({"announcement", "speech"})
 MAX_SENTENCE_TOKENS = 160
@@ -103,6 +107,8 @@ class EventData:
     named_dates: dict[str, Date]
     institution_nouns: frozenset[str]
     dateline_cities: dict[str, str]
+    destination_verbs: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +135,8 @@ def event_data() -> EventData:
         named_dates={k: Date.fromisoformat(v) for k, v in raw["named_dates"].items()},
         institution_nouns=frozenset(raw["institution_nouns"]),
         dateline_cities={k.lower(): v for k, v in raw["dateline_cities"].items()},
+        destination_verbs=frozenset(raw["destination_verbs"]),
+        collective_nouns=frozenset(raw["collective_nouns"]),
     )
 
 
@@ -230,6 +238,8 @@ def find_triggers(
             continue
         lower, lemma = token.lower_, token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in data.verbs:
+            if lemma in data.destination_verbs and not _goes_to_place(token):
+                continue
             etype, weak = data.verbs[lemma], lemma in data.weak_verbs
         elif token.pos_ in ("NOUN", "PROPN") and lower in data.nouns:
             etype, weak = data.nouns[lower], lower in data.weak_nouns
@@ -237,6 +247,19 @@ def find_triggers(
             continue
         found.append(Trigger(token, token.i, token.i + 1, etype, weak))
     return _capped(sorted(found, key=lambda t: t.start), sentence_of)
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _goes_to_place(verb: Token) -> bool:
+    """True when the verb has a "to"/"for" phrase naming a place: "return to Seoul"."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in ("to", "for")
+        and any(g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS for g in child.children)
+        for child in verb.children
+    )
 
 
 def _sentence_starts(doc: Doc) -> list[tuple[int, int]]:
@@ -363,7 +386,10 @@ def participant_tokens(tokens: list[Token], keep: set[int], triggers: set[int]) 
         if token.i in keep or token.dep_ != "prep":
             continue
         word = token.lower_
-        if word in data.excluded_preps and not (word == "of" and token.head.i in triggers):
+        members = word == "of" and (
+            token.head.i in triggers or token.head.lemma_.lower() in data.collective_nouns
+        )
+        if word in data.excluded_preps and not members:
             dropped.update(t.i for t in token.subtree)
     return inside - dropped
 
@@ -605,31 +631,44 @@ def borrowed_subject(ctx: ArticleContext, head: Token) -> list[str]:
     """Participants of the governing clause's subject, for clauses without one of their own."""
     if _subjects(head) and not all(s.lower_ in RELATIVE_PRONOUNS for s in _subjects(head)):
         return []
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        # "a letter posted on Wednesday": the noun is what was posted; the poster is the
+        # subject of the clause that names the letter
+        return _subject_ids(ctx, clause_head(head.head))
     if head.dep_ in ("relcl", "acl"):
-        return _entity_ids_at(ctx, head.head)
+        antecedent = head.head
+        ids = _entity_ids_at(ctx, antecedent)
+        if not ids:  # "a committee that is due to meet": the government behind the body
+            ids = institution_countries(ctx, antecedent, clause_head(antecedent))
+        return ids
     current = head
     for _ in range(3):
         if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:
             return []
         current = current.head
-        subjects = _subjects(current)
-        if subjects:
-            ids: list[str] = []
-            for s in subjects:
-                ids.extend(_entity_ids_at(ctx, s) or ([p] if (p := _resolve(ctx, s)) else []))
-            return ids
+        if _subjects(current):
+            return _subject_ids(ctx, current)
     return []
+
+
+def _subject_ids(ctx: ArticleContext, head: Token) -> list[str]:
+    """Person/country ids of the subjects of clause ``head`` (pronouns and titles resolved)."""
+    ids: list[str] = []
+    for s in _subjects(head):
+        ids.extend(_entity_ids_at(ctx, s) or ([p] if (p := _resolve(ctx, s)) else []))
+    return ids
 
 
 def _entity_ids_at(ctx: ArticleContext, token: Token) -> list[str]:
     """Person/country ids of mentions on the phrase headed by ``token`` (its name, not clauses)."""
     ids: list[str] = []
-    for t in token.subtree:
-        if t.i != token.i and (t.dep_ in EMBEDDED_DEPS or t.dep_ == "prep"):
-            continue
+    stack = [token]
+    while stack:
+        t = stack.pop()
         for entity_id, etype in ctx.mention_tokens.get(t.i, []):
             if etype in ("person", "country") and entity_id not in ids:
                 ids.append(entity_id)
+        stack.extend(c for c in t.children if c.dep_ not in EMBEDDED_DEPS and c.dep_ != "prep")
     return ids
 
 
@@ -911,11 +950,17 @@ def _make_candidate(
         status="planned" if planned else "occurred",
         location=location,
         clutter=any(in_clutter(doc, doc[t.start].idx, doc[t.end - 1].idx + 1) for t in group),
-        weak=all(t.weak for t in group) and day is None,
+        weak=all(t.weak for t in group) and day is None and not _names_a_day(when),
         tentative=not planned and day is None and not _past_tense(tokens, main.token),
         parties=parties,
         persons=persons,
     )
+
+
+def _names_a_day(when: DateMention | None) -> bool:
+    """True for a day expression ("Monday", "on Tuesday night") even when no reference date
+    resolves it: merge can pin it from other articles."""
+    return when is not None and (when.weekday is not None or when.granularity == "day")
 
 
 def _past_tense(tokens: list[Token], trigger: Token) -> bool:

@@ -78,7 +78,7 @@ class Atom:
 
     source: str
     values: dict[str, Any]
-    evidence: frozenset[Evidence] = field(default_factory=frozenset)
+    evidence: tuple[Evidence, ...] = ()
 
 
 class UnionFind:
@@ -227,10 +227,9 @@ def _conflict(name: str, chosen: Any, votes: dict[Any, set[str]]) -> Conflict:
 
 def _evidence(atoms: Iterable[Atom]) -> tuple[Evidence, ...]:
     """Return the union of the atoms' evidence in canonical order."""
-    union: set[Evidence] = set()
-    for atom in atoms:
-        union |= atom.evidence
-    return tuple(sorted(union, key=lambda e: (e.doc_id, e.start, e.end, e.text)))
+    # keyed by plain tuples: hashing them is far cheaper than hashing the models
+    union = {(e.doc_id, e.start, e.end, e.text): e for atom in atoms for e in atom.evidence}
+    return tuple(union[key] for key in sorted(union))
 
 
 def _sources(atoms: Iterable[Atom]) -> tuple[str, ...]:
@@ -306,9 +305,14 @@ def _cluster_statements(atoms: list[Atom]) -> list[list[Atom]]:
         if 2 <= len(quote_tokens(a.values["text"])) < _MAX_QUOTE_NGRAM
     }
 
+    keys_by_text: dict[str, list[Hashable]] = {}
+
     def keys(atom: Atom) -> list[Hashable]:
-        tokens = quote_tokens(atom.values["text"])
-        return _quote_keys(tokens, short) if tokens else [("raw", atom.values["text"])]
+        text = atom.values["text"]
+        if text not in keys_by_text:
+            tokens = quote_tokens(text)
+            keys_by_text[text] = _quote_keys(tokens, short) if tokens else [("raw", text)]
+        return keys_by_text[text]
 
     return _cluster_by_keys(atoms, keys)
 
@@ -413,7 +417,12 @@ def _cluster_signature(cluster: list[Atom]) -> tuple[str, ...]:
     """Return an order-independent tie-break key of a cluster."""
     return min(
         {
-            (a.source, str(_day(a)), a.values["date_text"] or "", ",".join(a.values["participants"]))
+            (
+                a.source,
+                str(_day(a)),
+                a.values["date_text"] or "",
+                ",".join(a.values["participants"]),
+            )
             for a in cluster
         }
     )
@@ -584,8 +593,9 @@ def _from_anchor(text: str | None, anchor: dt.date) -> dt.date | None:
 # --- cutting inputs into atoms ----------------------------------------------------------------
 
 
-def _ev(evidence: Iterable[Evidence]) -> frozenset[Evidence]:
-    return frozenset(evidence)
+def _ev(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """Return an atom's evidence (duplicates are dropped when a cluster is fused)."""
+    return tuple(evidence)
 
 
 def _atoms_from_article(facts: ArticleFacts) -> dict[str, list[Atom]]:

@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .document import EntityInfo, Mention, doc_text, in_clutter, register_extensions
+from .entities import resolve_person
 from .models import Evidence, TariffRate, country_codes
 
 #: How far (tokens) around a percent the component looks; bounds work on hostile input.
@@ -769,6 +770,10 @@ def _roles(
             roles.add("imposer:weak", partner)  # "Japan secured 15% rates in a deal with the US"
         elif roles.imposers and not roles.targets:
             roles.add("target:weak", partner)
+    if not roles.imposers:
+        iso = _clause_pronoun_imposer(ctx, tariff)
+        if iso is not None:
+            roles.add("imposer", _CountryMention(tariff.i, tariff.i + 1, tariff.i, iso, True))
     if not roles.imposers and speaker_mentions and frame.verb is not None:
         if _verb_in(frame.verb, tables().impose_verbs) and not frame.passive:
             roles.add("imposer", speaker_mentions[0])  # "Trump said he would hit Canada ..."
@@ -1034,7 +1039,17 @@ def imposer_ranking(ctx: _Context, rated: frozenset[int] = frozenset()) -> list[
     A tariff word that states a rate (index in ``rated``) counts twice: the article's numbers
     say more about whose tariffs it is about than passing mentions ("Vietnam charges no tariffs").
     """
+    return _dominance(ctx, rated)[0]
+
+
+def _dominance(ctx: _Context, rated: frozenset[int]) -> tuple[list[str], dict[str, str]]:
+    """The imposer ranking, and for each imposer its one most frequent explicit target.
+
+    The partner fills the target of that imposer's product tariffs stated without one ("India
+    will cut its tariff on whisky to 75%" in an article about India's tariffs on British goods).
+    """
     counts: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
     first: dict[str, int] = {}
     doc = ctx.doc
     for n, i in enumerate(sorted(ctx.tariff)):
@@ -1045,10 +1060,20 @@ def imposer_ranking(ctx: _Context, rated: frozenset[int] = frozenset()) -> list[
         sent = _sentence(ctx, doc[i : i + 1])
         lo, hi = max(sent.start, i - WINDOW), min(sent.end, i + WINDOW)
         roles = _roles(ctx, doc[i], doc[i : i + 1], lo, hi)
+        weight = 2 if i in rated else 1
         for iso in roles.imposers[:1]:
-            counts[iso] += 2 if i in rated else 1
+            counts[iso] += weight
             first.setdefault(iso, i)
-    return sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+            for target in roles.targets[:1]:
+                if target != iso:
+                    pairs[(iso, target)] += weight
+    ranking = sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+    partners: dict[str, str] = {}
+    for imposer in ranking:
+        options = sorted(((c, t) for (i, t), c in pairs.items() if i == imposer), reverse=True)
+        if options and (len(options) == 1 or options[0][0] > options[1][0]):
+            partners[imposer] = options[0][1]
+    return ranking, partners
 
 
 # --------------------------------------------------------------------------- facts
@@ -1062,7 +1087,9 @@ class _Found:
     status_from_cue: bool
 
 
-def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
+def _fact_for(
+    ctx: _Context, pct: _Percent, ranking: list[str], partners: dict[str, str]
+) -> list[_Found]:
     doc = ctx.doc
     pspan = doc.char_span(pct.start, pct.end, alignment_mode="expand")
     if pspan is None or len(pspan) == 0:
@@ -1079,8 +1106,9 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
     if not clo <= tariff.i < chi:
         clo, chi = min(clo, tariff.i), max(chi, tariff.i + 1)
     roles = _roles(ctx, tariff, pspan, clo, chi, lo)
-    if not (roles.imposers or roles.targets) and tariff.dep_ == "conj" and tariff.head.i in ctx.tariff:
-        first = tariff.head  # "a 15% tariff added to US corn, and a 10% tariff to soybeans"
+    first = _first_conjunct(ctx, tariff)
+    if not (roles.imposers or roles.targets) and first is not None:
+        # "a 15% tariff added to US corn, and a 10% tariff to soybeans": the same sides
         roles = _roles(ctx, first, ctx.doc[first.i : first.i + 1], min(clo, first.i), chi, lo)
     verb = _governing_verb(tariff)
     products = _products(ctx, tariff, pspan, verb, clo, chi)
@@ -1108,6 +1136,8 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
         )
         if len(others) == 1:
             targets = [*others]
+    if not targets and products and imposer in partners and measure == "sectoral":
+        targets = [partners[imposer]]  # the article's trading partner of this imposer
     if measure == "reciprocal" and not targets:
         measure = "baseline" if _has_word(doc, pspan, tariff, "board") else measure
     status, cued = _status(doc, clauses, k)
@@ -1126,6 +1156,36 @@ def _fact_for(ctx: _Context, pct: _Percent, ranking: list[str]) -> list[_Found]:
         )
         out.append(_Found(fact, cued))
     return out
+
+
+def _first_conjunct(ctx: _Context, tariff: Token) -> Token | None:
+    """The tariff word an elliptical conjunct follows ("..., and a 10% tariff to soybeans")."""
+    if tariff.dep_ != "conj":
+        return None
+    head = tariff.head
+    if head.i in ctx.tariff:
+        return head
+    if head.pos_ in {"VERB", "AUX"}:
+        return next(
+            (c for c in head.children if c.i in ctx.tariff and c.dep_ in _TARIFF_ARG_DEPS), None
+        )
+    return None
+
+
+def _clause_pronoun_imposer(ctx: _Context, tariff: Token) -> str | None:
+    """Country of the person a pronoun subject stands for in "the rate he had threatened"."""
+    t = tables()
+    for clause_verb in tariff.children:
+        if clause_verb.dep_ not in {"relcl", "acl"} or not _verb_in(clause_verb, t.impose_verbs):
+            continue
+        for subject in clause_verb.children:
+            if subject.dep_ != "nsubj" or subject.lower_ not in {"he", "she"}:
+                continue
+            person = resolve_person(ctx.doc, subject.idx, subject.idx + len(subject))
+            info = (ctx.doc._.entities or {}).get(person) if person else None
+            if info is not None and info.country:
+                return str(info.country)
+    return None
 
 
 def _earlier_imposer(ctx: _Context, tariff: Token, lo: int, targets: list[str]) -> str | None:
@@ -1253,10 +1313,10 @@ def find_tariffs(doc: Doc) -> list[TariffRate]:
     ctx = _Context(doc, _tariff_tokens(doc), _country_mentions(doc))
     if not ctx.tariff:
         return []
-    ranking = imposer_ranking(ctx, _rated_tariff_words(ctx, percents))
+    ranking, partners = _dominance(ctx, _rated_tariff_words(ctx, percents))
     found: list[_Found] = []
     for pct in percents:
-        found.extend(_fact_for(ctx, pct, ranking))
+        found.extend(_fact_for(ctx, pct, ranking, partners))
     return _consolidate(found)
 
 
