@@ -630,7 +630,7 @@ GOLD = Path("/work/shared/gold")
 
 def seed_facts(paths: list[Path], with_dates: bool) -> list[ArticleFacts]:
     """Return the extracted seeds, with each gold ``published`` date or with none."""
-    from tradefacts.extract import extract
+    from tradefacts.extraction import extract
 
     found = []
     for path in paths:

@@ -412,7 +412,8 @@ def test_on_phrase_hanging_off_the_rate(nlp):
 
 def test_range_with_on_phrase_after_both_ends(nlp):
     found = facts(
-        nlp, "Canada imposed provisional duties of between 12 per cent and 30 per cent on Brazilian beef."
+        nlp,
+        "Canada imposed provisional duties of between 12 per cent and 30 per cent on Brazilian beef.",
     )
     assert sorted(t.rate_percent for t in found) == [12.0, 30.0]
     assert all((t.imposer, t.target, t.products) == ("CAN", "BRA", ("beef",)) for t in found)
@@ -439,7 +440,8 @@ def test_rate_on_goods_is_a_tariff_rate(nlp):
 
 def test_rate_change_to_and_from(nlp):
     found = facts(
-        nlp, "The US said the rate on Malaysian chips would be lowered to 15 percent from 30 percent."
+        nlp,
+        "The US said the rate on Malaysian chips would be lowered to 15 percent from 30 percent.",
     )
     assert sorted(t.rate_percent for t in found) == [15.0, 30.0]
     assert all((t.imposer, t.target) == ("USA", "MYS") for t in found)
@@ -458,7 +460,8 @@ def test_elliptical_second_tariff_shares_the_sides(nlp):
 
 def test_subjects_securing_rates_in_a_deal_are_targets(nlp):
     found = facts(
-        nlp, "India and Vietnam secured 18 percent rates for their textiles in deals with Washington."
+        nlp,
+        "India and Vietnam secured 18 percent rates for their textiles in deals with Washington.",
     )
     assert {t.target for t in found} == {"IND", "VNM"}
     assert all(t.imposer == "USA" and t.products == ("textiles",) for t in found)

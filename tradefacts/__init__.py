@@ -24,9 +24,9 @@ from .errors import (
 __version__ = "0.1.0"
 
 _LAZY = {
-    "extract": "tradefacts.extract",
-    "extract_text": "tradefacts.extract",
-    "extract_many": "tradefacts.extract",
+    "extract": "tradefacts.extraction",
+    "extract_text": "tradefacts.extraction",
+    "extract_many": "tradefacts.extraction",
     "merge": "tradefacts.merge",
     "validate": "tradefacts.validation",
     "ArticleFacts": "tradefacts.models",
@@ -40,7 +40,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from .extract import extract, extract_many, extract_text
+    from .extraction import extract, extract_many, extract_text
     from .merge import merge
     from .models import (
         ArticleFacts,

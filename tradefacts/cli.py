@@ -184,7 +184,7 @@ def read_articles(
 
 
 def _extract(args: argparse.Namespace) -> list[Any]:
-    from .extract import extract_many
+    from .extraction import extract_many
 
     inputs = expand_paths(args.paths)
     sources = list(read_articles(inputs, args.published, not args.no_manifest))

@@ -56,6 +56,7 @@ if not Doc.has_extension("tf_entity_index"):
     Doc.set_extension("tf_entity_index", default=None)  # private cache of the helpers
 
 _TOKENS_KEY = "tradefacts_entity_tokens"
+_TEXT_ROLES_KEY = "tradefacts_text_roles"  # person id -> roles the article gives them
 
 POSSESSIVES = {"'s", "’s", "'", "’"}
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -332,6 +333,7 @@ class _State:
     solo_counts: dict[str, int] | None = None
     person_starts: set[int] = field(default_factory=set)  # first tokens of person mentions
     positions: dict[str, list[int]] = field(default_factory=dict)  # person -> mention starts
+    text_roles: dict[str, list[str]] = field(default_factory=dict)  # person -> titles in text
 
     def index_persons(self) -> None:
         """Refresh ``person_starts`` and ``positions`` from the person mentions so far."""
@@ -401,6 +403,7 @@ class EntityRecognizer:
         _add_ner_orgs_and_places(state)
         doc._.mentions = sorted(state.mentions, key=lambda m: (m.start, m.end, m.entity_id))
         doc._.entities = state.entities
+        doc.user_data[_TEXT_ROLES_KEY] = state.text_roles
         return doc
 
     def _gazetteer_spans(self, doc: Doc) -> list[GazMatch]:
@@ -1190,6 +1193,7 @@ def _assign_roles(state: _State, titles: list[TitlePhrase]) -> None:
             continue
         if person.role is None or (person.official and person.role == person.official.role):
             person.role = phrase.role
+        state.text_roles.setdefault(person.id, []).append(phrase.role)
         if phrase.country and (person.country is None or not person.official):
             person.country = phrase.country
         elif phrase.country and person.country is None:
@@ -1225,6 +1229,7 @@ def _apposition_roles(state: _State, titles: list[TitlePhrase]) -> None:
                 continue
             if phrase.end in state.person_starts:
                 break
+            state.text_roles.setdefault(person.id, []).append(phrase.role)
             if person.role is None:
                 person.role = phrase.role
             if person.country is None and phrase.country:
@@ -1354,6 +1359,17 @@ def _drop_orgs_inside(state: _State, ranges: list[tuple[int, int]]) -> None:
 def _resolve_title(state: _State, phrase: TitlePhrase, at_char: int) -> PersonRecord | None:
     """The article person holding the phrase's role (most recent before, else first after)."""
     cands = _role_candidates(state, phrase.role, phrase.head, phrase.country)
+    if len(cands) > 1:
+        cands = _not_clause_mates(state, phrase, cands) or cands
+    if len(cands) > 1:
+        titled = [
+            p
+            for p in cands
+            if any(
+                _role_matches(r, phrase.role, phrase.head) for r in state.text_roles.get(p.id, [])
+            )
+        ]
+        cands = titled or cands
     if not cands:
         return None
     if len(cands) == 1:
@@ -1370,6 +1386,56 @@ def _resolve_title(state: _State, phrase: TitlePhrase, at_char: int) -> PersonRe
     if best_before is not None:
         return best_before[1]
     return best_after[1] if best_after is not None else cands[0]
+
+
+def _not_clause_mates(
+    state: _State, phrase: TitlePhrase, cands: list[PersonRecord]
+) -> list[PersonRecord]:
+    """The candidates not named in the title's own clause: in "Speaking alongside Mr Modi, the
+    prime minister said" or "Modi met the prime minister", the title is someone else. A name
+    in apposition to the title ("the prime minister, Keir Starmer,") stays."""
+    doc = state.doc
+    root = _phrase_root(doc, phrase)
+    verb = _clause_verb(root)
+    if verb is None:
+        return cands
+    sent_start, sent_end = root.sent.start, root.sent.end
+    table = token_table(doc)
+    first_char, end_char = table.starts[sent_start], table.starts[sent_end - 1] + 1
+    kept = []
+    for p in cands:
+        starts = state.positions.get(p.id, [])
+        k = bisect.bisect_left(starts, first_char)
+        mates = False
+        while k < len(starts) and starts[k] < end_char:
+            tok = doc[_token_at(doc, starts[k])]
+            k += 1
+            if not phrase.start <= tok.i < phrase.end and verb.is_ancestor(tok):
+                mates = mates or not root.is_ancestor(tok)
+        if not mates:
+            kept.append(p)
+    return kept
+
+
+def _phrase_root(doc: Doc, phrase: TitlePhrase) -> Token:
+    """The syntactic head of a title phrase (the token whose head lies outside it)."""
+    for i in range(phrase.start, phrase.end):
+        head = doc[i].head
+        if head.i == i or not phrase.start <= head.i < phrase.end:
+            return doc[i]
+    return doc[phrase.end - 1]
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` (the clause it is an argument of), or None."""
+    node = tok
+    for _ in range(40):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1491,6 +1557,7 @@ class _DocIndex:
     country_at: dict[int, str]
     has_sents: bool
     positions: dict[str, list[int]] = field(default_factory=dict)  # person -> mention starts
+    text_roles: dict[str, list[str]] = field(default_factory=dict)  # person -> titles in text
     sent_starts: list[int] | None = None  # token index of each sentence start (lazy)
 
 
@@ -1524,6 +1591,7 @@ def _index(doc: Doc) -> _DocIndex:
         country_at=country_at,
         has_sents=len(doc) > 0 and doc.has_annotation("SENT_START"),
         positions=positions,
+        text_roles=doc.user_data.get(_TEXT_ROLES_KEY) or {},
     )
     doc._.tf_entity_index = index
     return index
@@ -1649,6 +1717,7 @@ def _resolve_title_span(doc: Doc, index: _DocIndex, span: Span, use_officials: b
     state.persons = index.persons
     state.country_at = index.country_at
     state.positions = index.positions
+    state.text_roles = index.text_roles
     heads = [Span(doc, s, e) for s, e in _head_matches(doc, span.start, span.end)]
     if not heads:
         return None
@@ -1716,8 +1785,18 @@ def _ensure_official(doc: Doc, official: Official, start: int, end: int, kind: s
 PRONOUN_LOOKBACK = 40
 
 
-def _resolve_pronoun(doc: Doc, index: _DocIndex, start: int, gender: str) -> str | None:
-    """Most recent preceding person of compatible gender, preferring sentence subjects."""
+#: How many sentences back a pronoun looks for a subject person before taking the latest
+#: mention, and how long a chain of pronouns ("Kato ... He said ... He added") it follows.
+PRONOUN_SENTENCES = 3
+PRONOUN_CHAIN = 3
+
+
+def _resolve_pronoun(
+    doc: Doc, index: _DocIndex, start: int, gender: str, depth: int = 0
+) -> str | None:
+    """The person a he/she pronoun at ``start`` refers to: a subject person earlier in its own
+    sentence, else the subject of the nearest earlier sentence that has one (objects and
+    names inside relative clauses are weaker), else the latest gender-compatible mention."""
     k = bisect.bisect_left(index.starts, start)
     before = [
         m
@@ -1735,15 +1814,43 @@ def _resolve_pronoun(doc: Doc, index: _DocIndex, start: int, gender: str) -> str
     ]
     if not compatible:
         return None
-    sent_start = _sentence_start(doc, index, start)
-    prev_start = _sentence_start(doc, index, sent_start - 1) if sent_start > 0 else 0
-    recent = [m for m in compatible if m.start >= prev_start]
-    subjects = [m for m in recent if _is_subject(doc, m)]
-    if subjects:
-        # prefer a subject of the current sentence, else the previous one
-        current = [m for m in subjects if m.start >= sent_start]
-        return (current or subjects)[-1].entity_id
+    sent_end = _sentence_start(doc, index, start)
+    current = [m for m in compatible if m.start >= sent_end and _is_subject(doc, m)]
+    if current:
+        return current[-1].entity_id
+    # the nearest earlier sentence with a subject person (named, or a pronoun resolved in turn)
+    for _ in range(PRONOUN_SENTENCES):
+        if sent_end <= 0:
+            break
+        sent_start = _sentence_start(doc, index, sent_end - 1)
+        subjects = [
+            (m.start, m.entity_id)
+            for m in compatible
+            if sent_start <= m.start < sent_end and _is_subject(doc, m)
+        ]
+        if depth < PRONOUN_CHAIN:
+            subjects += _pronoun_subjects(doc, index, sent_start, sent_end, gender, depth)
+        if subjects:
+            return max(subjects)[1]
+        sent_end = sent_start
     return compatible[-1].entity_id
+
+
+def _pronoun_subjects(
+    doc: Doc, index: _DocIndex, start: int, end: int, gender: str, depth: int
+) -> list[tuple[int, str]]:
+    """(offset, person) of the subject pronouns of ``gender`` in the char range, resolved."""
+    table = token_table(doc)
+    forms = PRONOUNS_FEMALE if gender == "f" else PRONOUNS_MALE
+    found = []
+    for i in range(bisect.bisect_left(table.starts, start), len(table.starts)):
+        if table.starts[i] >= end:
+            break
+        if table.texts[i].lower() in forms and doc[i].dep_ in ("nsubj", "nsubjpass"):
+            pid = _resolve_pronoun(doc, index, table.starts[i], gender, depth + 1)
+            if pid is not None:
+                found.append((table.starts[i], pid))
+    return found
 
 
 def _governing_verb(doc: Doc, char: int) -> Token | None:

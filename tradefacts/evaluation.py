@@ -757,7 +757,7 @@ def find_text(gold_path: Path, doc: str, texts_dir: Path | None) -> Path:
 
 def default_extractor(path: Path, published: str | None) -> ArticleFacts:
     """``tradefacts.extract`` of a file with the given reference date."""
-    from .extract import extract
+    from .extraction import extract
 
     return extract(path, published=published)
 

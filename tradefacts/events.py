@@ -55,6 +55,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER, POS, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -220,10 +222,16 @@ def find_triggers(
     speaker's, not the article's, so they are left to the statements stage.
     """
     data = event_data()
-    quotes = quoted_ranges(doc_text(doc))
-    taken: set[int] = {t.i for t in doc if _inside(quotes, t.idx)}
+    columns = doc.to_array([POS, LEMMA, LOWER, IDX])
+    starts = columns[:, 3]
+    taken: set[int] = set()
+    for a, b in quoted_ranges(doc_text(doc)):
+        lo, hi = numpy.searchsorted(starts, [a, b], side="left")
+        taken.update(range(int(lo), int(hi)))
     sentence_of = sentence_of if sentence_of is not None else _sentence_starts(doc)
-    taken |= {i for i, (_, size) in enumerate(sentence_of) if size > MAX_SENTENCE_TOKENS}
+    for first, size in set(sentence_of):
+        if size > MAX_SENTENCE_TOKENS:
+            taken.update(range(first, first + size))
     found: list[Trigger] = []
     spans = [Span(doc, s, e, label=label) for label, s, e in matcher(doc)]
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
@@ -233,9 +241,10 @@ def find_triggers(
         taken.update(range(span.start, span.end))
         weak = anchor.lower_ in data.weak_nouns or anchor.lemma_.lower() in data.weak_verbs
         found.append(Trigger(anchor, span.start, span.end, span.label_, weak))
-    for token in doc:
-        if token.i in taken:
+    for i in _trigger_word_candidates(doc, columns, data):
+        if i in taken:
             continue
+        token = doc[i]
         lower, lemma = token.lower_, token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in data.verbs:
             if lemma in data.destination_verbs and not _goes_to_place(token):
@@ -247,6 +256,16 @@ def find_triggers(
             continue
         found.append(Trigger(token, token.i, token.i + 1, etype, weak))
     return _capped(sorted(found, key=lambda t: t.start), sentence_of)
+
+
+def _trigger_word_candidates(doc: Doc, columns: Any, data: EventData) -> list[int]:
+    """Indices of the tokens whose lemma may be a trigger verb or whose form a trigger noun
+    (decided per distinct string, so the Python work scales with the vocabulary, not the doc)."""
+    strings = doc.vocab.strings
+    lemmas = [h for h in numpy.unique(columns[:, 1]) if strings[int(h)].lower() in data.verbs]
+    lowers = [h for h in numpy.unique(columns[:, 2]) if strings[int(h)] in data.nouns]
+    mask = numpy.isin(columns[:, 1], lemmas) | numpy.isin(columns[:, 2], lowers)
+    return [int(i) for i in numpy.flatnonzero(mask)]
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -268,9 +287,11 @@ def _sentence_starts(doc: Doc) -> list[tuple[int, int]]:
     Only sentences of news length are read (hostile run-on "sentences" would cost quadratic
     time), so triggers in longer ones are dropped.
     """
+    flags = doc.to_array(SENT_START)
+    firsts = [0, *(int(i) for i in numpy.flatnonzero(flags == 1) if i > 0), len(doc)]
     out: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        out.extend([(sent.start, len(sent))] * len(sent))
+    for first, after in zip(firsts, firsts[1:]):
+        out.extend([(first, after - first)] * (after - first))
     return out
 
 

@@ -106,8 +106,17 @@ class SafeTokenizer:
 
 @Language.component("tf_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and captions don't run into the next paragraph."""
-    for token in doc[1:]:
-        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text and not token.is_space:
+    """A line break ends a sentence, so headlines and captions don't run into the next line.
+
+    A blank line always does. A single line break does unless the next line starts in lower
+    case, or the text is hard-wrapped (several lines continue in lower case after one break).
+    """
+    breaks = [t for t in doc[1:] if doc[t.i - 1].is_space and "\n" in doc[t.i - 1].text]
+    soft = {t.i for t in breaks if "\n\n" not in doc[t.i - 1].text.replace(" ", "")}
+    hard_wrapped = sum(doc[i].is_lower for i in soft) >= 2
+    for token in breaks:
+        if token.is_space:
+            continue
+        if token.i not in soft or (not hard_wrapped and not token.is_lower):
             token.is_sent_start = True
     return doc

@@ -625,7 +625,6 @@ def _frame(ctx: _Context, tariff: Token, pspan: Span, lo: int, hi: int, sent_lo:
     )
 
 
-
 _SCOPE_PREPS = {"on", "against", "upon", "for", "targeting", "covering"}
 _VERB_SCOPE_PREPS = {"on", "against", "upon"}
 #: Verbs whose "to" phrase names the goods a tariff is put on ("a 15% tariff added to US corn").
@@ -646,7 +645,9 @@ def _scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
         for c in verb.children:
             if c.dep_ != "prep" or c.i < tariff.i:
                 continue
-            if c.lower_ in _VERB_SCOPE_PREPS or (c.lower_ == "to" and _verb_in(verb, _ADD_TO_VERBS)):
+            if c.lower_ in _VERB_SCOPE_PREPS or (
+                c.lower_ == "to" and _verb_in(verb, _ADD_TO_VERBS)
+            ):
                 preps.append(c)
     rate_tokens = [pspan.root, *(c for c in pspan.root.children if c.dep_ == "conj")]
     for anc in _ancestors(pspan.root, 3):
@@ -670,8 +671,10 @@ def _prep_scope(doc: Doc, prep: Token, lo: int, hi: int) -> range:
         tok = doc[j]
         if tok.text in {"-", "\u2013", "\u2014", "(", ";"}:
             return range(start, j)
-        if tok.text == "," and j + 1 < end and (
-            doc[j + 1].pos_ in _LIST_BREAK_POS or doc[j + 1].pos_ == "NUM"
+        if (
+            tok.text == ","
+            and j + 1 < end
+            and (doc[j + 1].pos_ in _LIST_BREAK_POS or doc[j + 1].pos_ == "NUM")
         ):
             return range(start, j)
     return range(start, end)
@@ -679,8 +682,21 @@ def _prep_scope(doc: Doc, prep: Token, lo: int, hi: int) -> range:
 
 #: Nouns whose "from" phrase names a tariff someone is spared ("an exemption from the levy").
 _RELIEF_NOUNS = frozenset(
-    {"exemption", "relief", "reprieve", "waiver", "exclusion", "carve-out", "carveout",
-     "respite", "break", "shield", "protection", "immunity", "escape"}
+    {
+        "exemption",
+        "relief",
+        "reprieve",
+        "waiver",
+        "exclusion",
+        "carve-out",
+        "carveout",
+        "respite",
+        "break",
+        "shield",
+        "protection",
+        "immunity",
+        "escape",
+    }
 )
 
 
@@ -691,8 +707,14 @@ def _relief_noun(tariff: Token) -> Token | None:
             return None
         if anc.lower_ == "from" and anc.dep_ == "prep":
             head = anc.head
-            return head if _lemma(head) in _RELIEF_NOUNS or head.lower_ in _RELIEF_NOUNS else None
+            if head.pos_ in {"VERB", "AUX"}:  # "seeking relief from the levy" (from on the verb)
+                return next((c for c in head.children if c.dep_ == "dobj" and _is_relief(c)), None)
+            return head if _is_relief(head) else None
     return None
+
+
+def _is_relief(token: Token) -> bool:
+    return _lemma(token) in _RELIEF_NOUNS or token.lower_ in _RELIEF_NOUNS
 
 
 def _relief_holders(relief: Token) -> list[Token]:
@@ -1008,7 +1030,10 @@ def _products(
     t = tables()
     doc = ctx.doc
     ranges: list[tuple[int, int]] = [(max(lo, tariff.left_edge.i), tariff.i)]
-    for prep in _scope_preps(tariff, pspan, verb):
+    preps = _scope_preps(tariff, pspan, verb)
+    if verb is not None and tariff.dep_ == "dobj":  # "secured 15% rates for their cars"
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+    for prep in preps:
         scope = _prep_scope(doc, prep, lo, hi)
         ranges.append((scope.start, scope.stop))
     if verb is not None:
