@@ -18,6 +18,7 @@ from tradefacts.events import quoted_ranges
 from tradefacts.models import TradeEvent
 
 Dates = list[tuple[str, dt.date | None, str]]
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def annotate(
@@ -27,12 +28,14 @@ def annotate(
     dates: Dates = (),  # type: ignore[assignment]
     reference: dt.date | None = None,
     clutter: list[tuple[int, int]] | None = None,
+    home: dict[str, str] | None = None,
 ) -> Doc:
     """Parse ``text``, set hand-made mentions/dates/clutter, run tf_events; return the doc.
 
     ``names`` maps a surface string to an entity id (every whole-word occurrence is a
     mention; ``person:``/``country:`` ids give the entity type); ``dates`` lists
-    ``(surface, date, granularity)`` for every occurrence of the surface.
+    ``(surface, date, granularity)`` for every occurrence of the surface; ``home`` maps an
+    entity id to its country code (a person's or a place's country).
     """
     doc = nlp(text)
     doc._.reference_date = reference
@@ -43,7 +46,7 @@ def annotate(
     for surface in sorted(names, key=len, reverse=True):
         entity_id = names[surface]
         kind = "country" if entity_id.startswith("country:") else entity_id.split(":")[0]
-        entities[entity_id] = EntityInfo(entity_id, surface, kind)
+        entities[entity_id] = EntityInfo(entity_id, surface, kind, (home or {}).get(entity_id))
         for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -54,7 +57,8 @@ def annotate(
     found: list[DateMention] = []
     for surface, day, granularity in dates:
         for m in re.finditer(re.escape(surface), text):
-            found.append(DateMention(m.start(), m.end(), surface, day, granularity))
+            weekday = next((n for n, w in enumerate(WEEKDAYS) if w in surface), None)
+            found.append(DateMention(m.start(), m.end(), surface, day, granularity, weekday))
     doc._.dates = sorted(found, key=lambda d: d.start)
     doc._.clutter = clutter or []
     return nlp.get_pipe("tf_events")(doc)
@@ -469,3 +473,223 @@ def test_real_pipeline_sets_events(nlp) -> None:
     if not doc._.mentions:
         pytest.skip("entities stage not implemented yet")
     assert any(e.type == "meeting" for e in doc._.events)
+
+
+# --- institutions, datelines, undated day words, clause borders ------------------------------
+
+
+def test_ministry_under_a_dateline_is_the_dateline_country(nlp) -> None:
+    text = (
+        "SEOUL (Reuters) - South Korea will cut duties on American beef, the trade ministry "
+        "said on Monday, days before talks with Washington resume. Japan and the United "
+        "States are also in talks, and Japan has a deal."
+    )
+    doc = annotate(
+        nlp,
+        text,
+        {
+            "South Korea": "country:KOR",
+            "American": "country:USA",
+            "Washington": "place:washington",
+            "Japan": "country:JPN",
+            "United States": "country:USA",
+        },
+        [("on Monday", dt.date(2025, 9, 1), "day")],
+        dt.date(2025, 9, 2),
+    )
+    said = [e for e in only(doc, "announcement") if e.date == dt.date(2025, 9, 1)]
+    assert len(said) == 1
+    # the dateline, not the most-mentioned country (Japan/US), owns "the trade ministry"
+    assert said[0].participants == ("country:KOR",)
+
+
+def test_government_in_reported_words_is_the_speakers(nlp) -> None:
+    text = (
+        "Australian Trade Minister Don Farrell said the government would convene an emergency "
+        "meeting of exporters on Friday. China and the United States traded threats again."
+    )
+    doc = annotate(
+        nlp,
+        text,
+        {
+            "Don Farrell": "person:don-farrell",
+            "China": "country:CHN",
+            "United States": "country:USA",
+        },
+        [("on Friday", dt.date(2025, 4, 11), "day")],
+        dt.date(2025, 4, 9),
+        home={"person:don-farrell": "AUS"},
+    )
+    meetings = only(doc, "meeting")
+    assert len(meetings) == 1
+    assert meetings[0].participants == ("country:AUS",)
+    assert meetings[0].status == "planned"
+
+
+def test_capital_as_subject_stands_for_its_country(nlp) -> None:
+    text = "Ottawa announced on Friday that it would drop its counter-tariffs on US goods."
+    doc = annotate(
+        nlp,
+        text,
+        {"Ottawa": "place:ottawa", "US": "country:USA"},
+        [("on Friday", dt.date(2025, 8, 22), "day")],
+        dt.date(2025, 8, 23),
+        home={"place:ottawa": "CAN"},
+    )
+    events = only(doc, "announcement")
+    assert [e.participants for e in events] == [("country:CAN",)]
+
+
+def test_committee_due_to_meet_is_its_governments(nlp) -> None:
+    text = (
+        "JAKARTA - Indonesia's economy minister will chair a committee of officials and "
+        "business leaders that is due to meet for the first time next Tuesday."
+    )
+    doc = annotate(
+        nlp,
+        text,
+        {"Indonesia": "country:IDN"},
+        [("next Tuesday", dt.date(2025, 7, 15), "day")],
+        dt.date(2025, 7, 10),
+    )
+    meetings = only(doc, "meeting")
+    assert len(meetings) == 1
+    assert meetings[0].participants == ("country:IDN",)
+    assert meetings[0].date == dt.date(2025, 7, 15)
+    assert meetings[0].status == "planned"
+
+
+def test_weekday_statement_without_reference_date_is_kept_for_merge(nlp) -> None:
+    text = (
+        "Indonesian President Prabowo Subianto stated Tuesday that Jakarta would not retaliate. "
+        "Malaysian Prime Minister Anwar Ibrahim said last month that talks were going well."
+    )
+    names = {
+        "Prabowo Subianto": "person:prabowo-subianto",
+        "Anwar Ibrahim": "person:anwar-ibrahim",
+    }
+    doc = annotate(nlp, text, names, [("Tuesday", None, "day"), ("last month", None, "vague")])
+    said = only(doc, "announcement")
+    assert len(said) == 1  # "said last month" is background, "stated Tuesday" is pinnable
+    assert said[0].participants == ("person:prabowo-subianto",)
+    assert said[0].date is None and said[0].date_text == "Tuesday"
+
+
+def test_posted_letter_is_the_posters_not_the_addressees(nlp) -> None:
+    text = "Trump announced the duty in a letter to Mark Carney posted on Friday."
+    doc = annotate(
+        nlp,
+        text,
+        {"Trump": "person:donald-trump", "Mark Carney": "person:mark-carney"},
+        [("on Friday", dt.date(2025, 7, 11), "day")],
+        dt.date(2025, 7, 12),
+    )
+    events = only(doc, "announcement")
+    assert len(events) == 1
+    assert events[0].participants == ("person:donald-trump",)
+
+
+def test_reporting_tag_does_not_take_the_reported_date(nlp) -> None:
+    text = (
+        "Chile's foreign minister Alberto van Klaveren will meet Korean officials in Seoul on "
+        "Friday, the ministry said."
+    )
+    doc = annotate(
+        nlp,
+        text,
+        {
+            "Chile": "country:CHL",
+            "Alberto van Klaveren": "person:alberto-van-klaveren",
+            "Korean": "country:KOR",
+        },
+        [("on Friday", dt.date(2025, 5, 16), "day")],
+        dt.date(2025, 5, 13),
+    )
+    assert [e.type for e in doc._.events] == ["meeting"]
+    assert doc._.events[0].date == dt.date(2025, 5, 16)
+
+
+def test_conjunct_with_own_subject_keeps_its_own_time(nlp) -> None:
+    text = (
+        "Germany signed a deal with Chile last month, and France has held three rounds of "
+        "talks with Peru."
+    )
+    doc = annotate(
+        nlp,
+        text,
+        {
+            "Germany": "country:DEU",
+            "Chile": "country:CHL",
+            "France": "country:FRA",
+            "Peru": "country:PER",
+        },
+        [("last month", None, "month")],
+        dt.date(2025, 6, 1),
+    )
+    assert not [e for e in doc._.events if "country:FRA" in e.participants]
+
+
+def test_return_to_a_place_is_a_visit_but_not_to_the_table(nlp) -> None:
+    text = (
+        "Mr Nguyen is expected to return to Washington next Wednesday to finish the text. "
+        "Mr Pham said he would return to the negotiating table next Wednesday."
+    )
+    doc = annotate(
+        nlp,
+        text,
+        {"Nguyen": "person:hong-nguyen", "Pham": "person:minh-pham"},
+        [("next Wednesday", dt.date(2025, 7, 9), "day")],
+        dt.date(2025, 7, 3),
+    )
+    visits = only(doc, "visit")
+    assert len(visits) == 1
+    assert visits[0].participants == ("person:hong-nguyen",)
+    assert visits[0].location == "Washington" and visits[0].status == "planned"
+
+
+def test_joint_review_is_between_the_articles_countries(nlp) -> None:
+    text = (
+        "Australia and New Zealand have argued over dairy quotas for months. Australia wants "
+        "more access. The joint review of the agreement is due to begin on March 1, 2026."
+    )
+    doc = annotate(
+        nlp,
+        text,
+        {"Australia": "country:AUS", "New Zealand": "country:NZL"},
+        [("on March 1, 2026", dt.date(2026, 3, 1), "day")],
+        dt.date(2025, 10, 1),
+    )
+    talks = only(doc, "negotiation")
+    assert len(talks) == 1
+    assert set(talks[0].participants) == {"country:AUS", "country:NZL"}
+    assert talks[0].status == "planned"
+
+
+def test_coalition_of_foreign_importers_sues(nlp) -> None:
+    text = (
+        "A coalition of Canadian lumber producers filed a lawsuit at the Court of "
+        "International Trade on Monday."
+    )
+    doc = annotate(
+        nlp,
+        text,
+        {"Canadian": "country:CAN"},
+        [("on Monday", dt.date(2025, 3, 3), "day")],
+        dt.date(2025, 3, 4),
+    )
+    suits = only(doc, "lawsuit")
+    assert len(suits) == 1 and suits[0].participants == ("country:CAN",)
+
+
+def test_commission_org_with_country_on_real_pipeline(nlp) -> None:
+    text = (
+        "BRUSSELS - The European Commission said on Monday it had drawn up a list of "
+        "American goods that could face duties, as EU trade ministers met in Brussels."
+    )
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "real.txt"
+    doc._.reference_date = dt.date(2025, 7, 14)
+    doc = nlp(doc)
+    said = [e for e in doc._.events if e.type == "announcement"]
+    assert said and "country:EUU" in said[0].participants
+    assert said[0].date == dt.date(2025, 7, 14)

@@ -413,7 +413,8 @@ def test_on_phrase_hanging_off_the_rate(nlp):
 def test_range_with_on_phrase_after_both_ends(nlp):
     found = facts(
         nlp,
-        "Canada imposed provisional duties of between 12 per cent and 30 per cent on Brazilian beef.",
+        "Canada imposed provisional duties of between 12 per cent and 30 per cent "
+        "on Brazilian beef.",
     )
     assert sorted(t.rate_percent for t in found) == [12.0, 30.0]
     assert all((t.imposer, t.target, t.products) == ("CAN", "BRA", ("beef",)) for t in found)
@@ -431,6 +432,7 @@ def test_range_with_on_phrase_after_both_ends(nlp):
 def test_exemption_from_levy_marks_the_subject_as_target(nlp, text):
     t = only(nlp, text)
     assert (t.rate_percent, t.imposer, t.target, t.products) == (40.0, "USA", "BRA", ("coffee",))
+    assert t.status == "in_effect"
 
 
 def test_rate_on_goods_is_a_tariff_rate(nlp):
@@ -495,3 +497,28 @@ def test_appositive_after_on_phrase_is_not_a_target(nlp):
         "on any country and well above the 15 percent agreed by Japan."
     )
     assert {t.target for t in facts(nlp, text) if t.rate_percent == 41.0} == {"KHM"}
+
+
+def test_compared_average_belongs_to_the_compared_country(nlp):
+    text = (
+        "Brazil's average tariff is about 11 per cent, compared with roughly 4 per cent for "
+        "Australia, analysts said."
+    )
+    by_rate = {t.rate_percent: t for t in facts(nlp, text)}
+    assert (by_rate[11.0].imposer, by_rate[11.0].target) == ("BRA", None)
+    assert (by_rate[4.0].imposer, by_rate[4.0].target) == ("AUS", None)
+
+
+def test_compared_rate_swaps_the_target(nlp):
+    text = (
+        "Washington imposed a 36 percent tariff on Cambodian goods, well above the 20 percent "
+        "agreed by Vietnam."
+    )
+    by_rate = {t.rate_percent: t for t in facts(nlp, text)}
+    assert (by_rate[36.0].imposer, by_rate[36.0].target) == ("USA", "KHM")
+    assert (by_rate[20.0].imposer, by_rate[20.0].target) == ("USA", "VNM")
+
+
+def test_comparison_without_a_country_is_not_a_tariff(nlp):
+    found = facts(nlp, "Japan charges a 5% tariff on US beef, compared with 8% last year.")
+    assert [t.rate_percent for t in found] == [5.0]

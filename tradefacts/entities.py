@@ -79,8 +79,33 @@ def _load(name: str) -> Any:
     return json.loads(text)
 
 
+#: Latin letters that Unicode does not decompose into a base letter plus accent.
+UNDECOMPOSED = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "TH",
+        "ı": "i",
+    }
+)
+
+
 def slugify(text: str) -> str:
-    """ASCII lower-case slug with hyphens ("Maroš Šefčovič" -> "maros-sefcovic")."""
+    """ASCII lower-case slug with hyphens ("Maroš Šefčovič" -> "maros-sefcovic", "Løkke" ->
+    "lokke")."""
+    text = text.translate(UNDECOMPOSED)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
@@ -853,12 +878,16 @@ def _person_candidates(
 
 #: Model labels a person's name is sometimes given ("Kemi Badenoch" as GPE).
 MISTYPED_LABELS = {"GPE", "LOC", "ORG", "NORP", "FAC"}
+#: Speech verbs before their subject in a quote attribution ("..., said Ibiapaba Netto").
+INVERTED_SPEECH_VERBS = {"said", "says", "added", "adds", "asked", "wrote", "explained", "noted"}
+#: Possessive determiners allowed before an apposition title ("..., its chief economist").
+POSSESSIVE_DETERMINERS = {"its", "his", "her", "their", "our"}
 
 
 def _cued_names(state: _State, titles: list[TitlePhrase]) -> list[_Candidate]:
     """Two- or three-word names the model typed as a place or organisation although the text
-    marks a person: a known first name, or an apposition title ("Kemi Badenoch, the
-    Conservative leader, said")."""
+    marks a person: a known first name, an inverted quote attribution ("..., said Ibiapaba
+    Netto") or an apposition title ("Kemi Badenoch, the Conservative leader, said")."""
     doc, g = state.doc, state.g
     texts = token_table(doc).texts
     after_comma = {p.start: p for p in titles}
@@ -873,6 +902,7 @@ def _cued_names(state: _State, titles: list[TitlePhrase]) -> list[_Candidate]:
         if (
             first in g.female_names
             or first in g.male_names
+            or (s > 0 and texts[s - 1].lower() in INVERTED_SPEECH_VERBS)
             or _apposition_title(texts, e, after_comma)
         ):
             found.append(_Candidate(s, e, "cue"))
@@ -880,12 +910,17 @@ def _cued_names(state: _State, titles: list[TitlePhrase]) -> list[_Candidate]:
 
 
 def _apposition_title(texts: list[str], end: int, titles: dict[int, TitlePhrase]) -> bool:
-    """True when token ``end`` starts ", [the|a] <title>" ("..., the Conservative leader")."""
+    """True when token ``end`` starts ", [the|a] [its|X's] <title>" ("..., the Conservative
+    leader", "..., the group's executive director")."""
     if end >= len(texts) or texts[end] != ",":
         return False
     k = end + 1
     if k < len(texts) and texts[k].lower() in ("the", "a", "an"):
         k += 1
+    if k < len(texts) and texts[k].lower() in POSSESSIVE_DETERMINERS:
+        k += 1
+    elif k + 1 < len(texts) and texts[k + 1] in POSSESSIVES:  # "the group's executive director"
+        k += 2
     return k in titles
 
 
@@ -980,7 +1015,7 @@ def _register_full(state: _State, cand: _Candidate) -> None:
     if len(tokens) < 2:
         return
     for person in state.persons.values():
-        if _same_person(person.tokens, tokens):
+        if _same_person(person.tokens, tokens) or _particle_surname(g, person.tokens, tokens):
             if len(tokens) > len(person.tokens) and not person.official and not official:
                 pass  # keep the first full form as canonical: ids stay stable
             return
@@ -996,6 +1031,14 @@ def _register_full(state: _State, cand: _Candidate) -> None:
     )
     state.persons[pid] = record
     state.entities[pid] = EntityInfo(id=pid, name=name, type="person")
+
+
+def _particle_surname(g: Gazetteer, full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """True when ``part`` is the particle surname ending ``full`` ("Da Silva", "von der Leyen"
+    of "Luiz Inácio Lula da Silva", "Ursula von der Leyen"), in any capitalisation."""
+    if len(part) >= len(full) or part[0].lower() not in g.particles:
+        return False
+    return [t.lower() for t in full[-len(part) :]] == [t.lower() for t in part]
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -1028,7 +1071,7 @@ def _find_person(state: _State, tokens: tuple[str, ...]) -> PersonRecord | None:
     persons = list(state.persons.values())
     if len(tokens) >= 2:
         for p in persons:
-            if _same_person(p.tokens, tokens):
+            if _same_person(p.tokens, tokens) or _particle_surname(state.g, p.tokens, tokens):
                 return p
         for p in persons:  # "Jae-myung Lee" / middle names: last token + first initial
             if p.tokens[-1] == tokens[-1] and p.tokens[0][:1] == tokens[0][:1]:
@@ -1666,6 +1709,8 @@ def _resolve_phrase(
         tokens = tuple(words)
         for p in persons.values():
             if _same_person(p.tokens, tokens) or (len(tokens) == 1 and tokens[0] in p.tokens):
+                return p.id
+            if _particle_surname(g, p.tokens, tokens):
                 return p.id
         official = g.official_by_form.get(" ".join(words))
         if official is not None and use_officials:

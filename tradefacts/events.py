@@ -290,7 +290,7 @@ def _sentence_starts(doc: Doc) -> list[tuple[int, int]]:
     flags = doc.to_array(SENT_START)
     firsts = [0, *(int(i) for i in numpy.flatnonzero(flags == 1) if i > 0), len(doc)]
     out: list[tuple[int, int]] = []
-    for first, after in zip(firsts, firsts[1:]):
+    for first, after in zip(firsts, firsts[1:], strict=False):
         out.extend([(first, after - first)] * (after - first))
     return out
 
@@ -454,6 +454,7 @@ class ArticleContext:
     newlines: list[int]  # sorted offsets of line breaks
     resolve_person: Callable[[Doc, int, int], str | None] | None
     datelines: list[tuple[int, str]] = field(default_factory=list)  # (offset, country id)
+    date_starts: dict[int, DateMention] = field(default_factory=dict)  # first token -> date
 
 
 def build_context(doc: Doc, sentence_of: list[tuple[int, int]] | None = None) -> ArticleContext:
@@ -469,10 +470,12 @@ def build_context(doc: Doc, sentence_of: list[tuple[int, int]] | None = None) ->
         for token in span:
             mention_tokens.setdefault(token.i, []).append((m.entity_id, etype))
     date_roots: list[tuple[DateMention, Token]] = []
+    date_starts: dict[int, DateMention] = {}
     for d in doc._.dates or []:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is not None and len(span):
             date_roots.append((d, span.root))
+            date_starts.setdefault(span.start, d)
     main_countries = article_main_countries(doc)
     return ArticleContext(
         doc,
@@ -484,14 +487,17 @@ def build_context(doc: Doc, sentence_of: list[tuple[int, int]] | None = None) ->
         [m.start() for m in NEWLINE.finditer(doc_text(doc))],
         _resolver(),
         datelines(doc),
+        date_starts,
     )
 
 
 NEWLINE = re.compile("\n")
 #: A dateline opening a line: "BEIJING (AP) —", "ZURICH, Aug 1 -", "New Delhi:", "MEXICO CITY —".
+_DATELINE_WORD = r"[A-Z][A-Za-z\u00c0-\u017f.'-]{1,20}"
 DATELINE = re.compile(
-    r"(?m)^[ \t]{0,3}(?P<place>[A-Z][A-Za-z\u00c0-\u017f.'-]{1,20}(?: [A-Z][A-Za-z\u00c0-\u017f.'-]{1,20}){0,2})"
-    r"[ \t]{0,3}(?:\([A-Za-z .&-]{1,30}\))?[ \t]{0,3}(?:,[^\n,]{1,25})?[ \t]{0,3}(?:\u2014|\u2013|--|-|:)[ \t]"
+    rf"(?m)^[ \t]{{0,3}}(?P<place>{_DATELINE_WORD}(?: {_DATELINE_WORD}){{0,2}})[ \t]{{0,3}}"
+    r"(?:\([A-Za-z .&-]{1,30}\))?[ \t]{0,3}(?:,[^\n,]{1,25})?[ \t]{0,3}"
+    r"(?:\u2014|\u2013|--|-|:)(?:[ \t]|$)"
 )
 
 
@@ -729,6 +735,10 @@ def attach_date(
             local, key=lambda dr: (tree_distance(trigger, dr[1]), abs(dr[1].i - trigger.i))
         )
         return nearest[0]
+    adjacent = ctx.date_starts.get(trigger.i + 1)
+    if adjacent is not None and trigger.pos_ == "VERB":
+        # "said on Monday it had ...": the parser often hangs the date on the reported clause
+        return adjacent
     if planned:
         return None
     governing = _date_lenders(head)

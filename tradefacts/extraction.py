@@ -8,7 +8,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
@@ -18,6 +18,9 @@ from .errors import InputError, TradefactsError
 from .models import ArticleFacts, Entity, Evidence, Quantity, Statement, TariffRate, TradeEvent
 from .nlp import get_nlp
 from .reading import Source, chunk_spans, parse_published, read_source
+
+#: Characters parsed in one ``nlp.pipe`` batch (spaCy's peak memory follows this).
+MAX_BATCH_CHARS = 100_000
 
 Fact = TypeVar("Fact", Quantity, TariffRate, Statement, TradeEvent)
 
@@ -38,8 +41,7 @@ def extract_text(text: str, *, doc_id: str, published: dt.date | str | None = No
 
 def extract_source(source: Source) -> ArticleFacts:
     """Facts of one ``Source``."""
-    nlp = get_nlp()
-    return assemble(source, list(nlp.pipe(_chunk_docs(nlp.make_doc, source))))
+    return next(_extract_sources(iter([source]), batch_size=1))
 
 
 @dataclass(frozen=True)
@@ -84,14 +86,38 @@ def extract_many(
     if n_process > 1:
         yield from _extract_parallel(sources, n_process, batch_size)
         return
+    yield from _extract_sources(sources, batch_size)
+
+
+def _extract_sources(sources: Iterator[Source], batch_size: int) -> Iterator[ArticleFacts]:
+    """Parse the chunks of every source in batches; yield each source's facts once complete."""
     nlp = get_nlp()
     chunked = ((doc, src) for src in sources for doc in _chunk_docs(nlp.make_doc, src))
-    pending: list[Doc] = []
-    for doc, src in nlp.pipe(chunked, as_tuples=True, batch_size=batch_size):
-        pending.append(doc)
-        if doc._.base_offset + len(doc_text(doc)) >= len(src.text):
-            yield assemble(src, pending)
-            pending = []
+    pending: list[_Digest] = []
+    for batch in _char_batches(chunked, batch_size, MAX_BATCH_CHARS):
+        for doc, src in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            pending.append(_digest(doc))
+            if doc._.base_offset + len(doc_text(doc)) >= len(src.text):
+                yield _assemble(src, pending)
+                pending = []
+
+
+def _char_batches(
+    pairs: Iterator[tuple[Doc, Source]], max_docs: int, max_chars: int
+) -> Iterator[list[tuple[Doc, Source]]]:
+    """Batches of at most ``max_docs`` docs and about ``max_chars`` characters: the parser's
+    working memory grows with the characters in a batch, not the number of docs."""
+    batch: list[tuple[Doc, Source]] = []
+    chars = 0
+    for pair in pairs:
+        size = len(doc_text(pair[0]))
+        if batch and (len(batch) >= max_docs or chars + size > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(pair)
+        chars += size
+    if batch:
+        yield batch
 
 
 def _sources(
@@ -178,32 +204,58 @@ def _chunk_docs(make_doc: Callable[[str], Doc], source: Source) -> Iterator[Doc]
         yield doc
 
 
-def assemble(source: Source, docs: list[Doc]) -> ArticleFacts:
+@dataclass
+class _Digest:
+    """What assembly needs from one parsed chunk, so the ``Doc`` itself can be dropped."""
+
+    entities: dict[str, EntityInfo]
+    named: list[tuple[str, Evidence]]
+    pronouns: list[tuple[str, Evidence]]
+    facts: dict[str, list[Any]]
+
+
+_FACT_ATTRS = ("quantities", "tariffs", "statements", "events")
+
+
+def _digest(doc: Doc) -> _Digest:
+    known = doc._.entities or {}
+    named: list[tuple[str, Evidence]] = []
+    pronouns: list[tuple[str, Evidence]] = []
+    for m in doc._.mentions or []:
+        if m.entity_id in known and not in_clutter(doc, m.start, m.end):
+            bucket = pronouns if m.kind == "pronoun" else named
+            bucket.append((m.entity_id, make_evidence(doc, m.start, m.end)))
+    facts = {attr: list(getattr(doc._, attr) or []) for attr in _FACT_ATTRS}
+    return _Digest(dict(known), named, pronouns, facts)
+
+
+def assemble(source: Source, docs: Iterable[Doc]) -> ArticleFacts:
     """Turn the annotated chunk docs of one source into an ``ArticleFacts``."""
+    return _assemble(source, [_digest(doc) for doc in docs])
+
+
+def _assemble(source: Source, digests: list[_Digest]) -> ArticleFacts:
     return ArticleFacts(
         doc_id=source.doc_id,
         published=source.published,
-        entities=tuple(_entities(docs)),
-        quantities=_facts(docs, "quantities", Quantity),
-        tariffs=_facts(docs, "tariffs", TariffRate),
-        statements=_facts(docs, "statements", Statement),
-        events=_facts(docs, "events", TradeEvent),
+        entities=tuple(_entities(digests)),
+        quantities=_facts(digests, "quantities", Quantity),
+        tariffs=_facts(digests, "tariffs", TariffRate),
+        statements=_facts(digests, "statements", Statement),
+        events=_facts(digests, "events", TradeEvent),
     )
 
 
-def _entities(docs: list[Doc]) -> list[Entity]:
+def _entities(digests: list[_Digest]) -> list[Entity]:
     """Entities with evidence from their mentions outside clutter (pronouns as a last resort)."""
     infos: dict[str, EntityInfo] = {}
     named: dict[str, list[Evidence]] = {}
     pronouns: dict[str, list[Evidence]] = {}
-    for doc in docs:
-        known = doc._.entities or {}
-        for m in doc._.mentions or []:
-            if m.entity_id not in known or in_clutter(doc, m.start, m.end):
-                continue
-            infos.setdefault(m.entity_id, known[m.entity_id])
-            bucket = pronouns if m.kind == "pronoun" else named
-            bucket.setdefault(m.entity_id, []).append(make_evidence(doc, m.start, m.end))
+    for dg in digests:
+        for bucket, mentions in ((named, dg.named), (pronouns, dg.pronouns)):
+            for eid, found in mentions:
+                infos.setdefault(eid, dg.entities[eid])
+                bucket.setdefault(eid, []).append(found)
     out = []
     for eid, info in infos.items():
         ev = _unique_sorted(named.get(eid) or pronouns[eid])
@@ -222,11 +274,11 @@ def _entities(docs: list[Doc]) -> list[Entity]:
     return sorted(out, key=lambda e: (e.evidence[0].start, e.id))
 
 
-def _facts(docs: list[Doc], attr: str, _kind: type[Fact]) -> tuple[Fact, ...]:
+def _facts(digests: list[_Digest], attr: str, _kind: type[Fact]) -> tuple[Fact, ...]:
     """Facts stored on ``doc._.<attr>``, read twice -> once with all evidence, in text order."""
     grouped: dict[Fact, list[Evidence]] = {}
-    for doc in docs:
-        for fact in getattr(doc._, attr) or []:
+    for dg in digests:
+        for fact in dg.facts[attr]:
             if not fact.evidence:
                 continue  # a fact we cannot ground we do not emit
             key = fact.model_copy(update={"evidence": ()})

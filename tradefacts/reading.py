@@ -16,7 +16,7 @@ from .errors import (
 )
 
 #: spaCy parses at most this many characters at a time; longer texts are chunked.
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 50_000
 
 _BINARY_MAGIC = (
     b"%PDF",

@@ -353,6 +353,7 @@ class _Context:
     mention_starts: list[int] = field(default_factory=list)
     sent_start: list[int] = field(default_factory=list)
     sent_end: list[int] = field(default_factory=list)
+    rated: frozenset[int] = frozenset()  # tariff words that some percent is the rate of
 
     def __post_init__(self) -> None:
         self.text = doc_text(self.doc)
@@ -1126,11 +1127,17 @@ def _fact_for(
     k = next((n for n, (a, b) in enumerate(clauses) if a <= pspan.root.i < b), 0)
     clo, chi = clauses[k]
     tariff = _link(ctx, pspan, lo, hi)
+    compared: _CountryMention | None = None
     if tariff is None:
-        return []
+        tariff, compared = _comparison_link(ctx, pspan, lo)
+        if tariff is None or compared is None:
+            return []
     if not clo <= tariff.i < chi:
         clo, chi = min(clo, tariff.i), max(chi, tariff.i + 1)
     roles = _roles(ctx, tariff, pspan, clo, chi, lo)
+    if compared is not None:
+        first_roles = _roles(ctx, tariff, doc[tariff.i : tariff.i + 1], lo, pspan.start, lo)
+        roles = _compared_roles(first_roles, compared, ranking)
     first = _first_conjunct(ctx, tariff)
     if not (roles.imposers or roles.targets) and first is not None:
         # "a 15% tariff added to US corn, and a 10% tariff to soybeans": the same sides
@@ -1166,6 +1173,8 @@ def _fact_for(
     if measure == "reciprocal" and not targets:
         measure = "baseline" if _has_word(doc, pspan, tariff, "board") else measure
     status, cued = _status(doc, clauses, k)
+    if status in {"proposed", "announced"} and _relief_noun(tariff) is not None:
+        status = "in_effect"  # "seeking relief from the 25% tariff": the seeking is not the levy's
     ev = _evidence_span(ctx, sent, (clauses[k][0], clauses[k][1]), pspan, tariff)
     out = []
     for target in [*targets] or [None]:
@@ -1180,6 +1189,48 @@ def _fact_for(
             evidence=(ev,),
         )
         out.append(_Found(fact, cued))
+    return out
+
+
+_COMPARE_PREPS = {"above", "below", "than", "versus", "vs", "vs.", "over", "under"}
+
+
+def _comparison_link(
+    ctx: _Context, pspan: Span, lo: int
+) -> tuple[Token | None, _CountryMention | None]:
+    """For "..., compared with 3.3% for the US" / "far above the 15% agreed by the EU": the
+    tariff word stated earlier in the sentence, and the country the compared rate belongs to."""
+    root = pspan.root
+    prep = root.head
+    if root.dep_ != "pobj" or not (
+        prep.lower_ in _COMPARE_PREPS
+        or (prep.lower_ in {"with", "to"} and _lemma(prep.head) == "compare")
+    ):
+        return None, None
+    before = [i for i in range(prep.i - 1, lo - 1, -1) if i in ctx.tariff]
+    rated = [i for i in before if i in ctx.rated]  # the tariff word a rate was stated for
+    tariff = ctx.doc[(rated or before)[0]] if before else None
+    if tariff is None:
+        return None, None
+    for i in range(pspan.end, min(len(ctx.doc), root.right_edge.i + 1)):
+        m = ctx.by_token.get(i)
+        if m is not None and not m.is_person:
+            return tariff, m
+    return tariff, None
+
+
+def _compared_roles(roles: _Roles, compared: _CountryMention, ranking: list[str]) -> _Roles:
+    """The compared rate keeps the first rate's imposer and swaps its target, or, when the
+    first rate has no target (an average), belongs to the compared country."""
+    out = _Roles()
+    if roles.targets:
+        imposer = next((iso for iso in [*roles.imposers, *ranking] if iso != compared.iso), None)
+        if imposer is not None:
+            out.imposers.append(imposer)
+        out.targets.append(compared.iso)
+    else:
+        out.imposers.append(compared.iso)
+    out.role_tokens.update(range(compared.start, compared.end))
     return out
 
 
@@ -1338,7 +1389,8 @@ def find_tariffs(doc: Doc) -> list[TariffRate]:
     ctx = _Context(doc, _tariff_tokens(doc), _country_mentions(doc))
     if not ctx.tariff:
         return []
-    ranking, partners = _dominance(ctx, _rated_tariff_words(ctx, percents))
+    ctx.rated = _rated_tariff_words(ctx, percents)
+    ranking, partners = _dominance(ctx, ctx.rated)
     found: list[_Found] = []
     for pct in percents:
         found.extend(_fact_for(ctx, pct, ranking, partners))
