@@ -272,7 +272,7 @@ def test_odd_text_does_not_crash(text: str) -> None:
 def test_hostile_input_is_fast(text: str) -> None:
     started = time.perf_counter()
     clutter_ranges(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 10.0  # generous: catastrophic backtracking takes minutes
 
 
 def test_component_in_pipeline_marks_clutter_and_keeps_text(nlp) -> None:

@@ -75,7 +75,7 @@ def test_open_quote_not_continued_is_dropped() -> None:
 def test_hostile_quote_marks_are_fast(text: str) -> None:
     started = time.perf_counter()
     pair_quotes(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 10.0  # generous: catastrophic backtracking takes minutes
 
 
 # --- attribution on parsed articles ------------------------------------------------------------
