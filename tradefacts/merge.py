@@ -6,6 +6,16 @@ again). Atoms are bucketed by a key and linked inside a bucket (union-find), the
 fused: a field with one voice keeps it, a disputed field keeps the best-supported value and
 records a ``Conflict``. Every choice is by support, then by a fixed order, and every list is
 sorted by a canonical key, so the record does not depend on the order of the input.
+
+Scaling (many outlets reporting one fact make clusters of hundreds of atoms): nothing compares
+atoms pairwise. Clusters come from shared keys (union-find); quote keys are computed once per
+distinct wording; a loose event is compared with per-cluster summaries built once
+(``ClusterSummary``), and alike loose events decide once; evidence is deduplicated by plain
+tuples; a merged record is cut back into atoms with its evidence grouped by source once.
+
+Event participants: a fused event lists who its atoms name, except people named only by atoms
+that pin no day and state another status (``_supported_participants``); a weekday-only event
+takes no date from a same-weekday happening of other countries.
 """
 
 from __future__ import annotations
