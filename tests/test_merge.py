@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tradefacts.errors import InputError
-from tradefacts.merge import format_summary, merge, quote_tokens
+from tradefacts.merging import format_summary, merge, quote_tokens
 from tradefacts.models import (
     ArticleFacts,
     CanonicalRecord,

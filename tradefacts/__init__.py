@@ -28,7 +28,7 @@ _LAZY = {
     "extract": "tradefacts.extraction",
     "extract_text": "tradefacts.extraction",
     "extract_many": "tradefacts.extraction",
-    "merge": "tradefacts.merge",
+    "merge": "tradefacts.merging",
     "validate": "tradefacts.validation",
     "ArticleFacts": "tradefacts.models",
     "CanonicalRecord": "tradefacts.models",
@@ -42,7 +42,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from .extraction import extract, extract_many, extract_text
-    from .merge import merge
+    from .merging import merge
     from .models import (
         ArticleFacts,
         CanonicalRecord,

@@ -207,7 +207,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     """``tradefacts merge``: a readable summary of the CanonicalRecord (JSON with -o/--json)."""
-    from .merge import format_summary, merge
+    from .merging import format_summary, merge
 
     record = merge(_extract(args))
     if args.output:

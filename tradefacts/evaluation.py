@@ -763,9 +763,9 @@ def default_extractor(path: Path, published: str | None) -> ArticleFacts:
 
 
 def default_merger() -> Merger | None:
-    """``tradefacts.merge.merge`` when it exists, else None."""
+    """``tradefacts.merging.merge`` when it exists, else None."""
     try:
-        from .merge import merge  # type: ignore[import-not-found,unused-ignore]
+        from .merging import merge  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
     return merge  # type: ignore[no-any-return]
