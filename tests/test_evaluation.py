@@ -32,11 +32,14 @@ from tradefacts.models import (
 GOLD = Path(__file__).resolve().parent / "gold"
 SEEDS_GOLD = GOLD / "seeds"
 OWN_GOLD = GOLD / "own"
+HOLDOUT_GOLD = GOLD / "holdout"
 SAME_EVENT = GOLD / "same_event"
 SAME_EVENT_PUBLISHED = "2025-04-17"
 
 #: F1 floors per gold set and fact type ("micro" = all types), and record checks passed.
-#: Measured 2026-11-22 03:05 UTC (`tradefacts evaluate --gold tests/gold/<set>`), rounded down.
+#: Measured 2026-11-22 03:50 UTC (`tradefacts evaluate --gold tests/gold/<set>`), rounded down.
+#: Raised at 03:50 from (own) persons 0.98, tariffs 0.74, statements 0.97, events 0.73,
+#: micro 0.91; "holdout" (written by someone who never saw the code, not tuned on) added.
 FLOORS: dict[str, dict[str, float]] = {
     "seeds": {
         "persons": 1.0,
@@ -48,17 +51,26 @@ FLOORS: dict[str, dict[str, float]] = {
         "micro": 1.0,
     },
     "own": {
-        "persons": 0.98,
+        "persons": 1.0,
         "countries": 1.0,
-        "tariffs": 0.74,
-        "statements": 0.97,
+        "tariffs": 0.86,
+        "statements": 1.0,
         "money": 1.0,
-        "events": 0.73,
-        "micro": 0.91,
+        "events": 0.97,
+        "micro": 0.96,
+    },
+    "holdout": {
+        "persons": 0.98,
+        "countries": 0.98,
+        "tariffs": 0.45,
+        "statements": 0.93,
+        "money": 0.97,
+        "events": 0.76,
+        "micro": 0.84,
     },
 }
 #: Checks of tests/gold/seeds/record.gold.json passed (of 35).
-RECORD_FLOORS: dict[str, int] = {"with dates": 35, "without dates": 34, "seeds+same_event": 35}
+RECORD_FLOORS: dict[str, int] = {"with dates": 35, "without dates": 35, "seeds+same_event": 35}
 
 
 # --------------------------------------------------------------------------- helpers
@@ -612,6 +624,7 @@ def reports(nlp: object, cached_extractor: ev.Extractor) -> dict[str, ev.Evaluat
     return {
         "seeds": ev.evaluate(SEEDS_GOLD, extractor=cached_extractor),
         "own": ev.evaluate(OWN_GOLD, extractor=cached_extractor),
+        "holdout": ev.evaluate(HOLDOUT_GOLD, extractor=cached_extractor),
     }
 
 

@@ -451,7 +451,7 @@ def test_odd_text_does_not_crash_and_is_fast(nlp, hostile: str) -> None:
     start = time.perf_counter()
     stage(doc)
     assert isinstance(doc._.events, list)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 10.0  # generous: catastrophic backtracking takes minutes
 
 
 # --- the real pipeline --------------------------------------------------------------------

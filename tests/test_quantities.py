@@ -186,5 +186,5 @@ def test_parse_number_rejects_ordinals_and_fractions(text):
 def test_hostile_input_is_fast(text):
     started = time.perf_counter()
     found = find_in_text(text)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 10.0  # generous: catastrophic backtracking takes minutes
     assert all(f.value < 1e16 for f in found)
