@@ -304,3 +304,13 @@ def test_python_dash_m_runs_the_cli() -> None:
         check=False,
     )
     assert done.returncode == 0 and done.stdout.split() == schema_names()
+
+
+def test_progress_bar_only_when_asked(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Canada imposed a 25% tariff on US steel on Monday.", encoding="utf-8")
+    out = tmp_path / "out.json"
+    code, _, err = run(capsys, "extract", str(article), "--progress", "-o", str(out))
+    assert code == 0 and "article" in err
+    code, _, err = run(capsys, "extract", str(article), "--no-progress", "-o", str(out))
+    assert code == 0 and err == ""

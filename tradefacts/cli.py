@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", metavar="YYYY-MM-DD", help="reference date for all inputs")
     p.add_argument("-o", "--output", metavar="OUT.json", help="write JSON here, not stdout")
     p.add_argument("--no-manifest", action="store_true", help="ignore manifest.json dates")
+    _add_progress(p)
     p.set_defaults(handler=cmd_extract)
 
     p = sub.add_parser("merge", help="fuse many articles into one CanonicalRecord")
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT.json", help="also write the record as JSON")
     p.add_argument("--json", action="store_true", help="print the record JSON, not a summary")
     p.add_argument("--no-manifest", action="store_true", help="ignore manifest.json dates")
+    _add_progress(p)
     p.set_defaults(handler=cmd_merge)
 
     p = sub.add_parser("validate", help="check a JSON file against a shipped schema")
@@ -190,7 +192,17 @@ def _extract(args: argparse.Namespace) -> list[Any]:
     sources = list(read_articles(inputs, args.published, not args.no_manifest))
     if not sources:
         raise InputError("no readable articles")
-    return list(extract_many(sources))
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    return list(extract_many(sources, progress=progress))
+
+
+def _add_progress(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
 
 
 # --- commands -----------------------------------------------------------------------------
