@@ -61,7 +61,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .document import DateMention, doc_text, in_clutter, register_extensions
+from .document import DateMention, doc_text, evidence, in_clutter, register_extensions
 from .models import Evidence, TradeEvent
 
 #: Dependency labels at which the climb from a trigger to its clause head stops.
@@ -1135,14 +1135,7 @@ def cluster_candidates(cands: Iterable[Candidate]) -> list[Cluster]:
     return clusters
 
 
-def clause_evidence(doc: Doc, text: str, start: int, end: int) -> Evidence:
-    """``document.evidence`` for a local range, slicing an already built ``doc.text``
-    (spaCy rebuilds ``doc.text`` from the tokens on every access)."""
-    base = doc._.base_offset
-    return Evidence(doc_id=doc._.doc_id, start=base + start, end=base + end, text=text[start:end])
-
-
-def cluster_event(doc: Doc, cluster: Cluster, text: str | None = None) -> TradeEvent | None:
+def cluster_event(doc: Doc, cluster: Cluster) -> TradeEvent | None:
     """The event of a cluster, or None when all its mentions sit in page clutter."""
     grounded = [m for m in cluster.members if not m.clutter]
     if not grounded or all(m.weak for m in cluster.members):
@@ -1150,7 +1143,6 @@ def cluster_event(doc: Doc, cluster: Cluster, text: str | None = None) -> TradeE
     timed = any(m.date_text for m in cluster.members)
     if not timed and cluster.status == "occurred":
         return None  # a past happening the article does not place in time is background
-    source = doc_text(doc) if text is None else text
     members = sorted(cluster.members, key=lambda m: m.start)
     dated = next((m for m in cluster.members if m.date is not None), None)
     texted = dated or next((m for m in members if m.date_text), None)
@@ -1161,7 +1153,7 @@ def cluster_event(doc: Doc, cluster: Cluster, text: str | None = None) -> TradeE
     etype = min(types, key=lambda t: (-types.count(t), TYPE_PRIORITY.index(t)))
     location = next((m.location for m in grounded if m.location), None)
     proofs: list[Evidence] = sorted(
-        {clause_evidence(doc, source, m.start, m.end) for m in grounded},
+        {evidence(doc, m.start, m.end) for m in grounded},
         key=lambda e: (e.start, e.end),
     )
     return TradeEvent(
@@ -1186,9 +1178,8 @@ def extract_events(doc: Doc, matcher: PhraseMatcher) -> list[TradeEvent]:
     triggers = find_triggers(doc, matcher, sentence_of)
     if not triggers:
         return []
-    text = doc_text(doc)
     clusters = cluster_candidates(candidates(doc, triggers, sentence_of))
-    events = [cluster_event(doc, c, text) for c in clusters]
+    events = [cluster_event(doc, c) for c in clusters]
     found = [e for e in events if e is not None]
     return sorted(found, key=lambda e: (e.evidence[0].start, e.evidence[0].end))
 

@@ -31,7 +31,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .document import EntityInfo, Mention, doc_text, in_clutter, register_extensions
+from .document import EntityInfo, Mention, doc_text, evidence, in_clutter, register_extensions
 from .entities import resolve_person
 from .models import Evidence, TariffRate, country_codes
 
@@ -1305,16 +1305,8 @@ def _evidence_span(
         a += len(text) - len(text.lstrip())
         b -= len(text) - len(text.rstrip())
         if a < b and b - a <= MAX_EVIDENCE_CHARS and not in_clutter(doc, a, b):
-            return _evidence(ctx, a, b)
-    return _evidence(ctx, *candidates[-1])
-
-
-def _evidence(ctx: _Context, start: int, end: int) -> Evidence:
-    """``document.evidence`` without re-reading ``doc.text`` (which costs a pass over the doc)."""
-    base = ctx.doc._.base_offset or 0
-    return Evidence(
-        doc_id=ctx.doc._.doc_id, start=base + start, end=base + end, text=ctx.text[start:end]
-    )
+            return evidence(ctx.doc, a, b)
+    return evidence(ctx.doc, *candidates[-1])
 
 
 def _resolve_back_references(found: list[_Found]) -> list[_Found]:
