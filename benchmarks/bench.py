@@ -44,7 +44,7 @@ def import_time() -> float:
 
 
 def bare_spacy(texts: list[str]) -> float:
-    from tradefacts.nlp import load_model
+    from tradefacts.pipeline.nlp import load_model
 
     nlp = load_model()
     list(nlp.pipe(texts[:5]))  # warm up
@@ -54,7 +54,7 @@ def bare_spacy(texts: list[str]) -> float:
 
 def ours(items: list[tuple[str, str]]) -> tuple[list, float]:  # type: ignore[type-arg]
     import tradefacts
-    from tradefacts.nlp import get_nlp
+    from tradefacts.pipeline.nlp import get_nlp
 
     get_nlp()
     list(tradefacts.extract_many(items[:5]))  # warm up
@@ -66,7 +66,7 @@ def naive(texts: list[str]) -> float:
     from dateparser.search import search_dates
     from quantulum3 import parser as qparser
 
-    from tradefacts.nlp import load_model
+    from tradefacts.pipeline.nlp import load_model
 
     nlp = load_model()
     search_dates("warm up on Monday", languages=["en"])

@@ -12,7 +12,7 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from tradefacts.nlp import get_nlp
+    from tradefacts.pipeline.nlp import get_nlp
 
     return get_nlp()
 

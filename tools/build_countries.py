@@ -1,4 +1,4 @@
-"""Regenerate ``tradefacts/data/countries.json`` (run once by hand; pycountry is NOT a runtime dep).
+"""Regenerate ``tradefacts/pipeline/data/countries.json`` (run once by hand; pycountry is NOT a runtime dep).
 
     /work/venv/bin/python tools/build_countries.py
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycountry
 
-OUT = Path(__file__).resolve().parent.parent / "tradefacts" / "data" / "countries.json"
+OUT = Path(__file__).resolve().parent.parent / "tradefacts" / "pipeline" / "data" / "countries.json"
 
 #: Preferred display name where pycountry's is awkward ("Korea, Republic of").
 DISPLAY = {

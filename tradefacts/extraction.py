@@ -12,11 +12,11 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
-from .document import EntityInfo, doc_text, in_clutter, register_extensions
-from .document import evidence as make_evidence
 from .errors import InputError, TradefactsError
 from .models import ArticleFacts, Entity, Evidence, Quantity, Statement, TariffRate, TradeEvent
-from .nlp import get_nlp
+from .pipeline.document import EntityInfo, doc_text, in_clutter, register_extensions
+from .pipeline.document import evidence as make_evidence
+from .pipeline.nlp import get_nlp
 from .reading import Source, chunk_spans, parse_published, read_source
 
 #: Characters parsed in one ``nlp.pipe`` batch (spaCy's peak memory follows this).

@@ -74,7 +74,7 @@ class _Raw:
 @lru_cache(maxsize=1)
 def tables() -> dict[str, Any]:
     """The dates data file (months, weekdays, named days, tense lemmas)."""
-    path = resources.files("tradefacts").joinpath("data/dates.json")
+    path = resources.files("tradefacts.pipeline").joinpath("data/dates.json")
     data: dict[str, Any] = json.loads(path.read_text("utf-8"))
     return data
 

@@ -12,9 +12,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tradefacts.document import EntityInfo, Mention
 from tradefacts.models import Evidence, Quantity
-from tradefacts.tariffs import tariffs as tariffs_component
+from tradefacts.pipeline.document import EntityInfo, Mention
+from tradefacts.pipeline.tariffs import tariffs as tariffs_component
 
 _COUNTRIES = {
     "JPN": ["Japan", "Japanese", "Tokyo"],

@@ -61,8 +61,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .document import DateMention, doc_text, evidence, in_clutter, register_extensions
-from .models import Evidence, TradeEvent
+from ...models import Evidence, TradeEvent
+from ..document import DateMention, doc_text, evidence, in_clutter, register_extensions
 
 #: Dependency labels at which the climb from a trigger to its clause head stops.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj", "pcomp"})
@@ -117,7 +117,7 @@ class EventData:
 def event_data() -> EventData:
     """The event tables, loaded once."""
     raw: dict[str, Any] = json.loads(
-        resources.files("tradefacts").joinpath("data/events.json").read_text("utf-8")
+        resources.files("tradefacts.pipeline").joinpath("data/events.json").read_text("utf-8")
     )
     return EventData(
         verbs=dict(raw["verbs"]),
@@ -503,7 +503,7 @@ DATELINE = re.compile(
 
 def datelines(doc: Doc) -> list[tuple[int, str]]:
     """``(local offset, "country:XXX")`` of every dateline of ``doc`` whose place is known."""
-    from .entities import gazetteer
+    from ..entities import gazetteer
 
     places = gazetteer().places
     extra = event_data().dateline_cities
@@ -527,7 +527,7 @@ def home_country(ctx: ArticleContext, char: int) -> str | None:
 
 def _resolver() -> Callable[[Doc, int, int], str | None] | None:
     """``entities.resolve_person`` when the entities stage provides it."""
-    from . import entities as entities_module
+    from .. import entities as entities_module
 
     return getattr(entities_module, "resolve_person", None)
 

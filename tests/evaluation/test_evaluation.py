@@ -29,7 +29,7 @@ from tradefacts.models import (
     TradeEvent,
 )
 
-GOLD = Path(__file__).resolve().parent / "gold"
+GOLD = Path(__file__).resolve().parent.parent / "gold"
 SEEDS_GOLD = GOLD / "seeds"
 OWN_GOLD = GOLD / "own"
 HOLDOUT_GOLD = GOLD / "holdout"

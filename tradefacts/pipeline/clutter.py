@@ -55,7 +55,7 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     """The clutter shapes from ``data/clutter.json``, compiled."""
-    raw = resources.files("tradefacts").joinpath("data/clutter.json").read_text("utf-8")
+    raw = resources.files("tradefacts.pipeline").joinpath("data/clutter.json").read_text("utf-8")
     data = json.loads(raw)
     line = tuple((re.compile(p["pattern"]), bool(p.get("search"))) for p in data["line"])
     inline = tuple(

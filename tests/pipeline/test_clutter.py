@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from tradefacts.clutter import clutter_ranges, is_byline, is_heading
-from tradefacts.document import in_clutter
+from tradefacts.pipeline.clutter import clutter_ranges, is_byline, is_heading
+from tradefacts.pipeline.document import in_clutter
 
 CLUTTER_LINES = [
     # bylines

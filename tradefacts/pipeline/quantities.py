@@ -34,8 +34,8 @@ from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..models import Evidence, Quantity
 from .document import doc_text, in_clutter, register_extensions
-from .models import Evidence, Quantity
 
 _SP = r"[ \u00a0]"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,4}(?![\d])|\d{1,15}(?![\d,]\d))(?:\.\d{1,6}(?!\d))?"
@@ -143,7 +143,7 @@ class Found:
 @lru_cache(maxsize=1)
 def tables() -> dict[str, Any]:
     """The quantities data file (currencies, scales, number words, units)."""
-    path = resources.files("tradefacts").joinpath("data/quantities.json")
+    path = resources.files("tradefacts.pipeline").joinpath("data/quantities.json")
     data: dict[str, Any] = json.loads(path.read_text("utf-8"))
     return data
 

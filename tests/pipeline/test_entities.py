@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tradefacts.document import in_clutter
-from tradefacts.entities import countries_in, country_code, person_slug, resolve_person
+from tradefacts.pipeline.document import in_clutter
+from tradefacts.pipeline.entities import countries_in, country_code, person_slug, resolve_person
 
 GOLD = Path("/work/shared/gold")
 

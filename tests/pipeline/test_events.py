@@ -13,9 +13,9 @@ import time
 import pytest
 from spacy.tokens import Doc
 
-from tradefacts.document import DateMention, EntityInfo, Mention
-from tradefacts.events import quoted_ranges
 from tradefacts.models import TradeEvent
+from tradefacts.pipeline.document import DateMention, EntityInfo, Mention
+from tradefacts.pipeline.events import quoted_ranges
 
 Dates = list[tuple[str, dt.date | None, str]]
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

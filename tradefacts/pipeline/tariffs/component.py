@@ -31,9 +31,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .document import EntityInfo, Mention, doc_text, evidence, in_clutter, register_extensions
-from .entities import resolve_person
-from .models import Evidence, TariffRate, country_codes
+from ...models import Evidence, TariffRate, country_codes
+from ..document import EntityInfo, Mention, doc_text, evidence, in_clutter, register_extensions
+from ..entities import resolve_person
 
 #: How far (tokens) around a percent the component looks; bounds work on hostile input.
 WINDOW = 40
@@ -96,7 +96,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _load(name: str) -> Any:
-    text = resources.files("tradefacts").joinpath(f"data/{name}").read_text("utf-8")
+    text = resources.files("tradefacts.pipeline").joinpath(f"data/{name}").read_text("utf-8")
     return json.loads(text)
 
 

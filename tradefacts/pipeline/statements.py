@@ -22,8 +22,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..models import Statement
 from .document import doc_text, evidence, in_clutter, mentions_in, register_extensions
-from .models import Statement
 
 DOUBLE_OPEN = "“„«‹"
 DOUBLE_CLOSE = "”»›"
@@ -66,7 +66,9 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """The cue verbs and thresholds of ``data/quotes.json``."""
-    raw = json.loads(resources.files("tradefacts").joinpath("data/quotes.json").read_text("utf-8"))
+    raw = json.loads(
+        resources.files("tradefacts.pipeline").joinpath("data/quotes.json").read_text("utf-8")
+    )
     return Cues(
         verbs=frozenset(raw["cue_verbs"]),
         indirect_verbs=frozenset(raw["indirect_cue_verbs"]),

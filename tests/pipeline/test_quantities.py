@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tradefacts.quantities import find_in_text, parse_number, quantities_in
+from tradefacts.pipeline.quantities import find_in_text, parse_number, quantities_in
 
 
 def _run(nlp, text: str):

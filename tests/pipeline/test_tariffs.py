@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from tariff_support import annotate, stub_mentions, stub_percents
 
-from tradefacts.document import register_extensions
 from tradefacts.models import Quantity, TariffRate
-from tradefacts.tariffs import find_tariffs, tables
-from tradefacts.tariffs import tariffs as tariffs_component
+from tradefacts.pipeline.document import register_extensions
+from tradefacts.pipeline.tariffs import find_tariffs, tables
+from tradefacts.pipeline.tariffs import tariffs as tariffs_component
 
-GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "gold"
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold"
 
 
 def facts(nlp, text: str) -> list[TariffRate]:

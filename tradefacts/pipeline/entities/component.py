@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .document import EntityInfo, Mention, doc_text, in_clutter, register_extensions
+from ..document import EntityInfo, Mention, doc_text, in_clutter, register_extensions
 
 if not Doc.has_extension("tf_entity_index"):
     Doc.set_extension("tf_entity_index", default=None)  # private cache of the helpers
@@ -75,7 +75,7 @@ FAMILY_FIRST_COUNTRIES = {"CHN", "KOR", "PRK", "TWN"}
 
 
 def _load(name: str) -> Any:
-    text = resources.files("tradefacts").joinpath(f"data/{name}").read_text("utf-8")
+    text = resources.files("tradefacts.pipeline").joinpath(f"data/{name}").read_text("utf-8")
     return json.loads(text)
 
 

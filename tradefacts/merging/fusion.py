@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .models import (
+from ..models import (
     ArticleFacts,
     CanonicalRecord,
     Conflict,
@@ -1066,7 +1066,7 @@ def merge(
 
 def _flatten(inputs: Sequence[Any]) -> list[ArticleFacts | CanonicalRecord]:
     """Return the input models, whether given as arguments, lists or both."""
-    from .errors import InputError
+    from ..errors import InputError
 
     items: list[ArticleFacts | CanonicalRecord] = []
     for item in inputs:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .models import Evidence
+from ..models import Evidence
 
 
 @dataclass

@@ -28,8 +28,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .models import (
+from ..errors import InputError
+from ..models import (
     ArticleFacts,
     CanonicalRecord,
     Entity,
@@ -44,7 +44,7 @@ FACT_TYPES = ("persons", "countries", "tariffs", "statements", "money", "events"
 
 RECORD_GOLD_NAME = "record.gold.json"
 GOLD_SUFFIX = ".gold.json"
-REPO_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+REPO_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 Extractor = Callable[[Path, "str | None"], ArticleFacts]
 Merger = Callable[[list[ArticleFacts]], CanonicalRecord]
@@ -757,7 +757,7 @@ def find_text(gold_path: Path, doc: str, texts_dir: Path | None) -> Path:
 
 def default_extractor(path: Path, published: str | None) -> ArticleFacts:
     """``tradefacts.extract`` of a file with the given reference date."""
-    from .extraction import extract
+    from ..extraction import extract
 
     return extract(path, published=published)
 
@@ -765,7 +765,7 @@ def default_extractor(path: Path, published: str | None) -> ArticleFacts:
 def default_merger() -> Merger | None:
     """``tradefacts.merging.merge`` when it exists, else None."""
     try:
-        from .merging import merge  # type: ignore[import-not-found,unused-ignore]
+        from ..merging import merge  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
     return merge  # type: ignore[no-any-return]
@@ -964,3 +964,44 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+__all__ = [
+    "ArticleScore",
+    "EntityNames",
+    "EvaluationReport",
+    "Extractor",
+    "FACT_TYPES",
+    "GOLD_SUFFIX",
+    "GoldError",
+    "Merger",
+    "PRODUCT_SYNONYMS",
+    "RECORD_GOLD_NAME",
+    "REPO_SEEDS",
+    "RecordCheck",
+    "RecordResult",
+    "TypeScore",
+    "check_gold",
+    "default_extractor",
+    "default_merger",
+    "evaluate",
+    "event_matches",
+    "find_text",
+    "format_report",
+    "gold_files",
+    "load_json",
+    "main",
+    "match_one_to_one",
+    "money_matches",
+    "name_tokens",
+    "names_match",
+    "normalize_product",
+    "normalize_text",
+    "predicted_persons",
+    "products_overlap",
+    "report_to_dict",
+    "score_article",
+    "score_record",
+    "statement_matches",
+    "tariff_matches",
+]

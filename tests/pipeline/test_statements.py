@@ -12,9 +12,9 @@ import time
 import pytest
 from spacy.tokens import Doc
 
-from tradefacts.document import EntityInfo, Mention
 from tradefacts.models import Statement
-from tradefacts.statements import pair_quotes, statements
+from tradefacts.pipeline.document import EntityInfo, Mention
+from tradefacts.pipeline.statements import pair_quotes, statements
 
 # --- quote pairing (no model needed) -----------------------------------------------------------
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tradefacts.dates import date_for_token, dates_in, recognise
+from tradefacts.pipeline.dates import date_for_token, dates_in, recognise
 
 THU = dt.date(2025, 4, 17)  # a Thursday
 WED = dt.date(2025, 4, 16)
