@@ -1,0 +1,208 @@
+"""Person-name candidates: model PERSON entities, officials, names after a title or an
+honorific, and names the model mistyped that the text marks as a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import Gazetteer, Official
+from .state import DocState, GazMatch, TitlePhrase, inside_longer_person
+from .tokens import APOSTROPHES, POSSESSIVES, token_table
+
+NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’.\-]{0,40}(?:[-'’.][^\W\d_]{0,40}){0,4}\.?$")
+INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)?$")
+
+
+@dataclass
+class NameCandidate:
+    """A token range that may name a person, and where it came from."""
+
+    start: int  # token index
+    end: int
+    source: str  # ner | title | official | honorific | surname
+    official: Official | None = None
+    honorific: str | None = None
+
+
+def name_tokens_ok(state: DocState, words: list[str], confirmed: bool) -> bool:
+    """True when the words look like a person name (not quote words, all caps, headlines)."""
+    g = state.g
+    if not words:
+        return False
+    for k, text in enumerate(words):
+        if text in g.particles and 0 < k < len(words) - 1:
+            continue
+        if INITIAL.match(text):
+            continue
+        if not NAME_TOKEN.match(text) or not text[0].isupper():
+            return False
+        if len(text) > 2 and text.isupper() and not confirmed:
+            return False
+    low = [w.lower().translate(APOSTROPHES) for w in words]
+    if confirmed:
+        return True
+    if low[0] in g.not_person_words or low[-1] in g.not_person_words:
+        return False
+    return not all(w in g.not_person_words for w in low)
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is a hyphen glued to both neighbours ("Jae-myung")."""
+    texts = token_table(doc).texts
+    return (
+        0 < i < len(texts) - 1
+        and texts[i] in ("-", "‐")
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].is_alpha
+    )
+
+
+def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Grow a token range over glued hyphen parts on both sides."""
+    while end < len(doc) - 1 and _joined(doc, end):
+        end += 2
+    while start > 1 and _joined(doc, start - 1):
+        start -= 2
+    return start, end
+
+
+def trim(doc: Doc, start: int, end: int, g: Gazetteer) -> tuple[int, int, str | None]:
+    """Drop leading non-name tokens/honorifics and trailing possessives: (start, end, honorific)."""
+    honorific = None
+    texts = token_table(doc).texts
+    while start < end and not texts[start][:1].isalpha():
+        start += 1
+    while start < end and (
+        texts[start] in g.honorifics
+        or texts[start].lower() in g.heads
+        or texts[start].lower() in g.modifiers
+    ):
+        if texts[start] in g.honorifics:
+            honorific = texts[start]
+        start += 1
+    while end > start and (texts[end - 1] in POSSESSIVES or not texts[end - 1][:1].isalpha()):
+        end -= 1
+    return start, end, honorific
+
+
+def person_candidates(
+    state: DocState, gaz: list[GazMatch], titles: list[TitlePhrase]
+) -> list[NameCandidate]:
+    """Every person-name candidate of the doc (overlapping; ``dedupe_candidates`` picks)."""
+    doc, g = state.doc, state.g
+    found: list[NameCandidate] = []
+    for match in gaz:
+        if match.label == "OFFICIAL":
+            span = match.span
+            if inside_longer_person(state, span) and len(span) == 1:
+                continue
+            off = g.official_by_form[match.form]
+            found.append(NameCandidate(span.start, span.end, "official", official=off))
+    for ent in state.ents:
+        if ent.label_ == "PERSON":
+            s, e, hon = trim(doc, ent.start, ent.end, g)
+            if s < e:
+                found.append(NameCandidate(s, e, "ner", honorific=hon))
+    found.extend(_cued_names(state, titles))
+    for phrase in titles:
+        s = phrase.end
+        e = _name_run(doc, s, 4, g)
+        if e > s and (e - s >= 2 or doc[s].ent_type_ in ("PERSON", "ORG", "")):
+            found.append(NameCandidate(s, e, "title"))
+    for i, text in enumerate(token_table(doc).texts):
+        if text in g.honorifics and text[:2] in ("Mr", "Ms", "Mi", "Dr"):
+            e = _name_run(doc, i + 1, 3, g)
+            if e > i + 1:
+                found.append(NameCandidate(i + 1, e, "honorific", honorific=text))
+    for cand in found:
+        cand.start, cand.end = _extend_hyphens(doc, cand.start, cand.end)
+    return found
+
+
+#: Model labels a person's name is sometimes given ("Kemi Badenoch" as GPE).
+MISTYPED_LABELS = {"GPE", "LOC", "ORG", "NORP", "FAC"}
+#: Speech verbs before their subject in a quote attribution ("..., said Ibiapaba Netto").
+INVERTED_SPEECH_VERBS = {"said", "says", "added", "adds", "asked", "wrote", "explained", "noted"}
+#: Possessive determiners allowed before an apposition title ("..., its chief economist").
+POSSESSIVE_DETERMINERS = {"its", "his", "her", "their", "our"}
+
+
+def _cued_names(state: DocState, titles: list[TitlePhrase]) -> list[NameCandidate]:
+    """Two- or three-word names the model typed as a place or organisation although the text
+    marks a person: a known first name, an inverted quote attribution ("..., said Ibiapaba
+    Netto") or an apposition title ("Kemi Badenoch, the Conservative leader, said")."""
+    doc, g = state.doc, state.g
+    texts = token_table(doc).texts
+    after_comma = {p.start: p for p in titles}
+    found = []
+    for ent in state.ents:
+        if ent.label_ not in MISTYPED_LABELS:
+            continue
+        s, e, _ = trim(doc, ent.start, ent.end, g)
+        if not 2 <= e - s <= 3 or not all(_name_like(doc[i], g) for i in range(s, e)):
+            continue
+        first = texts[s].lower()
+        if (
+            first in g.female_names
+            or first in g.male_names
+            or (s > 0 and texts[s - 1].lower() in INVERTED_SPEECH_VERBS)
+            or _apposition_title(texts, e, after_comma)
+        ):
+            found.append(NameCandidate(s, e, "cue"))
+    return found
+
+
+def _apposition_title(texts: list[str], end: int, titles: dict[int, TitlePhrase]) -> bool:
+    """True when token ``end`` starts ", [the|a] [its|X's] <title>" ("..., the Conservative
+    leader", "..., the group's executive director")."""
+    if end >= len(texts) or texts[end] != ",":
+        return False
+    k = end + 1
+    if k < len(texts) and texts[k].lower() in ("the", "a", "an"):
+        k += 1
+    if k < len(texts) and texts[k].lower() in POSSESSIVE_DETERMINERS:
+        k += 1
+    elif k + 1 < len(texts) and texts[k + 1] in POSSESSIVES:  # "the group's executive director"
+        k += 2
+    return k in titles
+
+
+def _name_run(doc: Doc, start: int, words: int, g: Gazetteer) -> int:
+    """End of the run of up to ``words`` name-like words starting at token ``start``."""
+    e, count = start, 0
+    while e < len(doc) and count < words and _name_like(doc[e], g):
+        e += 1
+        count += 1
+        while e < len(doc) - 1 and _joined(doc, e):
+            e += 2
+    return e
+
+
+def _name_like(tok: Token, g: Gazetteer) -> bool:
+    text = tok.text
+    return bool(
+        NAME_TOKEN.match(text)
+        and text[0].isupper()
+        and not (len(text) > 2 and text.isupper())
+        and text.lower() not in g.not_person_words
+        and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB")
+    ) or bool(INITIAL.match(text))
+
+
+def dedupe_candidates(cands: list[NameCandidate]) -> list[NameCandidate]:
+    """Keep the longest candidate at each position (ties: official > title > ner)."""
+    rank = {"official": 0, "title": 1, "honorific": 2, "ner": 3, "cue": 3, "surname": 4}
+    cands.sort(key=lambda c: (-(c.end - c.start), rank[c.source], c.start))
+    used: set[int] = set()
+    kept: list[NameCandidate] = []
+    for c in cands:
+        if any(i in used for i in range(c.start, c.end)):
+            continue
+        used.update(range(c.start, c.end))
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)

@@ -1,0 +1,270 @@
+"""Persons of one doc: full names define the people, then surnames, "Mr X" and aliases are
+linked to them (within-article mention resolution).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..document import EntityInfo, Mention, doc_text
+from .gazetteer import Gazetteer, Official, person_slug
+from .lines import blocked
+from .person_names import NameCandidate, dedupe_candidates, name_tokens_ok, person_candidates, trim
+from .roles import assign_roles
+from .state import DocState, GazMatch, PersonRecord, TitlePhrase
+from .tokens import APOSTROPHES, char_range, clean_name, in_ranges, token_table, tokens_text
+
+FAMILY_FIRST_COUNTRIES = {"CHN", "KOR", "PRK", "TWN"}
+
+
+def add_persons(state: DocState, gaz: list[GazMatch], titles: list[TitlePhrase]) -> None:
+    """Find person names, cluster them within the doc and add entities + mentions."""
+    doc = state.doc
+    candidates = person_candidates(state, gaz, titles)
+    accepted: list[NameCandidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        start_char, end_char = char_range(doc, cand.start, cand.end)
+        if blocked(state, start_char, end_char):
+            continue
+        if any(i in state.gaz_tokens for i in range(cand.start, cand.end)):
+            continue
+        words = doc_text(doc)[start_char:end_char].split()
+        confirmed = cand.official is not None or cand.source in ("title", "honorific")
+        if not name_tokens_ok(state, words, confirmed):
+            continue
+        accepted.append(cand)
+    accepted = dedupe_candidates(accepted)
+    headline = [c for c in accepted if _in_headline(state, c)]
+    body = [c for c in accepted if not _in_headline(state, c)]
+    # full names first (define the people), then single tokens
+    full = [c for c in body if c.end - c.start >= 2 or (c.official and " " in c.official.name)]
+    for cand in full:
+        _register_full(state, cand)
+    for cand in body:
+        _link_candidate(state, cand, allow_new=True)
+    for cand in headline:
+        _link_candidate(state, cand, allow_new=False)
+    assign_roles(state, titles)
+    _scan_surnames(state)
+    for person in state.persons.values():
+        info = state.entities[person.id]
+        info.role = info.role or person.role
+        info.country = info.country or person.country
+
+
+def _in_headline(state: DocState, cand: NameCandidate) -> bool:
+    doc = state.doc
+    start = token_table(doc).starts
+    return in_ranges(state.headline_lines, start[cand.start], start[cand.end - 1] + 1)
+
+
+def _register_full(state: DocState, cand: NameCandidate) -> None:
+    """Create the person a full-name candidate names (merging "Donald J. Trump"/"Donald Trump")."""
+    doc, g = state.doc, state.g
+    text = clean_name(tokens_text(doc, cand.start, cand.end))
+    official = cand.official or g.official_by_form.get(text)
+    name = official.name if official else text
+    tokens = tuple(name.split())
+    if len(tokens) < 2:
+        return
+    for person in state.persons.values():
+        if same_person(person.tokens, tokens) or particle_surname(g, person.tokens, tokens):
+            if len(tokens) > len(person.tokens) and not person.official and not official:
+                pass  # keep the first full form as canonical: ids stay stable
+            return
+    pid = person_slug(name)
+    gender = _gender_of(state, tokens[0], cand.honorific, official)
+    record = PersonRecord(
+        id=pid,
+        name=name,
+        tokens=tokens,
+        official=official,
+        country=official.country if official else None,
+        gender=gender,
+    )
+    state.persons[pid] = record
+    state.entities[pid] = EntityInfo(id=pid, name=name, type="person")
+
+
+def particle_surname(g: Gazetteer, full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """True when ``part`` is the particle surname ending ``full`` ("Da Silva", "von der Leyen"
+    of "Luiz Inácio Lula da Silva", "Ursula von der Leyen"), in any capitalisation."""
+    if len(part) >= len(full) or part[0].lower() not in g.particles:
+        return False
+    return [t.lower() for t in full[-len(part) :]] == [t.lower() for t in part]
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Full names naming the same person: same first and last token ("Donald J. Trump")."""
+    return a[0].lower() == b[0].lower() and a[-1].lower() == b[-1].lower()
+
+
+def _gender_of(
+    state: DocState, first: str, honorific: str | None, official: Official | None
+) -> str | None:
+    g = state.g
+    if official and official.gender:
+        return official.gender
+    if honorific in g.female_honorifics:
+        return "f"
+    if honorific in g.male_honorifics:
+        return "m"
+    low = first.lower()
+    if low in g.female_names:
+        return "f"
+    if low in g.male_names:
+        return "m"
+    return None
+
+
+def _find_person(state: DocState, tokens: tuple[str, ...]) -> PersonRecord | None:
+    """The doc's person a name (full or partial) refers to."""
+    if not tokens:
+        return None
+    persons = list(state.persons.values())
+    if len(tokens) >= 2:
+        for p in persons:
+            if same_person(p.tokens, tokens) or particle_surname(state.g, p.tokens, tokens):
+                return p
+        for p in persons:  # "Jae-myung Lee" / middle names: last token + first initial
+            if p.tokens[-1] == tokens[-1] and p.tokens[0][:1] == tokens[0][:1]:
+                return p
+        return None
+    word = tokens[0]
+    for p in reversed(persons):
+        if p.tokens[-1] == word or " ".join(p.tokens[1:]) == word:
+            return p
+    for p in reversed(persons):  # family name first: "Xi", "Lee"
+        if p.tokens[0] == word and len(p.tokens) >= 2:
+            if p.official is not None and word in p.official.aliases:
+                return p
+            if _family_first(p):
+                return p
+    for p in persons:  # particles: "von der Leyen"
+        if p.official is not None and word in p.official.aliases:
+            return p
+    return None
+
+
+def _family_first(p: PersonRecord) -> bool:
+    """Names written family name first ("Lee Jae-myung", "He Lifeng")."""
+    if len(p.tokens) < 2 or len(p.tokens) > 3:
+        return False
+    if p.official is not None and p.tokens[0] in p.official.aliases:
+        return True
+    return "-" in p.tokens[-1] or p.country in FAMILY_FIRST_COUNTRIES
+
+
+def _link_candidate(state: DocState, cand: NameCandidate, allow_new: bool) -> None:
+    """Add the mention of one candidate, creating a surname-only person when needed."""
+    doc, g = state.doc, state.g
+    text = clean_name(tokens_text(doc, cand.start, cand.end))
+    tokens = tuple(text.split())
+    person = _find_person(state, tokens)
+    if person is None and cand.official is not None:
+        if allow_new or state.persons:
+            _register_official(state, cand.official)
+            person = state.persons.get(person_slug(cand.official.name))
+    if person is None and len(tokens) == 1:
+        official = g.official_by_form.get(tokens[0])
+        if official is not None:
+            _register_official(state, official)
+            person = state.persons.get(person_slug(official.name))
+    if person is None:
+        if not allow_new or len(tokens) != 1 or cand.source == "ner" and not _solo_ok(state, cand):
+            return
+        pid = person_slug(text)
+        person = PersonRecord(
+            id=pid,
+            name=text,
+            tokens=tokens,
+            gender=_gender_of(state, "", cand.honorific, None),
+        )
+        state.persons[pid] = person
+        state.entities[pid] = EntityInfo(id=pid, name=text, type="person")
+    if person.gender is None and cand.honorific:
+        person.gender = _gender_of(state, "", cand.honorific, None)
+    kind = _mention_kind(person, tokens)
+    _add_person_mention(state, person, cand.start, cand.end, kind)
+
+
+def _solo_ok(state: DocState, cand: NameCandidate) -> bool:
+    """A lone NER PERSON word with no full name in the article becomes a person only when it
+    looks like a surname and the model tags it PERSON at least twice (one stray tag on a
+    brand or a capitalised word is too weak)."""
+    tok = state.doc[cand.start]
+    if tok.pos_ != "PROPN" or tok.text.lower() in state.g.not_person_words:
+        return False
+    if state.solo_counts is None:
+        state.solo_counts = {}
+        for ent in state.ents:
+            if ent.label_ == "PERSON":
+                key = ent.text.translate(APOSTROPHES).removesuffix("'s")
+                state.solo_counts[key] = state.solo_counts.get(key, 0) + 1
+    return state.solo_counts.get(tok.text, 0) >= 2
+
+
+def _register_official(state: DocState, official: Official) -> None:
+    pid = person_slug(official.name)
+    if pid in state.persons:
+        return
+    tokens = tuple(official.name.split())
+    state.persons[pid] = PersonRecord(
+        id=pid,
+        name=official.name,
+        tokens=tokens,
+        official=official,
+        country=official.country,
+        gender=official.gender,
+    )
+    state.entities[pid] = EntityInfo(id=pid, name=official.name, type="person")
+
+
+def _mention_kind(person: PersonRecord, tokens: tuple[str, ...]) -> str:
+    if len(tokens) >= 2:
+        return "name"
+    if len(tokens) == 1 and tokens[0] in person.tokens:
+        return "surname"
+    return "alias"
+
+
+def _add_person_mention(
+    state: DocState, person: PersonRecord, start: int, end: int, kind: str
+) -> None:
+    doc = state.doc
+    for i in range(start, end):
+        state.taken.add(i)
+    state.mentions.append(Mention(*char_range(doc, start, end), person.id, kind))
+
+
+def _scan_surnames(state: DocState) -> None:
+    """Catch surname mentions the model missed or tagged ORG/GPE ("Bessent has said")."""
+    doc = state.doc
+    surnames: dict[str, PersonRecord] = {}
+    for p in state.persons.values():
+        surnames.setdefault(p.tokens[-1], p)
+        if _family_first(p):
+            surnames.setdefault(p.tokens[0], p)
+        if p.official:
+            for alias in p.official.aliases:
+                if " " not in alias:
+                    surnames.setdefault(alias, p)
+    if not surnames:
+        return
+    for i, text in enumerate(token_table(doc).texts):
+        if text not in surnames or i in state.taken or i in state.gaz_tokens:
+            continue
+        tok = doc[i]
+        if tok.is_stop or not text[:1].isupper():
+            continue
+        ent = state.person_ent(i)
+        if ent is not None and _trimmed_len(state, ent) > 1:
+            continue  # part of another person's name ("Melania Trump")
+        if blocked(state, tok.idx, tok.idx + len(tok)):
+            continue
+        _add_person_mention(state, surnames[tok.text], tok.i, tok.i + 1, "surname")
+
+
+def _trimmed_len(state: DocState, ent: Span) -> int:
+    s, e, _ = trim(state.doc, ent.start, ent.end, state.g)
+    return e - s

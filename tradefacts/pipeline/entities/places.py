@@ -1,0 +1,148 @@
+"""Countries and places: gazetteer matches, hyphenated compounds ("U.S.-Japan") and the
+model's place entities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..document import EntityInfo, Mention
+from .gazetteer import Place, slugify
+from .lines import blocked
+from .organizations import add_ner_org, add_org, clean_ent
+from .state import DocState, GazMatch, add_entity, inside_longer_person
+from .tokens import POSSESSIVES, clean_name, in_ranges, token_table
+
+PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+COMPOUND_SPLIT = re.compile(r"[-–—/]")
+
+
+def _add_country(state: DocState, code: str, start: int, end: int, kind: str) -> None:
+    eid = f"country:{code}"
+    name = state.g.country_display.get(code, code)
+    add_entity(state, EntityInfo(id=eid, name=name, type="country", country=code))
+    state.mentions.append(Mention(start, end, eid, kind))
+
+
+def _add_place(state: DocState, place: Place, start: int, end: int) -> None:
+    add_entity(state, EntityInfo(id=place.id, name=place.name, type="place", country=place.country))
+    state.mentions.append(Mention(start, end, place.id, "name"))
+
+
+def _ambiguous_ok(state: DocState, span: Span) -> bool:
+    """An ambiguous country word counts only when the model sees a place or a possessive."""
+    if span.text == "Georgia":
+        return _georgia_is_country(state)
+    label = span[0].ent_type_
+    if label in ("PERSON", "ORG"):
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return label in PLACE_LABELS or (nxt is not None and nxt.text in POSSESSIVES)
+
+
+def _georgia_is_country(state: DocState) -> bool:
+    """ "Georgia" is the country only when the text also speaks of Tbilisi/the Caucasus."""
+    if state.georgia is None:
+        texts = token_table(state.doc).texts
+        state.georgia = any(t in ("Tbilisi", "Georgian", "Caucasus") for t in texts)
+    return state.georgia
+
+
+def _us_is_pronoun(span: Span) -> bool:
+    """'US' in an all-caps line is the pronoun 'us' ("LET US")."""
+    doc = span.doc
+    neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    caps = [t for t in neighbours if t.is_alpha and len(t) > 2 and t.text.isupper()]
+    return bool(caps) and span[0].ent_type_ != "GPE"
+
+
+def add_gazetteer_mentions(state: DocState, gaz: list[GazMatch]) -> None:
+    """Mentions of the gazetteer countries, places and organisations (ambiguous words checked)."""
+    g = state.g
+    for match in gaz:
+        span, form = match.span, match.form
+        if match.label == "COUNTRY":
+            if (form in g.ambiguous and not _ambiguous_ok(state, span)) or (
+                form == "US" and _us_is_pronoun(span)
+            ):
+                continue
+            if inside_longer_person(state, span):
+                continue
+            if form == "Georgia" and not _georgia_is_country(state):
+                _add_place(state, g.places["Georgia"], span.start_char, span.end_char)
+                continue
+            code = g.country_names[form]
+            _add_country(state, code, span.start_char, span.end_char, g.country_kind[form])
+            for i in range(span.start, span.end):
+                state.gaz_tokens[i] = match.label
+                state.country_at[i] = code
+        elif match.label == "PLACE":
+            place = g.places[form]
+            if form in g.ambiguous and not _ambiguous_ok(state, span):
+                continue
+            if inside_longer_person(state, span):
+                continue
+            _add_place(state, place, span.start_char, span.end_char)
+            for i in range(span.start, span.end):
+                state.gaz_tokens[i] = match.label
+                if place.metonym and place.country:
+                    state.country_at[i] = place.country
+        elif match.label == "ORG":
+            org = g.orgs[form]
+            add_org(state, org, span.start_char, span.end_char)
+            for i in range(span.start, span.end):
+                state.gaz_tokens[i] = match.label
+                if org.country:
+                    state.org_country_at[i] = org.country
+    _add_compound_countries(state)
+
+
+def _add_compound_countries(state: DocState) -> None:
+    """Countries inside one hyphenated token: "U.S.-Japan", "US-China", "EU–UK"."""
+    g = state.g
+    table = token_table(state.doc)
+    for i, text in enumerate(table.texts):
+        if len(text) > 60 or not COMPOUND_SPLIT.search(text) or i in state.gaz_tokens:
+            continue
+        offset = 0
+        parts = COMPOUND_SPLIT.split(text)
+        codes: list[tuple[str, int, int, str]] = []
+        for part in parts:
+            if part in g.country_names and part not in g.ambiguous:
+                start = table.starts[i] + offset
+                codes.append((g.country_names[part], start, start + len(part), part))
+            offset += len(part) + 1
+        if not codes or (len(codes) == 1 and len(parts) > 2):
+            continue
+        for code, start, end, part in codes:
+            _add_country(state, code, start, end, g.country_kind[part])
+        state.country_at[i] = codes[0][0]
+
+
+def add_ner_orgs_and_places(state: DocState) -> None:
+    """Organisations and places the model finds that no earlier step claimed."""
+    for ent in state.ents:
+        if ent.label_ not in ("ORG", "GPE", "LOC", "FAC"):
+            continue
+        if any(i in state.taken or i in state.gaz_tokens for i in range(ent.start, ent.end)):
+            continue
+        if blocked(state, ent.start_char, ent.end_char) or any(
+            i in state.country_at for i in range(ent.start, ent.end)
+        ):
+            continue
+        if ent.label_ == "ORG":
+            if not in_ranges(state.headline_lines, ent.start_char, ent.end_char):
+                add_ner_org(state, ent)
+        else:
+            _add_ner_place(state, ent)
+
+
+def _add_ner_place(state: DocState, ent: Span) -> None:
+    span = clean_ent(state, ent)
+    if span is None or not slugify(span.text):
+        return
+    text = clean_name(span.text)
+    place = state.g.places.get(text) or Place(f"place:{slugify(text)}", text, None, False)
+    _add_place(state, place, span.start_char, span.end_char)
