@@ -1,5 +1,6 @@
 """Dated trade events: triggers, participants, place, date and status."""
 
-from .component import make_events, quoted_ranges
+from ..quotes import quoted_ranges
+from .component import make_events
 
 __all__ = ["make_events", "quoted_ranges"]

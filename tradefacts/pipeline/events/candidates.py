@@ -1,0 +1,190 @@
+"""Event candidates: one reading of an event per clause that holds triggers (before clustering)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from spacy.tokens import Doc, Token
+
+from ..document import DateMention, in_clutter
+from .clause import (
+    clause_head,
+    clause_tokens,
+    participant_tokens,
+    participle_tokens,
+    path_to,
+    same_line,
+    under_framing_prep,
+)
+from .context import ArticleContext, build_context
+from .participants import (
+    SPEAKER_TYPES,
+    borrowed_subject,
+    collect_participants,
+    is_round,
+    speaker_tokens,
+)
+from .places import find_location
+from .tables import TYPE_PRIORITY, event_data, family
+from .timing import attach_date, is_planned, named_date, names_a_day, past_tense
+from .triggers import Trigger
+
+
+@dataclass
+class Candidate:
+    """One reading of an event from one clause, before within-article clustering."""
+
+    type: str
+    start: int  # local character span of the clause (the evidence)
+    end: int
+    participants: list[str]
+    date: Date | None
+    date_text: str | None
+    status: str
+    location: str | None
+    clutter: bool
+    weak: bool = False
+    tentative: bool = False  # "occurred" only by default: no date, no past tense
+    persons: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)  # countries, also those of the persons
+
+
+def candidates(
+    doc: Doc, triggers: list[Trigger], sentence_of: list[tuple[int, int]] | None = None
+) -> list[Candidate]:
+    """One candidate per clause that holds triggers and names at least one participant."""
+    data = event_data()
+    ctx = build_context(doc, sentence_of)
+    trigger_tokens = {i for t in triggers for i in range(t.start, t.end)} | {
+        t.token.i for t in triggers
+    }
+    by_token = {t.token.i: t for t in triggers}
+    grouped: dict[tuple[int, str], list[Trigger]] = {}
+    isolated: list[Trigger] = []
+    for trig in triggers:
+        if trig.token.pos_ in ("NOUN", "PROPN") and under_framing_prep(trig.token, data):
+            isolated.append(trig)
+            continue
+        grouped.setdefault(_group_key(trig, by_token), []).append(trig)
+    out: list[Candidate] = []
+    for (head_i, _), group in grouped.items():
+        cand = _candidate(ctx, doc[head_i], group, trigger_tokens)
+        if cand is not None:
+            out.append(cand)
+    for trig in isolated:
+        cand = _isolated_candidate(ctx, trig, trigger_tokens)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _group_key(trig: Trigger, by_token: dict[int, Trigger]) -> tuple[int, str]:
+    """(clause head, type family) of a trigger; a purpose infinitive of another trigger
+    ("will travel to Edinburgh to meet producers") joins that trigger's event."""
+    head = clause_head(trig.token)
+    governor = by_token.get(head.head.i)
+    is_purpose = head.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    )
+    if is_purpose and governor is not None and governor is not trig:
+        return clause_head(governor.token).i, family(governor.type)
+    return head.i, family(trig.type)
+
+
+def _candidate(
+    ctx: ArticleContext, head: Token, group: list[Trigger], trigger_tokens: set[int]
+) -> Candidate | None:
+    """The candidate of the triggers of one clause (one type family), or None."""
+    main = min(group, key=lambda t: (TYPE_PRIORITY.index(t.type), t.start))
+    keep: set[int] = set()
+    for trig in group:
+        keep |= path_to(head, trig.token)
+    tokens = same_line(clause_tokens(head, keep), main.token, ctx.newlines)
+    inside = {t.i for t in tokens}
+    location, place_tokens = find_location(ctx.places, tokens)
+    allowed = participant_tokens(tokens, keep, trigger_tokens) - place_tokens
+    if main.type in SPEAKER_TYPES and main.token.pos_ == "VERB":
+        allowed = speaker_tokens(main.token, allowed)
+    participants, _ = collect_participants(ctx, tokens, allowed, trigger_tokens, head)
+    for entity_id in borrowed_subject(ctx, head):
+        if entity_id not in participants:
+            participants.append(entity_id)
+    planned = is_planned(ctx, main.token, head, keep, None)
+    own = {i for t in group for i in range(t.start, t.end)}
+    dated_inside = inside | participle_tokens(tokens, inside)
+    when = attach_date(ctx, main.token, head, dated_inside, planned, trigger_tokens - own)
+    if not planned:
+        planned = is_planned(ctx, main.token, head, keep, when)
+    if not participants and is_round(main) and (planned or when is not None):
+        # "the next round of negotiations will take place by the end of the month": the
+        # article's own negotiation, between its two main countries
+        participants = list(ctx.main_countries) if len(ctx.main_countries) == 2 else []
+    if not participants:
+        return None
+    return _make_candidate(ctx, main, tokens, participants, when, planned, location, group)
+
+
+def _isolated_candidate(
+    ctx: ArticleContext, trig: Trigger, trigger_tokens: set[int]
+) -> Candidate | None:
+    """A trigger noun under a temporal preposition: only what its own phrase says."""
+    tokens = same_line(clause_tokens(trig.token, {trig.token.i}), trig.token, ctx.newlines)
+    inside = {t.i for t in tokens}
+    allowed = participant_tokens(tokens, {trig.token.i}, trigger_tokens)
+    participants, _ = collect_participants(ctx, tokens, allowed, trigger_tokens, trig.token)
+    if not participants:
+        return None
+    local = [(d, r) for d, r in ctx.date_roots if r.i in inside]
+    when = local[0][0] if local else None
+    planned = is_planned(ctx, trig.token, trig.token, {trig.token.i}, when)
+    return _make_candidate(ctx, trig, tokens, participants, when, planned, None, [trig])
+
+
+def _make_candidate(
+    ctx: ArticleContext,
+    main: Trigger,
+    tokens: list[Token],
+    participants: list[str],
+    when: DateMention | None,
+    planned: bool,
+    location: str | None,
+    group: list[Trigger],
+) -> Candidate:
+    doc = ctx.doc
+    start, end = _trimmed_span(doc, tokens)
+    etype = main.type
+    if etype == "negotiation" and any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in main.token.children
+    ):
+        etype = "meeting"
+    persons = {p for p in participants if p.startswith("person:")}
+    infos = doc._.entities or {}
+    parties = {p for p in participants if p.startswith("country:")}
+    for person in persons:
+        country = getattr(infos.get(person), "country", None)
+        if country:
+            parties.add(f"country:{country}")
+    day, day_text = (when.date, when.text) if when is not None else named_date(doc, group)
+    return Candidate(
+        type=etype,
+        start=start,
+        end=end,
+        participants=participants,
+        date=day,
+        date_text=day_text,
+        status="planned" if planned else "occurred",
+        location=location,
+        clutter=any(in_clutter(doc, doc[t.start].idx, doc[t.end - 1].idx + 1) for t in group),
+        weak=all(t.weak for t in group) and day is None and not names_a_day(when),
+        tentative=not planned and day is None and not past_tense(tokens, main.token),
+        parties=parties,
+        persons=persons,
+    )
+
+
+def _trimmed_span(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
+    """Character span from the first to the last token, without edge punctuation."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)] or tokens
+    first, last = words[0], words[-1]
+    return first.idx, last.idx + len(last.text)

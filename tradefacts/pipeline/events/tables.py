@@ -1,0 +1,74 @@
+"""The event tables of ``data/events.json`` (triggers and cues), and the event type vocabulary."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date as Date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+#: Types that may describe the same happening (a "meeting" reported elsewhere as "talks").
+TYPE_FAMILY = {"meeting": "talks", "negotiation": "talks"}
+#: Event types, most specific first: the type of a clause or cluster whose triggers differ.
+TYPE_PRIORITY = ("lawsuit", "speech", "visit", "meeting", "negotiation", "announcement", "other")
+
+
+@dataclass(frozen=True)
+class EventData:
+    """The trigger and cue tables of ``data/events.json``."""
+
+    verbs: dict[str, str]
+    weak_verbs: frozenset[str]
+    nouns: dict[str, str]
+    weak_nouns: frozenset[str]
+    phrases: dict[str, str]
+    planned_modals: frozenset[str]
+    planned_verbs: frozenset[str]
+    planned_modifiers: frozenset[str]
+    planned_date_words: tuple[str, ...]
+    party_nouns: frozenset[str]
+    two_sides: tuple[str, ...]
+    excluded_preps: frozenset[str]
+    framing_preps: frozenset[str]
+    companion_verbs: frozenset[str]
+    named_dates: dict[str, Date]
+    institution_nouns: frozenset[str]
+    dateline_cities: dict[str, str]
+    destination_verbs: frozenset[str]
+    collective_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def event_data() -> EventData:
+    """The event tables, loaded once."""
+    raw: dict[str, Any] = json.loads(
+        resources.files("tradefacts.pipeline").joinpath("data/events.json").read_text("utf-8")
+    )
+    return EventData(
+        verbs=dict(raw["verbs"]),
+        weak_verbs=frozenset(raw["weak_verbs"]),
+        nouns=dict(raw["nouns"]),
+        weak_nouns=frozenset(raw["weak_nouns"]),
+        phrases=dict(raw["phrases"]),
+        planned_modals=frozenset(raw["planned_modals"]),
+        planned_verbs=frozenset(raw["planned_verbs"]),
+        planned_modifiers=frozenset(raw["planned_modifiers"]),
+        planned_date_words=tuple(raw["planned_date_words"]),
+        party_nouns=frozenset(raw["party_nouns"]),
+        two_sides=tuple(raw["two_sides"]),
+        excluded_preps=frozenset(raw["excluded_preps"]),
+        framing_preps=frozenset(raw["framing_preps"]),
+        companion_verbs=frozenset(raw["companion_verbs"]),
+        named_dates={k: Date.fromisoformat(v) for k, v in raw["named_dates"].items()},
+        institution_nouns=frozenset(raw["institution_nouns"]),
+        dateline_cities={k.lower(): v for k, v in raw["dateline_cities"].items()},
+        destination_verbs=frozenset(raw["destination_verbs"]),
+        collective_nouns=frozenset(raw["collective_nouns"]),
+    )
+
+
+def family(etype: str) -> str:
+    """The type family of an event type: mentions of one family may be one happening."""
+    return TYPE_FAMILY.get(etype, etype)

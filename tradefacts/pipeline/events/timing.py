@@ -1,0 +1,149 @@
+"""When an event happens and whether it has yet: its date and its status.
+
+The date is the ``doc._.dates`` mention inside the clause nearest the trigger in the tree, else
+one modifying a governing clause of the same sentence (not for planned events), else the date a
+trigger phrase names by itself ("Liberation Day"). The status is ``planned`` for modals,
+planning verbs and modifiers and dates after the reference date or worded as future; else
+``occurred``.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from spacy.tokens import Doc, Token
+
+from ..document import DateMention
+from .clause import clause_head, subjects
+from .context import ArticleContext
+from .tables import event_data
+from .triggers import Trigger
+
+#: Dependencies of noun modifiers: a date in one times that noun ("the April 2 announcement").
+NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod", "poss", "nummod"})
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of edges between two tokens of one sentence."""
+    up_a = [a, *a.ancestors]
+    depth = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in depth:
+            return n + depth[t.i]
+    return 99
+
+
+def attach_date(
+    ctx: ArticleContext,
+    trigger: Token,
+    head: Token,
+    inside: set[int],
+    planned: bool,
+    others: set[int] = frozenset(),  # type: ignore[assignment]
+) -> DateMention | None:
+    """The date mention of the clause nearest the trigger, else one on a governing clause.
+
+    A date that modifies another trigger's noun ("the April 2 tariff announcement") belongs
+    to that trigger (``others``), not to this one.
+    """
+    local = [
+        (d, r)
+        for d, r in ctx.date_roots
+        if r.i in inside and not (r.head.i in others and r.dep_ in NOUN_MODIFIER_DEPS)
+    ]
+    if local:
+        nearest = min(
+            local, key=lambda dr: (tree_distance(trigger, dr[1]), abs(dr[1].i - trigger.i))
+        )
+        return nearest[0]
+    adjacent = ctx.date_starts.get(trigger.i + 1)
+    if adjacent is not None and trigger.pos_ == "VERB":
+        # "said on Monday it had ...": the parser often hangs the date on the reported clause
+        return adjacent
+    if planned:
+        return None
+    governing = _date_lenders(head)
+    for d, root in ctx.date_roots:
+        same_sentence = ctx.sentence_of[root.i][0] == ctx.sentence_of[head.i][0]
+        if same_sentence and clause_head(root).i in governing:
+            return d
+    return None
+
+
+def _date_lenders(head: Token) -> set[int]:
+    """Clause heads above ``head`` whose date also times it. A reporting tag ("..., the
+    ministry said") is not timed by the words it reports, nor is a conjunct with a subject of
+    its own ("X was announced last month, and Japan has held six rounds") by its sibling."""
+    lenders: set[int] = set()
+    current = head
+    for _ in range(40):
+        if current.head.i == current.i or current.dep_ == "parataxis":
+            break
+        if current.dep_ == "conj" and subjects(current):
+            break
+        current = current.head
+        lenders.add(current.i)
+    return lenders
+
+
+def is_planned(
+    ctx: ArticleContext, trigger: Token, head: Token, path: set[int], when: DateMention | None
+) -> bool:
+    """True for future, modal or intended happenings."""
+    data = event_data()
+    doc = ctx.doc
+    for i in path | {head.i}:
+        token = doc[i]
+        lemma = token.lemma_.lower()
+        if lemma in data.planned_verbs and any(c.dep_ == "xcomp" for c in token.children):
+            return True
+        if lemma in ("schedule", "set", "slate", "due") and token.tag_ == "VBN":
+            return True
+        if lemma == "invite":
+            return True
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in data.planned_modals:
+                return True
+            if child.dep_ == "aux" and child.lower_ == "to" and token.i != head.i:
+                continue
+            if child.dep_ in ("amod", "compound") and child.lower_ in data.planned_modifiers:
+                return True
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in data.planned_verbs:
+        return True
+    if when is not None:
+        reference = doc._.reference_date
+        if when.date is not None and reference is not None:
+            return bool(when.date > reference)
+        lowered = when.text.lower()
+        return any(word in lowered for word in data.planned_date_words)
+    return False
+
+
+def named_date(doc: Doc, group: list[Trigger]) -> tuple[Date | None, str | None]:
+    """The date a trigger phrase names by itself ("Liberation Day"), else (None, None)."""
+    named = event_data().named_dates
+    for trig in group:
+        span = doc[trig.start : trig.end]
+        if span.text.lower() in named:
+            return named[span.text.lower()], span.text
+    return None, None
+
+
+def names_a_day(when: DateMention | None) -> bool:
+    """True for a day expression ("Monday", "on Tuesday night") even when no reference date
+    resolves it: merge can pin it from other articles."""
+    return when is not None and (when.weekday is not None or when.granularity == "day")
+
+
+def past_tense(tokens: list[Token], trigger: Token) -> bool:
+    """True when the trigger or a verb governing it is in a past form ("met", "has held")."""
+    chain = [trigger, *trigger.ancestors]
+    inside = {t.i for t in tokens}
+    for token in chain:
+        if token.i not in inside:
+            break
+        if token.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in token.children
+        ):
+            return True
+    return False

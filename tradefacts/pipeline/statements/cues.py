@@ -1,0 +1,159 @@
+"""Attribution cues: reporting verbs ("said", "warned", "according to") and where a quote's cue
+is found (governing it in the tree, before an introducing colon, beside it, right after it).
+
+Each finder returns the cue token; its subject (``cue_subject``) is who the words belong to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from ..quotes import Quote
+from .frame import Frame, sentence_of
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp")
+MAX_CLIMB = 4
+MAX_ANCESTOR_STEPS = 40
+MAX_GOVERNING_CUES = 3
+MAX_COLON_CLAUSE_TOKENS = 80  # how far back from a colon its introducing cue is looked for
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Data that drives attribution, loaded once from ``data/quotes.json``."""
+
+    verbs: frozenset[str]
+    indirect_verbs: frozenset[str]
+    indirect_min_words: int
+    pronouns: frozenset[str]
+    short_words: int
+    window: int
+    max_gap: int
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The cue verbs and thresholds of ``data/quotes.json``."""
+    raw = json.loads(
+        resources.files("tradefacts.pipeline").joinpath("data/quotes.json").read_text("utf-8")
+    )
+    return Cues(
+        verbs=frozenset(raw["cue_verbs"]),
+        indirect_verbs=frozenset(raw["indirect_cue_verbs"]),
+        indirect_min_words=int(raw["indirect_min_words"]),
+        pronouns=frozenset(raw["person_pronouns"]),
+        short_words=int(raw["short_quote_words"]),
+        window=int(raw["frame_window_tokens"]),
+        max_gap=int(raw["max_attribution_gap_chars"]),
+    )
+
+
+def is_cue(tok: Token, verbs: frozenset[str]) -> bool:
+    """True for a reporting verb ("said", "warned") or the "according" of "according to"."""
+    if tok.lower_ == "according":
+        return True
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs
+
+
+def cue_subject(cue: Token) -> Token | None:
+    """Who the cue verb attributes the words to: its subject, climbing through participles."""
+    if cue.lower_ == "according":
+        for to in cue.children:
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+    verb = cue
+    for _ in range(MAX_CLIMB):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ == "xcomp":  # "led Ishiba to declare": the object is the subject
+            for child in verb.head.children:
+                if child.dep_ == "dobj":
+                    return child
+        if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def governing_cues(quote_span: Span, frame: Frame, verbs: frozenset[str]) -> Iterator[Token]:
+    """Cue verbs above the quote in the parse tree (outside any quote), nearest first."""
+    inside = range(quote_span.start, quote_span.end)
+    heads = [t for t in quote_span if t.head.i not in inside or t.head is t]
+    tok = heads[0] if heads else quote_span.root
+    found = 0
+    for _ in range(MAX_ANCESTOR_STEPS):
+        if tok.i not in inside and not frame.quoted[tok.i] and is_cue(tok, verbs):
+            yield tok
+            found += 1
+            if found == MAX_GOVERNING_CUES:
+                return
+        if tok.head is tok:
+            return
+        tok = tok.head
+
+
+def nearby_cue(
+    spans: list[Span], frame: Frame, verbs: frozenset[str], window: int, para: tuple[int, int]
+) -> Token | None:
+    """The cue verb outside quotes nearest to the quote, in the sentences the quote touches."""
+    doc = frame.doc
+    best: tuple[int, int] | None = None
+    first, last = spans[0], spans[-1]
+    lo_sent, hi_sent = sentence_of(first[0]), sentence_of(last[-1])
+    lo = max(lo_sent.start, first.start - window)
+    hi = min(hi_sent.end, last.end + window)
+    for i in range(lo, hi):
+        tok = doc[i]
+        if frame.quoted[i] or not (para[0] <= tok.idx < para[1]) or not is_cue(tok, verbs):
+            continue
+        dist = min(abs(i - first.start), abs(i - last.end))
+        if best is None or dist < best[0]:
+            best = (dist, i)
+    return doc[best[1]] if best is not None else None
+
+
+def colon_cue(quote: Quote, frame: Frame, verbs: frozenset[str]) -> Token | None:
+    """For a quote introduced by a colon, the verb of the clause before the colon."""
+    text = frame.text
+    colon_at = quote.open_at - 1
+    while colon_at >= 0 and text[colon_at] in " \t":
+        colon_at -= 1
+    if colon_at < 0 or text[colon_at] != ":":
+        return None
+    colon = frame.token_at(colon_at)
+    if colon is None:
+        return None
+    sent = sentence_of(frame.doc[colon])
+    for i in range(colon - 1, max(sent.start, colon - MAX_COLON_CLAUSE_TOKENS) - 1, -1):
+        if not frame.quoted[i] and is_cue(frame.doc[i], verbs):
+            return frame.doc[i]
+    head = frame.doc[colon].head  # the colon hangs on the verb of the introducing clause
+    if head.pos_ in ("VERB", "AUX") and head.i < colon and not frame.quoted[head.i]:
+        return head
+    root = sent.root
+    return root if root.i < colon else None
+
+
+def adjacent_cue(
+    quote: Quote, frame: Frame, verbs: frozenset[str], region: tuple[int, int]
+) -> Token | None:
+    """A cue in the short sentence right after the quote, in the same paragraph."""
+    nxt = bisect.bisect_left(frame.starts, quote.close_end)
+    if nxt >= len(frame.starts) or frame.starts[nxt] >= region[1]:
+        return None
+    sent = sentence_of(frame.doc[nxt])
+    for tok in sent[:12]:
+        if not frame.quoted[tok.i] and tok.idx < region[1] and is_cue(tok, verbs):
+            return tok
+    return None
