@@ -1,0 +1,96 @@
+"""From per-percent findings to the doc's tariff facts: grounded evidence, back-references
+joined to the fuller fact, one fact per rate+imposer+target+products."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ...models import Evidence, TariffRate
+from ..document import evidence, in_clutter
+from .context import Context
+from .vocabulary import tables
+
+#: Longest evidence sentence kept whole (characters).
+MAX_EVIDENCE_CHARS = 600
+
+
+@dataclass
+class Found:
+    """A tariff fact before consolidation, with whether its status came from a cue."""
+
+    fact: TariffRate
+    status_from_cue: bool
+
+
+def evidence_span(
+    ctx: Context, sent: Span, clause: tuple[int, int], pspan: Span, tariff: Token
+) -> Evidence:
+    """Evidence: the sentence, else the clause, else the rate-to-tariff-word stretch.
+
+    The sentence is trimmed; the clause is used when it is overly long or touches page clutter.
+    """
+    doc = ctx.doc
+    last = doc[clause[1] - 1]
+    candidates = [
+        (sent.start_char, sent.end_char),
+        (doc[clause[0]].idx, last.idx + len(last)),
+        (min(pspan.start_char, tariff.idx), max(pspan.end_char, tariff.idx + len(tariff))),
+    ]
+    for a, b in candidates:
+        text = ctx.text[a:b]
+        a += len(text) - len(text.lstrip())
+        b -= len(text) - len(text.rstrip())
+        if a < b and b - a <= MAX_EVIDENCE_CHARS and not in_clutter(doc, a, b):
+            return evidence(ctx.doc, a, b)
+    return evidence(ctx.doc, *candidates[-1])
+
+
+def consolidate(found: list[Found]) -> list[TariffRate]:
+    """One fact per rate+imposer+target+products: cue statuses beat defaults; evidence joined."""
+    t = tables()
+    groups: dict[tuple[Any, ...], list[Found]] = {}
+    for f in _resolve_back_references(found):
+        key = (f.fact.rate_percent, f.fact.imposer, f.fact.target, f.fact.products)
+        groups.setdefault(key, []).append(f)
+    out = []
+    for items in groups.values():
+        cued = [f.fact.status for f in items if f.status_from_cue]
+        status = next((s for s in t.status_priority if s in cued), items[0].fact.status)
+        measures = [f.fact.measure for f in items if f.fact.measure != "other"]
+        qualifiers = [f.fact.qualifier for f in items if f.fact.qualifier != "exact"]
+        evidences = sorted(
+            {e for f in items for e in f.fact.evidence}, key=lambda e: (e.start, e.end)
+        )
+        out.append(
+            items[0].fact.model_copy(
+                update={
+                    "status": status,
+                    "measure": measures[0] if measures else "other",
+                    "qualifier": qualifiers[0] if qualifiers else "exact",
+                    "evidence": tuple(evidences),
+                }
+            )
+        )
+    return out
+
+
+def _resolve_back_references(found: list[Found]) -> list[Found]:
+    """A vague "the duties of 25 percent" joins the one fuller fact at that rate, if any."""
+    fuller: dict[tuple[float, str | None], set[tuple[str | None, tuple[str, ...]]]] = {}
+    for f in found:
+        if f.fact.target is not None:
+            key = (f.fact.rate_percent, f.fact.imposer)
+            fuller.setdefault(key, set()).add((f.fact.target, f.fact.products))
+    out = []
+    for f in found:
+        fact = f.fact
+        options = fuller.get((fact.rate_percent, fact.imposer), set())
+        vague = fact.target is None and not fact.products
+        if vague and fact.measure not in {"baseline", "average"} and len(options) == 1:
+            target, products = next(iter(options))
+            fact = fact.model_copy(update={"target": target, "products": products})
+        out.append(Found(fact, f.status_from_cue))
+    return out

@@ -1,0 +1,159 @@
+"""Which tariff word a percent is the rate of: through the dependency tree, a tight word window,
+a comparison ("compared with 3.3% for the US") or an elliptical conjunct."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .context import WINDOW, Context, CountryMention, Percent, sentence_span
+from .tokens import CLAUSE_PUNCT, ancestors, lemma
+from .vocabulary import tables
+
+#: Verbs a rate is the level of ("reach 25%", "stands at 10%").
+_LEVEL_VERBS = {"hit", "reach", "average", "total", "top", "exceed", "touch", "be", "stand"}
+#: Dependencies by which a tariff word is an argument of the verb the rate hangs off.
+_TARIFF_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
+#: Nouns a tariff word may modify and still carry the rate ("a 25% tariff hike").
+_TARIFF_CHANGE_NOUNS = {"hike", "increase", "rise", "cut", "reduction", "rate", "level", "wall"}
+_PERCENT_TAIL = {"%", "percent", "cent", "pc", "per", "pct", "percentage"}
+_LEFT_OK_POS = {"ADP", "ADV", "ADJ", "DET", "PART", "NUM", "SYM", "CCONJ", "PUNCT"}
+_LEFT_OK_WORDS = {"averaging", "averaged", "estimated", "capped", "set", "rate", "rates"}
+_COMPARE_PREPS = {"above", "below", "than", "versus", "vs", "vs.", "over", "under"}
+
+
+def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
+    """The tariff word the percent ``pspan`` is the rate of, or None."""
+    doc = ctx.doc
+    t = tables()
+    after = pspan.end
+    if after < hi and doc[after].lower_ == "of" and pspan.root.i not in ctx.tariff:
+        return None  # "1.8% of its GDP", "25% of imports": a share, not a rate
+    root = pspan.root
+    via = root
+    for anc in [root, *ancestors(root, 4)]:
+        if anc.i in ctx.tariff and not (pspan.start <= anc.i < pspan.end):
+            return anc
+        if anc.pos_ in {"VERB", "AUX"}:
+            level = lemma(anc) in _LEVEL_VERBS
+            if _rate_slot(via) or (level and via.dep_ == "dobj"):
+                for child in anc.children:
+                    if child.i in ctx.tariff and child.dep_ in _TARIFF_ARG_DEPS:
+                        return child
+                if anc.dep_ == "relcl" and anc.head.i in ctx.tariff:
+                    return anc.head  # "the levy, which stands at 25 per cent, ..."
+            if lemma(anc) in t.market_verbs:
+                return None  # "the dollar rose 0.5%"
+            if via is root and via.dep_ in {"dobj", "npadvmod"} and not level:
+                return None  # "tariffs could shave 0.5% off growth"
+            if via.lower_ == "by":
+                return None  # "raise prices by 5%": a change, not a rate
+            break
+        via = anc
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "on"}:
+            for grand in child.children:
+                if grand.i in ctx.tariff:
+                    return grand
+    return _window_link(ctx, pspan, lo, hi)
+
+
+def _rate_slot(via: Token) -> bool:
+    """True when the percent hangs off its verb as a level ("to 25%", "at 10%", "is 25%")."""
+    if via.dep_ in {"attr", "oprd", "acomp"}:
+        return True
+    return via.dep_ == "prep" and via.lower_ in {"to", "at", "of", "from", "between"}
+
+
+def _window_link(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
+    """A tariff word right after the percent ("24% levies") or just before ("tariffs of 25%")."""
+    doc = ctx.doc
+    for i in range(pspan.end, min(hi, pspan.end + 6)):
+        tok = doc[i]
+        if i in ctx.tariff:
+            return None if _modifies_other_noun(ctx, tok) else tok
+        if tok.text in CLAUSE_PUNCT or tok.text == "," or tok.like_num or tok.lower_ == "of":
+            break
+        if tok.pos_ in {"SCONJ", "CCONJ", "PRON"} or (
+            tok.pos_ == "ADP" and (i + 1 >= hi or doc[i + 1].text != "-")
+        ):
+            break  # "4.5% while tariff talks continue"; "across-the-board" may pass
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound"}:
+            break
+    for i in range(pspan.start - 1, max(lo, pspan.start - 8) - 1, -1):
+        tok = doc[i]
+        if i in ctx.tariff:
+            return tok
+        if tok.text in CLAUSE_PUNCT:
+            break
+        if tok.lower_ in _PERCENT_TAIL or tok.like_num:
+            continue
+        if tok.lower_ in {"by", "than"}:
+            break
+        if tok.pos_ not in _LEFT_OK_POS and tok.lower_ not in _LEFT_OK_WORDS:
+            break
+    return None
+
+
+def _modifies_other_noun(ctx: Context, tariff: Token) -> bool:
+    """True for "tariff talks", "tariff fears": the tariff word only qualifies another noun."""
+    head = tariff.head
+    return (
+        tariff.dep_ == "compound"
+        and head.i not in ctx.tariff
+        and head.pos_ in {"NOUN", "PROPN"}
+        and lemma(head) not in _TARIFF_CHANGE_NOUNS
+    )
+
+
+def comparison_link(
+    ctx: Context, pspan: Span, lo: int
+) -> tuple[Token | None, CountryMention | None]:
+    """For "..., compared with 3.3% for the US" / "far above the 15% agreed by the EU": the
+    tariff word stated earlier in the sentence, and the country the compared rate belongs to."""
+    root = pspan.root
+    prep = root.head
+    if root.dep_ != "pobj" or not (
+        prep.lower_ in _COMPARE_PREPS
+        or (prep.lower_ in {"with", "to"} and lemma(prep.head) == "compare")
+    ):
+        return None, None
+    before = [i for i in range(prep.i - 1, lo - 1, -1) if i in ctx.tariff]
+    rated = [i for i in before if i in ctx.rated]  # the tariff word a rate was stated for
+    tariff = ctx.doc[(rated or before)[0]] if before else None
+    if tariff is None:
+        return None, None
+    for i in range(pspan.end, min(len(ctx.doc), root.right_edge.i + 1)):
+        m = ctx.by_token.get(i)
+        if m is not None and not m.is_person:
+            return tariff, m
+    return tariff, None
+
+
+def first_conjunct(ctx: Context, tariff: Token) -> Token | None:
+    """The tariff word an elliptical conjunct follows ("..., and a 10% tariff to soybeans")."""
+    if tariff.dep_ != "conj":
+        return None
+    head = tariff.head
+    if head.i in ctx.tariff:
+        return head
+    if head.pos_ in {"VERB", "AUX"}:
+        return next(
+            (c for c in head.children if c.i in ctx.tariff and c.dep_ in _TARIFF_ARG_DEPS), None
+        )
+    return None
+
+
+def rated_tariff_words(ctx: Context, percents: list[Percent]) -> frozenset[int]:
+    """Indices of the tariff words some percent is the rate of."""
+    doc = ctx.doc
+    out: set[int] = set()
+    for pct in percents:
+        pspan = doc.char_span(pct.start, pct.end, alignment_mode="expand")
+        if pspan is None or len(pspan) == 0:
+            continue
+        sent = sentence_span(ctx, pspan)
+        lo, hi = max(sent.start, pspan.start - WINDOW), min(sent.end, pspan.end + WINDOW)
+        tariff = linked_tariff(ctx, pspan, lo, hi)
+        if tariff is not None:
+            out.add(tariff.i)
+    return frozenset(out)

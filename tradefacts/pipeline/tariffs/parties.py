@@ -1,0 +1,229 @@
+"""Imposer and target countries a clause states for one tariff word.
+
+Possessives and modifiers of the tariff word ("China's tariffs", "US duties"), subjects of
+imposing verbs ("Canada imposed"), "on Japanese cars", "on imports from X", "exports to X"
+(X imposes), subjects of "face" / passive "hit with" (targets), "criticised X for its tariff"
+(X imposes), "an exemption from the levy" (the exempted is the target), "in a deal with X";
+persons count for their country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..entities import resolve_person
+from .context import Context, CountryMention
+from .frame import Frame, clause_frame, relief_holders
+from .tokens import lemma, verb_in
+from .vocabulary import tables
+
+_DEAL_NOUNS = frozenset({"deal", "agreement", "pact", "accord", "talks", "negotiations", "truce"})
+
+
+@dataclass
+class Roles:
+    """Imposer and target candidates found in a clause, strongest first."""
+
+    imposers: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    role_tokens: set[int] = field(default_factory=set)
+    _weak: set[str] = field(default_factory=set)
+
+    def add(self, role: str, mention: CountryMention) -> None:
+        """Record ``role`` ("imposer"/"target", ":weak" when read off a subject or object)."""
+        kind, _, weak = role.partition(":")
+        bucket = self.imposers if kind == "imposer" else self.targets
+        if mention.iso in bucket:
+            return
+        if weak:
+            bucket.append(mention.iso)
+        else:  # strong cues ("American tariffs", "on British cars") go before weak ones
+            strong = sum(1 for iso in bucket if iso not in self._weak)
+            bucket.insert(strong, mention.iso)
+        if weak:
+            self._weak.add(mention.iso)
+        self.role_tokens.update(range(mention.start, mention.end))
+
+
+def clause_roles(
+    ctx: Context, tariff: Token, pspan: Span, lo: int, hi: int, sent_lo: int | None = None
+) -> Roles:
+    """Imposer and target countries the clause [lo, hi) states for this tariff."""
+    sent_lo = lo if sent_lo is None else sent_lo
+    frame = clause_frame(ctx, tariff, pspan, lo, hi, sent_lo)
+    roles = Roles()
+    speaker_mentions = []
+    holders = relief_holders(frame.relief) if frame.relief is not None else []
+    for m in ctx.mentions_between(sent_lo, hi):
+        if m.root >= hi or m.start < sent_lo:
+            continue
+        if any(_within(m, h) for h in holders):
+            roles.add("target", m)  # "New Delhi is seeking an exemption from the 26% levy"
+            continue
+        in_subject = frame.subject is not None and _within(m, frame.subject)
+        if (
+            m.root < lo
+            and not in_subject
+            and not (frame.speaker is not None and _within(m, frame.speaker))
+        ):
+            continue
+        if frame.speaker is not None and _within(m, frame.speaker):
+            speaker_mentions.append(m)
+            continue
+        role = _mention_role(ctx.doc[m.root], m, frame)
+        if role:
+            roles.add(role, m)
+    partner = _deal_partner(ctx, frame, lo, hi)
+    if partner is not None and partner.iso not in roles.imposers + roles.targets:
+        if roles.targets and not roles.imposers:
+            roles.add("imposer:weak", partner)  # "Japan secured 15% rates in a deal with the US"
+        elif roles.imposers and not roles.targets:
+            roles.add("target:weak", partner)
+    if not roles.imposers:
+        iso = _clause_pronoun_imposer(ctx, tariff)
+        if iso is not None:
+            roles.add("imposer", CountryMention(tariff.i, tariff.i + 1, tariff.i, iso, True))
+    if not roles.imposers and speaker_mentions and frame.verb is not None:
+        if verb_in(frame.verb, tables().impose_verbs) and not frame.passive:
+            roles.add("imposer", speaker_mentions[0])  # "Trump said he would hit Canada ..."
+    return roles
+
+
+def compared_roles(roles: Roles, compared: CountryMention, ranking: list[str]) -> Roles:
+    """The compared rate keeps the first rate's imposer and swaps its target, or, when the
+    first rate has no target (an average), belongs to the compared country."""
+    out = Roles()
+    if roles.targets:
+        imposer = next((iso for iso in [*roles.imposers, *ranking] if iso != compared.iso), None)
+        if imposer is not None:
+            out.imposers.append(imposer)
+        out.targets.append(compared.iso)
+    else:
+        out.imposers.append(compared.iso)
+    out.role_tokens.update(range(compared.start, compared.end))
+    return out
+
+
+def _deal_partner(ctx: Context, frame: Frame, lo: int, hi: int) -> CountryMention | None:
+    """The country of "in a deal with X" on the tariff's verb: the other side of the tariff."""
+    verb = frame.verb
+    if verb is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "under", "through", "via"}:
+            continue
+        for noun in prep.children:
+            if lemma(noun) not in _DEAL_NOUNS and noun.lower_ not in _DEAL_NOUNS:
+                continue
+            for with_ in noun.children:
+                if with_.lower_ != "with":
+                    continue
+                for i in range(max(lo, with_.i + 1), min(hi, with_.right_edge.i + 1)):
+                    m = ctx.by_token.get(i)
+                    if m is not None and not m.is_person:
+                        return m
+    return None
+
+
+def _within(m: CountryMention, token: Token) -> bool:
+    """True when the mention's root lies in ``token``'s subtree."""
+    return token.left_edge.i <= m.root <= token.right_edge.i
+
+
+def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
+    """'imposer', 'target' or None for one country mention relative to the tariff word."""
+    t = tables()
+    head = h.head
+    tariff, verb = f.tariff, f.verb
+    # "exports to the United States": the destination imposes; "imports from X": X is hit.
+    if h.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in t.export_nouns:
+        return "imposer"
+    if h.dep_ == "pobj" and head.lower_ == "from" and head.head.lower_ in t.import_nouns:
+        return "target"
+    if m.root in f.on_scope:
+        return "target"
+    # "China's tariffs", "US duties", "Trump's 'reciprocal' tariff regime"
+    if f.np_start <= m.root < tariff.i or (
+        h.dep_ in {"poss", "compound", "amod", "nmod"}
+        and (head == tariff or (tariff.dep_ == "compound" and head == tariff.head))
+    ):
+        return "imposer"
+    if f.critic is not None and head == f.critic and h.dep_ in {"dobj", "pobj"}:
+        return "imposer"
+    clauses_on_tariff = [c for c in tariff.children if c.dep_ in {"acl", "relcl"}]
+    for clause_verb in clauses_on_tariff:
+        if verb_in(clause_verb, t.impose_verbs) and any(
+            c.dep_ == "nsubj" and _within(m, c) for c in clause_verb.children
+        ):
+            return "imposer"  # "the 10 per cent levy that the US applies"
+    agent = next(
+        (
+            c
+            for c in (
+                *(verb.children if verb is not None else ()),
+                *tariff.children,
+                *_children(clauses_on_tariff),
+            )
+            if c.lower_ == "by" and c.dep_ in {"agent", "prep"}
+        ),
+        None,
+    )
+    if agent is not None and (f.passive or agent.head in clauses_on_tariff) and _within(m, agent):
+        return "imposer"  # "hit with a 46 per cent duty by the Trump administration"
+    if verb is None:
+        return None
+    if (
+        h.dep_ == "pobj"
+        and head.lower_ == "in"
+        and (head.head == tariff or (head.head == verb and verb_in(verb, t.target_subject_verbs)))
+    ):
+        return "imposer"  # "face a 25% levy in the United States"
+    subject_role = _subject_role(h, m, f)
+    if subject_role:
+        return subject_role + ":weak"
+    if h.dep_ == "dobj" and head == verb and verb_in(verb, t.hit_object_verbs):
+        return "target:weak"
+    if f.tariff_is_subject and h.dep_ == "dobj" and head == verb:
+        return "target:weak"  # "25% tariffs hit Canadian steel"
+    return None
+
+
+def _children(tokens: list[Token]) -> list[Token]:
+    return [c for tok in tokens for c in tok.children]
+
+
+def _subject_role(h: Token, m: CountryMention, f: Frame) -> str | None:
+    """Role of a mention in the subject: the governing verb decides (face -> target ...)."""
+    t = tables()
+    subject, verb = f.subject, f.verb
+    if subject is None or verb is None or f.tariff_is_subject:
+        return None
+    verbs = (verb, f.subject_verb)
+    if _within(m, subject) and verb_in(verb, t.target_subject_verbs):
+        return "target"  # "Key Japanese exports ... face duties of up to 25%"
+    direct = h == subject or (h.head == subject and h.dep_ in {"poss", "compound", "amod", "nmod"})
+    if not direct:
+        return None
+    if f.passive:
+        return "target" if any(verb_in(v, t.target_passive_verbs) for v in verbs) else None
+    if any(verb_in(v, t.impose_verbs) for v in verbs) and f.critic is None:
+        return "imposer"
+    return None
+
+
+def _clause_pronoun_imposer(ctx: Context, tariff: Token) -> str | None:
+    """Country of the person a pronoun subject stands for in "the rate he had threatened"."""
+    t = tables()
+    for clause_verb in tariff.children:
+        if clause_verb.dep_ not in {"relcl", "acl"} or not verb_in(clause_verb, t.impose_verbs):
+            continue
+        for subject in clause_verb.children:
+            if subject.dep_ != "nsubj" or subject.lower_ not in {"he", "she"}:
+                continue
+            person = resolve_person(ctx.doc, subject.idx, subject.idx + len(subject))
+            info = (ctx.doc._.entities or {}).get(person) if person else None
+            if info is not None and info.country:
+                return str(info.country)
+    return None

@@ -1,0 +1,79 @@
+"""A tariff's scope: the token ranges naming what it is put on ("on Japanese cars", "against
+US goods", "added to US corn"). Targets and products are both read from these ranges."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .tariff_words import candidate_words
+from .tokens import CLAUSE_PUNCT, LIST_BREAK_POS, ancestors, verb_in
+
+_SCOPE_PREPS = {"on", "against", "upon", "for", "targeting", "covering"}
+_VERB_SCOPE_PREPS = {"on", "against", "upon"}
+#: Verbs whose "to" phrase names the goods a tariff is put on ("a 15% tariff added to US corn").
+_ADD_TO_VERBS = frozenset({"add", "apply", "extend", "impose", "levy", "attach"})
+
+
+def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
+    """The prepositions whose objects a tariff applies to ("on X", "against X").
+
+    Besides the tariff word's own "on" phrase: the governing verb's "on" phrase after the tariff
+    word, the "to" phrase of "added to"/"applied to", and an "on" phrase hanging off the rate in
+    "duties of 25 per cent on British steel" (the parser attaches it to the percent).
+    """
+    preps = [c for c in tariff.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS]
+    if verb is not None and verb_in(verb, _ADD_TO_VERBS):
+        preps += [c for c in tariff.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ != "prep" or c.i < tariff.i:
+                continue
+            if c.lower_ in _VERB_SCOPE_PREPS or (c.lower_ == "to" and verb_in(verb, _ADD_TO_VERBS)):
+                preps.append(c)
+    rate_tokens = [pspan.root, *(c for c in pspan.root.children if c.dep_ == "conj")]
+    for anc in ancestors(pspan.root, 3):
+        if anc == tariff or anc.pos_ in {"VERB", "AUX"}:
+            break
+        rate_tokens.append(anc)
+    if any(a == tariff for a in ancestors(pspan.root, 4)):
+        for tok in rate_tokens:
+            preps.extend(
+                c
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in _VERB_SCOPE_PREPS and c.i > pspan.start
+            )
+    return preps
+
+
+def prep_scope(doc: Doc, prep: Token, lo: int, hi: int) -> range:
+    """Tokens of a prepositional phrase, cut before an appositive or clause after a comma/dash."""
+    start, end = max(lo, prep.left_edge.i), min(hi, prep.right_edge.i + 1)
+    for j in range(prep.i + 1, end):
+        tok = doc[j]
+        if tok.text in {"-", "\u2013", "\u2014", "(", ";"}:
+            return range(start, j)
+        if (
+            tok.text == ","
+            and j + 1 < end
+            and (doc[j + 1].pos_ in LIST_BREAK_POS or doc[j + 1].pos_ == "NUM")
+        ):
+            return range(start, j)
+    return range(start, end)
+
+
+def on_window(doc: Doc, tariff: Token, hi: int) -> set[int]:
+    """Tokens of an "on ..." phrase right after the tariff word, when the parse attached it away."""
+    i = tariff.i + 1
+    if i >= hi or doc[i].lower_ not in {"on", "against", "upon"}:
+        return set()
+    out: set[int] = set()
+    for j in range(i + 1, min(hi, i + 14)):
+        tok = doc[j]
+        if tok.text in CLAUSE_PUNCT or (tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "amod"):
+            break
+        if tok.like_num or tok.lower_ in candidate_words():
+            break  # "on auto parts and the 50% duty on steel": the next tariff's scope
+        if tok.text == "," and j + 1 < hi and doc[j + 1].pos_ in LIST_BREAK_POS:
+            break  # "on rice, a figure Tokyo disputes": the list of goods has ended
+        out.add(j)
+    return out

@@ -1,0 +1,68 @@
+"""Token helpers shared by the tariff modules: lemmas, cached lower-case texts, tree walks,
+verb-table tests and longest-match phrase lookup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from .vocabulary import tables
+
+#: Tokens that end a clause for the word windows.
+CLAUSE_PUNCT = {";", ".", "!", "?"}
+#: Parts of speech that, after a comma, end a list of goods ("on rice, a figure ...").
+LIST_BREAK_POS = {"DET", "PRON", "VERB", "AUX", "SCONJ", "ADV", "ADP"}
+
+
+def lemma(token: Token) -> str:
+    """The token's lower-case lemma (its text when the lemmatiser gave none)."""
+    return (token.lemma_ or token.text).lower()
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Lower-case token texts of ``doc``, computed once per doc (Token objects are costly)."""
+    key = "tradefacts.tariffs.lowers"
+    cached = doc.user_data.get(key)
+    if cached is None or len(cached) != len(doc):
+        strings = doc.vocab.strings
+        cached = [strings[int(h)] for h in doc.to_array("LOWER")] if len(doc) else []
+        doc.user_data[key] = cached
+    return cached
+
+
+def ancestors(token: Token, limit: int) -> Iterator[Token]:
+    """The token's heads, nearest first, at most ``limit`` of them."""
+    cur = token
+    for _ in range(limit):
+        if cur.head is cur:
+            return
+        cur = cur.head
+        yield cur
+
+
+def verb_in(token: Token, table: frozenset[str]) -> bool:
+    """True when the verb's lemma (or a plain de-inflection; the lemmatiser errs) is listed."""
+    lower = token.lower_
+    forms = {lemma(token), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e"}
+    return not forms.isdisjoint(table)
+
+
+def phrases_in(doc: Doc, lo: int, hi: int, table: dict[tuple[str, ...], str]) -> Iterator[str]:
+    """Kinds of the table phrases found in tokens [lo, hi) (longest match at each position)."""
+    t = tables()
+    limit = t.max_phrase
+    words = lowers(doc)[lo:hi]
+    i = 0
+    while i < len(words):
+        if words[i] not in t.first_words:
+            i += 1
+            continue
+        for n in range(min(limit, len(words) - i), 0, -1):
+            kind = table.get(tuple(words[i : i + n]))
+            if kind is not None:
+                yield kind
+                i += n
+                break
+        else:
+            i += 1

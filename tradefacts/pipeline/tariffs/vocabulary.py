@@ -1,0 +1,114 @@
+"""The tariff word tables of ``data/tariffs.json`` and ``data/products.json``, as lookups."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The word lists of ``data/tariffs.json`` and ``data/products.json``, as lookups."""
+
+    tariff_lemmas: frozenset[str]
+    tariff_phrase_heads: dict[str, frozenset[str]]  # head word -> allowed preceding words
+    rate_modifiers: frozenset[str]
+    rate_blockers: frozenset[str]
+    duty_blockers: frozenset[str]
+    market_verbs: frozenset[str]
+    impose_verbs: frozenset[str]
+    target_subject_verbs: frozenset[str]
+    target_passive_verbs: frozenset[str]
+    hit_object_verbs: frozenset[str]
+    criticize_verbs: frozenset[str]
+    export_nouns: frozenset[str]
+    import_nouns: frozenset[str]
+    qualifiers: tuple[tuple[str, tuple[str, ...]], ...]
+    status_cues: dict[tuple[str, ...], str]
+    status_priority: tuple[str, ...]
+    anaphoric: frozenset[str]
+    clause_conjunctions: frozenset[str]
+    measure_cues: dict[tuple[str, ...], str]
+    products: dict[tuple[str, ...], str]
+    default_imposer: str | None
+    max_phrase: int  # longest cue/product phrase, in tokens
+    first_words: frozenset[str]  # first tokens of all cue/product phrases
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A cue phrase as the lower-case token texts spaCy's English tokenizer would give."""
+    out: list[str] = []
+    for part in text.lower().split():
+        piece = ""
+        for ch in part:
+            if ch in "-'’,.":
+                if piece:
+                    out.append(piece)
+                out.append(ch)
+                piece = ""
+            else:
+                piece += ch
+        if piece:
+            out.append(piece)
+    return tuple(out)
+
+
+def _load(name: str) -> Any:
+    text = resources.files("tradefacts.pipeline").joinpath(f"data/{name}").read_text("utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    """The tariff word tables, loaded once per process."""
+    data = _load("tariffs.json")
+    products_data = _load("products.json")
+    phrase_heads: dict[str, set[str]] = {}
+    for phrase in data["tariff_phrases"]:
+        words = phrase.lower().split()
+        phrase_heads.setdefault(words[-1], set()).add(words[-2])
+    status = {
+        _words(cue): kind
+        for kind in reversed(data["status_priority"])
+        for cue in data["status_cues"][kind]
+    }
+    measure = {_words(cue): kind for kind, cues in data["measure_cues"].items() for cue in cues}
+    products = {
+        _words(word): category
+        for category, words in products_data.items()
+        if not category.startswith("_")
+        for word in words
+    }
+    phrases = [*status, *measure, *products]
+    return Tables(
+        tariff_lemmas=frozenset(data["tariff_lemmas"]),
+        tariff_phrase_heads={k: frozenset(v) for k, v in phrase_heads.items()},
+        rate_modifiers=frozenset(data["rate_tariff_modifiers"]),
+        rate_blockers=frozenset(data["rate_blockers"]),
+        duty_blockers=frozenset(data["duty_blockers"]),
+        market_verbs=frozenset(data["market_verbs"]),
+        impose_verbs=frozenset(data["impose_verbs"]),
+        target_subject_verbs=frozenset(data["target_subject_verbs"]),
+        target_passive_verbs=frozenset(data["target_passive_verbs"]),
+        hit_object_verbs=frozenset(data["hit_object_verbs"]),
+        criticize_verbs=frozenset(data["criticize_verbs"]),
+        export_nouns=frozenset(data["export_nouns"]),
+        import_nouns=frozenset(data["import_nouns"]),
+        qualifiers=tuple(
+            (kind, tuple(words))
+            for kind, options in data["qualifiers"].items()
+            for words in sorted(options, key=len, reverse=True)
+        ),
+        status_cues=status,
+        status_priority=tuple(data["status_priority"]),
+        anaphoric=frozenset(data["anaphoric_words"]),
+        clause_conjunctions=frozenset(data["clause_conjunctions"]),
+        measure_cues=measure,
+        products=products,
+        default_imposer=data.get("default_imposer"),
+        max_phrase=max((len(p) for p in phrases), default=1),
+        first_words=frozenset(p[0] for p in phrases if p),
+    )
