@@ -85,6 +85,9 @@ def _facts_for_percent(
         roles = clause_roles(ctx, first, doc[first.i : first.i + 1], min(clo, first.i), chi, lo)
     verb = governing_verb(tariff)
     products = products_in_scope(ctx, tariff, pspan, verb, clo, chi)
+    if not products and first is not None:  # "... on refined copper a 15% tariff, and 30% ..."
+        first_verb = governing_verb(first)
+        products = products_in_scope(ctx, first, doc[first.i : first.i + 1], first_verb, lo, chi)
     qualifier = qualifier_for(doc, pspan, tariff, pct.approximate)
     if roles.imposers:
         imposer: str | None = roles.imposers[0]

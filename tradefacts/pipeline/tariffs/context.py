@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...models import country_codes
 from ..document import EntityInfo, Mention, doc_text
@@ -41,7 +41,54 @@ def country_mentions(doc: Doc) -> list[CountryMention]:
             continue
         out.append(CountryMention(span.start, span.end, span.root.i, iso, is_person))
     out.sort(key=lambda c: (c.start, c.end))
+    out.extend(_anaphoric_mentions(doc, out))
+    out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+#: Nouns that, after "the" (and adjectives), stand for a country named before: "the country",
+#: "the South Asian nation", "the Asian economy", "the bloc".
+_COUNTRY_NOUNS = frozenset({"country", "nation", "economy", "bloc", "kingdom", "republic"})
+#: How far back (tokens) a stand-in noun looks for the country it stands for.
+_ANAPHOR_REACH = 80
+
+
+def _anaphoric_mentions(doc: Doc, named: list[CountryMention]) -> list[CountryMention]:
+    """Mentions for "the country"/"the nation" (the nearest country named before) and for a
+    possessive "its"/"their" whose clause subject is a country ("Kenya ... its coffee")."""
+    if not named or not doc.has_annotation("DEP"):
+        return []
+    places = [m for m in named if not m.is_person]
+    by_root = {m.root: m for m in places}
+    starts = [m.start for m in places]
+    out: list[CountryMention] = []
+    for tok in doc:
+        if tok.lower_ in _COUNTRY_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN":
+            det = next((c for c in tok.children if c.dep_ == "det"), None)
+            if det is None or det.lower_ != "the" or any(c.dep_ == "prep" for c in tok.children):
+                continue  # "the country's" is fine; "the country of origin" is not a stand-in
+            k = bisect.bisect_left(starts, det.i) - 1
+            if k >= 0 and places[k].end <= det.i and det.i - places[k].end <= _ANAPHOR_REACH:
+                out.append(CountryMention(det.i, tok.i + 1, tok.i, places[k].iso, False))
+        elif tok.lower_ in {"its", "their"} and tok.dep_ == "poss":
+            subject = _clause_subject(tok)
+            m = by_root.get(subject.i) if subject is not None else None
+            if m is not None and m.root < tok.i:
+                out.append(CountryMention(tok.i, tok.i + 1, tok.i, m.iso, False))
+    return out
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest verb above ``token`` that has one (at most 8 steps up)."""
+    cur = token
+    for _ in range(8):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        subject = next((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and cur.pos_ in {"VERB", "AUX"}:
+            return subject
+    return None
 
 
 def _mention_country(m: Mention, infos: dict[str, EntityInfo]) -> tuple[str | None, bool]:

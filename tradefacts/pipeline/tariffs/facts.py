@@ -53,10 +53,10 @@ def consolidate(found: list[Found]) -> list[TariffRate]:
     t = tables()
     groups: dict[tuple[Any, ...], list[Found]] = {}
     for f in _resolve_back_references(found):
-        key = (f.fact.rate_percent, f.fact.imposer, f.fact.target, f.fact.products)
+        key = (f.fact.rate_percent, f.fact.imposer, f.fact.target)
         groups.setdefault(key, []).append(f)
     out = []
-    for items in groups.values():
+    for items in (part for group in groups.values() for part in _by_products(group)):
         cued = [f.fact.status for f in items if f.status_from_cue]
         status = next((s for s in t.status_priority if s in cued), items[0].fact.status)
         measures = [f.fact.measure for f in items if f.fact.measure != "other"]
@@ -70,11 +70,28 @@ def consolidate(found: list[Found]) -> list[TariffRate]:
                     "status": status,
                     "measure": measures[0] if measures else "other",
                     "qualifier": qualifiers[0] if qualifiers else "exact",
+                    "products": tuple(sorted({p for f in items for p in f.fact.products})),
                     "evidence": tuple(evidences),
                 }
             )
         )
     return out
+
+
+def _by_products(items: list[Found]) -> list[list[Found]]:
+    """Findings of one rate, imposer and target, grouped by overlapping products: "steel" and
+    "galvanized steel sheet, steel" are one fact; all goods (no products) stays apart."""
+    parts: list[tuple[set[str], list[Found]]] = []
+    for f in items:
+        products = set(f.fact.products)
+        joined = [p for p in parts if (p[0] & products) or (not p[0] and not products)]
+        merged: tuple[set[str], list[Found]] = (set(products), [f])
+        for p in joined:
+            merged[0].update(p[0])
+            merged[1].extend(p[1])
+            parts.remove(p)
+        parts.append(merged)
+    return [sorted(p[1], key=lambda f: f.fact.evidence[0].start) for p in parts]
 
 
 def _resolve_back_references(found: list[Found]) -> list[Found]:

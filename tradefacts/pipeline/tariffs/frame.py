@@ -100,6 +100,10 @@ def subject_of(verb: Token) -> tuple[Token | None, Token]:
         for child in cur.children:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 return child, cur
+        if cur.dep_ == "acl" and cur.head.pos_ == "NOUN":  # "X's decision to impose ..."
+            owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner, cur
         if cur.dep_ not in _BORROW_DEPS or cur.head is cur:
             break
         if cur.dep_ in {"advcl", "pcomp"} and cur.tag_ not in {"VBG", "VBN"}:

@@ -67,7 +67,11 @@ def implicit_imposer(
     imposer = _earlier_imposer(ctx, tariff, lo, targets)
     if imposer is None:
         imposer = next((iso for iso in ranking if iso not in targets), None)
-    if imposer is None and targets:
+    if imposer is None and targets:  # "Ghana argues that US exports face a 6% duty"
+        imposer = _one_other_country(
+            ctx, sentence_span(ctx, tariff.doc[tariff.i : tariff.i + 1]), targets
+        )
+    if imposer is None:
         imposer = _default_imposer(ctx, targets)
     return imposer
 
@@ -86,21 +90,29 @@ def implicit_target(
     if imposer is None:
         return None
     if measure not in {"baseline", "average"}:
-        others = sorted(
-            {
-                m.iso
-                for m in ctx.mentions_between(sent.start, sent.end)
-                if sent.start <= m.root < sent.end
-                and not m.is_person
-                and m.iso != imposer
-                and m.start not in roles.role_tokens
-            }
-        )
-        if len(others) == 1:
-            return others[0]
+        other = _one_other_country(ctx, sent, [imposer], roles.role_tokens)
+        if other is not None:
+            return other
     if products and imposer in partners and measure == "sectoral":
         return partners[imposer]  # the article's trading partner of this imposer
     return None
+
+
+def _one_other_country(
+    ctx: Context, sent: Span, sides: list[str], taken: set[int] | None = None
+) -> str | None:
+    """The one country the sentence names besides ``sides``, if exactly one; else the one
+    country of the people it names ("President Lula said ... reverse the 50% tariffs")."""
+    mentions = [
+        m
+        for m in ctx.mentions_between(sent.start, sent.end)
+        if sent.start <= m.root < sent.end and m.iso not in sides and m.start not in (taken or ())
+    ]
+    places = {m.iso for m in mentions if not m.is_person}
+    if places:
+        return next(iter(places)) if len(places) == 1 else None
+    people = {m.iso for m in mentions}
+    return next(iter(people)) if len(people) == 1 else None
 
 
 def _earlier_imposer(ctx: Context, tariff: Token, lo: int, targets: list[str]) -> str | None:

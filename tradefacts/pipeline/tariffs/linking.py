@@ -43,6 +43,10 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
                     return anc.head  # "the levy, which stands at 25 per cent, ..."
             if lemma(anc) in t.market_verbs:
                 return None  # "the dollar rose 0.5%"
+            if via is root and via.dep_ == "dobj" and lemma(anc) in _ADD_VERBS:
+                added_to = _added_to_tariff(ctx, anc)
+                if added_to is not None:
+                    return added_to  # "add another 25 per cent to Canada's tariffs on steel"
             if via is root and via.dep_ in {"dobj", "npadvmod"} and not level:
                 return None  # "tariffs could shave 0.5% off growth"
             if via.lower_ == "by":
@@ -55,6 +59,20 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
                 if grand.i in ctx.tariff:
                     return grand
     return _window_link(ctx, pspan, lo, hi)
+
+
+#: Verbs whose object rate goes onto the tariff of their "to" phrase.
+_ADD_VERBS = {"add", "apply", "attach", "tack"}
+
+
+def _added_to_tariff(ctx: Context, verb: Token) -> Token | None:
+    """The tariff word of the verb's "to" phrase ("add 10% to the existing duties")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "onto"}:
+            for noun in prep.children:
+                if noun.i in ctx.tariff:
+                    return noun
+    return None
 
 
 def _rate_slot(via: Token) -> bool:

@@ -29,6 +29,7 @@ class Roles:
     imposers: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     role_tokens: set[int] = field(default_factory=set)
+    tariff_index: int = -1  # the tariff word these roles are for
     _weak: set[str] = field(default_factory=set)
 
     def add(self, role: str, mention: CountryMention) -> None:
@@ -53,7 +54,7 @@ def clause_roles(
     """Imposer and target countries the clause [lo, hi) states for this tariff."""
     sent_lo = lo if sent_lo is None else sent_lo
     frame = clause_frame(ctx, tariff, pspan, lo, hi, sent_lo)
-    roles = Roles()
+    roles = Roles(tariff_index=tariff.i)
     speaker_mentions = []
     holders = relief_holders(frame.relief) if frame.relief is not None else []
     for m in ctx.mentions_between(sent_lo, hi):
@@ -138,10 +139,12 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     head = h.head
     tariff, verb = f.tariff, f.verb
     # "exports to the United States": the destination imposes; "imports from X": X is hit.
-    if h.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in t.export_nouns:
+    if h.dep_ == "pobj" and head.lower_ in {"to", "into"} and _moves_goods(head.head):
         return "imposer"
-    if h.dep_ == "pobj" and head.lower_ == "from" and head.head.lower_ in t.import_nouns:
+    if h.dep_ == "pobj" and head.lower_ == "from" and _brings_goods(head.head):
         return "target"
+    if _nominal_agent(h, f):
+        return "imposer"  # "the announcement of a 35% tariff on its coffee by President X"
     if m.root in f.on_scope:
         return "target"
     # "China's tariffs", "US duties", "Trump's 'reciprocal' tariff regime"
@@ -170,7 +173,10 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         ),
         None,
     )
-    if agent is not None and (f.passive or agent.head in clauses_on_tariff) and _within(m, agent):
+    imposing_clause = agent is not None and any(
+        agent.head == c and verb_in(c, t.impose_verbs) for c in clauses_on_tariff
+    )
+    if agent is not None and (f.passive or imposing_clause) and _within(m, agent):
         return "imposer"  # "hit with a 46 per cent duty by the Trump administration"
     if verb is None:
         return None
@@ -188,6 +194,33 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     if f.tariff_is_subject and h.dep_ == "dobj" and head == verb:
         return "target:weak"  # "25% tariffs hit Canadian steel"
     return None
+
+
+#: Verbs of goods crossing a border: "imported into X" / "shipped to X" (X imposes), "imported
+#: from X" / "coming from X" (X is hit).
+_INTO_VERBS = frozenset({"import", "export", "ship", "sell"})
+_FROM_VERBS = frozenset({"import", "ship", "come", "arrive", "originate", "source", "buy"})
+
+
+def _moves_goods(token: Token) -> bool:
+    return token.lower_ in tables().export_nouns or lemma(token) in _INTO_VERBS
+
+
+def _brings_goods(token: Token) -> bool:
+    return token.lower_ in tables().import_nouns or lemma(token) in _FROM_VERBS
+
+
+def _nominal_agent(h: Token, f: Frame) -> bool:
+    """True when ``h`` is the object of a "by" that hangs off a noun of the tariff phrase (the
+    tariff, its scope, or the noun it is "of"): the agent of a nominalised imposing."""
+    by = h.head
+    if h.dep_ != "pobj" or by.lower_ != "by" or by.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    noun = by.head
+    if noun == f.tariff or noun.i in f.on_scope:
+        return True
+    of = f.tariff.head
+    return of.lower_ == "of" and of.head == noun
 
 
 def _children(tokens: list[Token]) -> list[Token]:

@@ -1,33 +1,53 @@
-"""Products a tariff covers: categories of ``data/products.json`` found in the tariff phrase's
-scope (its modifiers, its "on ..." phrases, the subject of "face")."""
+"""Products a tariff covers, read from the tariff phrase's scope (its modifiers, its "on ..."
+phrases, the subject of "face").
+
+Two sources: categories of ``data/products.json`` ("cars" -> automobiles), and, for goods the
+table does not know, the head nouns the scope names with their modifiers ("on kitchen
+cabinets", "on refined copper", "on canola oil, canola meal and peas"). A table word that is
+only the head of a longer noun ("canola oil" is not the table's "oil") gives the open phrase,
+not the category.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
 
 from .context import Context
 from .frame import subject_of
 from .scope import on_window, prep_scope, scope_preps
-from .tokens import phrases_in, verb_in
+from .tariff_words import candidate_words
+from .tokens import lowers, verb_in
 from .vocabulary import tables
 
 #: Longest stretch (tokens) of one scope range searched for products.
 _MAX_SCOPE_TOKENS = 40
+#: Entity labels of spaCy's NER that never name a product.
+_NOT_PRODUCT_ENTS = frozenset(
+    {"GPE", "NORP", "PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "LOC"}
+)
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_LIST_DEPS = frozenset({"conj"})  # not "appos": "cars, a mainstay of its economy"
+_SPACES = re.compile(r"\s+")
 
 
 def products_in_scope(
     ctx: Context, tariff: Token, pspan: Span, verb: Token | None, lo: int, hi: int
 ) -> tuple[str, ...]:
-    """Product categories in the tariff phrase's scope (sorted; empty = all goods)."""
+    """Product names in the tariff phrase's scope (sorted; empty = all goods)."""
     t = tables()
     doc = ctx.doc
     ranges: list[tuple[int, int]] = [(max(lo, tariff.left_edge.i), tariff.i)]
+    heads: list[Token] = []
     preps = scope_preps(tariff, pspan, verb)
     if verb is not None and tariff.dep_ == "dobj":  # "secured 15% rates for their cars"
         preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
     for prep in preps:
         scope = prep_scope(doc, prep, lo, hi)
         ranges.append((scope.start, scope.stop))
+        heads.extend(c for c in prep.children if c.dep_ == "pobj" and c.i in scope)
     if verb is not None:
         subject, _ = subject_of(verb)
         if (
@@ -36,6 +56,7 @@ def products_in_scope(
             and tariff.dep_ not in {"nsubj", "nsubjpass"}
         ):
             ranges.append((subject.left_edge.i, subject.right_edge.i + 1))
+            heads.append(subject)
     window = sorted(on_window(doc, tariff, hi))
     if window:
         ranges.append((window[0], window[-1] + 1))
@@ -43,5 +64,124 @@ def products_in_scope(
     for a, b in ranges:
         a, b = max(a, lo), min(b, hi, a + _MAX_SCOPE_TOKENS)
         if a < b:
-            found.update(phrases_in(doc, a, b, t.products))
+            found.update(_table_products(doc, a, b))
+    for head in _listed(heads, lo, hi):
+        phrase = _open_phrase(ctx, head)
+        if phrase is not None and not _names_category(phrase, found):
+            found.add(phrase)
     return tuple(sorted(found))
+
+
+def _table_products(doc: Doc, lo: int, hi: int) -> Iterator[str]:
+    """Categories of table phrases in tokens [lo, hi) (longest match at each position), except
+    a one-word match that heads a longer noun ("canola oil", "soybean meal")."""
+    t = tables()
+    words = lowers(doc)
+    i = lo
+    while i < hi:
+        if words[i] not in t.first_words:
+            i += 1
+            continue
+        for n in range(min(t.max_phrase, hi - i), 0, -1):
+            kind = t.products.get(tuple(words[i : i + n]))
+            if kind is not None:
+                if not (n == 1 and _has_noun_modifier(doc[i])):
+                    yield kind
+                i += n
+                break
+        else:
+            i += 1
+
+
+def _has_noun_modifier(token: Token) -> bool:
+    """True for a head noun with a noun compound right before it ("canola oil")."""
+    return any(
+        c.dep_ in {"compound", "nmod"}
+        and c.i == token.i - 1
+        and c.pos_ == "NOUN"
+        and not c.ent_type_
+        for c in token.children
+    )
+
+
+def _listed(heads: list[Token], lo: int, hi: int) -> Iterator[Token]:
+    """The scope's head nouns and the nouns listed with them ("cabinets, vanities and ...")."""
+    seen: set[int] = set()
+    todo = list(heads)
+    while todo and len(seen) < 24:
+        tok = todo.pop()
+        if tok.i in seen or not lo <= tok.i < hi:
+            continue
+        seen.add(tok.i)
+        yield tok
+        todo.extend(c for c in tok.children if c.dep_ in _LIST_DEPS)
+        for prep in tok.children:  # "goods including engines and aircraft parts"
+            if prep.dep_ == "prep" and prep.lower_ in {"including", "like", "such"}:
+                todo.extend(c for c in prep.subtree if c.dep_ == "pobj")
+
+
+def _open_phrase(ctx: Context, head: Token) -> str | None:
+    """The product a head noun names with its modifiers, lower-case ("refined copper"); for a
+    generic head ("citrus exports") its modifiers alone; None when it names no product."""
+    t = tables()
+    if head.pos_ not in {"NOUN", "PROPN"} or not head.is_alpha:
+        return None
+    if _not_product(ctx, head) or head.lower_ in t.not_products:
+        return None
+    modifiers = _modifiers(ctx, head)
+    if head.lower_ in t.generic_goods:
+        if not modifiers:
+            return None
+        tokens = modifiers
+    else:
+        tokens = [*modifiers, head]
+    doc = head.doc
+    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    phrase = _SPACES.sub(" ", text).strip().lower()
+    if not phrase or len(phrase) > 60 or phrase in t.not_products:
+        return None
+    return phrase
+
+
+def _modifiers(ctx: Context, head: Token) -> list[Token]:
+    """The contiguous run of product-naming modifiers right before ``head`` (hyphens kept)."""
+    t = tables()
+    doc = head.doc
+    kept: list[Token] = []
+    allowed = {
+        tok.i
+        for c in head.children
+        if c.dep_ in _MODIFIER_DEPS and c.i < head.i
+        for tok in c.subtree
+        if tok.i < head.i
+    }
+    i = head.i - 1
+    while i >= 0 and i in allowed:
+        tok = doc[i]
+        if tok.text in {"-", "\u2011"}:
+            i -= 1
+            continue
+        if (
+            not tok.is_alpha
+            or tok.pos_ == "CCONJ"
+            or tok.dep_ in {"cc", "conj"}
+            or tok.lower_ in t.product_stop_modifiers
+            or tok.lower_ in candidate_words()
+            or _not_product(ctx, tok)
+        ):
+            break
+        kept.insert(0, tok)
+        i -= 1
+    while kept and kept[0].i > 0 and doc[kept[0].i - 1].text in {"-", "\u2011"}:
+        kept.pop(0)  # a hyphen whose left part was dropped ("U.S.-made")
+    return kept
+
+
+def _not_product(ctx: Context, token: Token) -> bool:
+    """True for a country, demonym, person or number token."""
+    return token.i in ctx.by_token or token.ent_type_ in _NOT_PRODUCT_ENTS or token.like_num
+
+
+def _names_category(phrase: str, found: set[str]) -> bool:
+    """True when the open phrase is only a table category already found ("steel")."""
+    return phrase in found or (tuple(phrase.split()) in tables().products)

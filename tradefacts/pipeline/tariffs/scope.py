@@ -25,9 +25,10 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
     if verb is not None and verb_in(verb, _ADD_TO_VERBS):
         preps += [c for c in tariff.children if c.dep_ == "prep" and c.lower_ == "to"]
     if verb is not None:
+        object_of_verb = tariff.head == verb and tariff.dep_ == "dobj"
         for c in verb.children:
-            if c.dep_ != "prep" or c.i < tariff.i:
-                continue
+            if c.dep_ != "prep" or (c.i < tariff.i and not object_of_verb):
+                continue  # "imposing on refined copper a 15% tariff": the verb's own object
             if c.lower_ in _VERB_SCOPE_PREPS or (c.lower_ == "to" and verb_in(verb, _ADD_TO_VERBS)):
                 preps.append(c)
     rate_tokens = [pspan.root, *(c for c in pspan.root.children if c.dep_ == "conj")]

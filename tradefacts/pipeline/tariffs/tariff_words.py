@@ -42,7 +42,19 @@ def _is_tariff_rate(token: Token, sentence_has_tariff: bool) -> bool:
         return False
     if any(w in t.rate_modifiers for w in left):
         return True
-    return sentence_has_tariff or _rate_on_goods(token)
+    return sentence_has_tariff or _rate_on_goods(token) or _goods_subject_to(token)
+
+
+def _goods_subject_to(token: Token) -> bool:
+    """True for "US imports from Brazil were subject to a 10pc rate": goods bear the rate."""
+    t = tables()
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lower_ != "subject":
+        return False
+    verb = prep.head.head
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in t.import_nouns for c in verb.children
+    )
 
 
 def _rate_on_goods(token: Token) -> bool:

@@ -33,6 +33,9 @@ class Tables:
     clause_conjunctions: frozenset[str]
     measure_cues: dict[tuple[str, ...], str]
     products: dict[tuple[str, ...], str]
+    generic_goods: frozenset[str]  # heads that name no product ("US goods", "citrus exports")
+    product_stop_modifiers: frozenset[str]  # modifiers dropped from open product phrases
+    not_products: frozenset[str]  # heads that are never products ("other countries")
     default_imposer: str | None
     max_phrase: int  # longest cue/product phrase, in tokens
     first_words: frozenset[str]  # first tokens of all cue/product phrases
@@ -108,6 +111,9 @@ def tables() -> Tables:
         clause_conjunctions=frozenset(data["clause_conjunctions"]),
         measure_cues=measure,
         products=products,
+        generic_goods=frozenset(data["generic_goods"]),
+        product_stop_modifiers=frozenset(data["product_stop_modifiers"]),
+        not_products=frozenset(data["not_products"]),
         default_imposer=data.get("default_imposer"),
         max_phrase=max((len(p) for p in phrases), default=1),
         first_words=frozenset(p[0] for p in phrases if p),
