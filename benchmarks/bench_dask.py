@@ -1,0 +1,128 @@
+"""Dask benchmarks: extraction throughput with 1 and 2 workers, and the tree-reduction merge.
+
+    python benchmarks/bench_dask.py --articles 48            # both parts
+    python benchmarks/bench_dask.py --merge-only --sizes 10000 100000
+
+Throughput runs on ``LocalCluster(n_workers=k, processes=True, threads_per_worker=1)`` after
+each worker has built its pipeline. The merge part uses synthetic facts (the seeds' facts
+with renamed doc_ids, made inside the partitions so no step holds them all) merged with
+``merge_bag`` on the synchronous scheduler, one subprocess per size so peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHED = "2025-04-17"
+
+
+def corpus(count: int) -> list[tuple[str, str]]:
+    """``count`` (doc_id, text) pairs: the seeds and tests/gold/events articles, repeated."""
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
+        (ROOT / "tests" / "gold" / "events").glob("*.txt")
+    )
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    return [(f"a{n:06d}", texts[n % len(texts)]) for n in range(count)]
+
+
+def throughput(workers: int, items: list[tuple[str, str]]) -> float:
+    """Articles per second on a LocalCluster of ``workers`` single-threaded processes."""
+    from distributed import Client, LocalCluster
+
+    from tradefacts.dask import extract_bag
+    from tradefacts.pipeline.nlp import get_nlp
+
+    with (
+        LocalCluster(
+            n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        client.run(get_nlp)  # build each worker's pipeline before timing
+        start = time.perf_counter()
+        facts = extract_bag(items, published=PUBLISHED, partition_size=4).compute()
+        elapsed = time.perf_counter() - start
+    assert len(facts) == len(items)
+    return len(items) / elapsed
+
+
+def _seed_facts() -> list[str]:
+    import tradefacts
+
+    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    facts = tradefacts.extract_many(paths, published=PUBLISHED)
+    return [f.model_dump_json() for f in facts]
+
+
+def _synthetic(numbers, templates: list[str]):
+    from tradefacts.models import ArticleFacts
+
+    out = []
+    for n in numbers:
+        template = json.loads(templates[n % len(templates)])
+        old = template["doc_id"]
+        text = json.dumps(template).replace(json.dumps(old), json.dumps(f"s{n:07d}"))
+        out.append(ArticleFacts.model_validate_json(text))
+    return out
+
+
+def merge_run(size: int, templates_file: str) -> dict[str, float]:
+    """Merge ``size`` synthetic articles' facts with merge_bag; time and peak RSS."""
+    import dask
+    import dask.bag as db
+
+    from tradefacts.dask import merge_bag
+
+    templates = json.loads(Path(templates_file).read_text(encoding="utf-8"))
+    bag = db.range(size, npartitions=max(1, size // 500)).map_partitions(_synthetic, templates)
+    start = time.perf_counter()
+    with dask.config.set(scheduler="synchronous"):
+        record = merge_bag(bag, split_every=8).compute()
+    elapsed = time.perf_counter() - start
+    assert len(record.sources) == size
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"articles": size, "seconds": elapsed, "peak_mb": peak}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=48)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--merge-only", action="store_true")
+    parser.add_argument("--one-merge", nargs=2, metavar=("SIZE", "TEMPLATES"), help="internal")
+    args = parser.parse_args()
+    if args.one_merge:
+        print(json.dumps(merge_run(int(args.one_merge[0]), args.one_merge[1])))
+        return
+    if not args.merge_only:
+        items = corpus(args.articles)
+        one, two = throughput(1, items), throughput(2, items)
+        print(f"throughput: 1 worker {one:.2f} art/s, 2 workers {two:.2f} art/s, x{two / one:.2f}")
+    templates = Path("/tmp/tradefacts_bench_templates.json")
+    templates.write_text(json.dumps(_seed_facts()), encoding="utf-8")
+    results = []
+    for size in args.sizes:
+        cmd = [sys.executable, __file__, "--one-merge", str(size), str(templates)]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+        r = results[-1]
+        print(
+            f"merge {r['articles']:>7} articles: {r['seconds']:.1f} s, peak {r['peak_mb']:.0f} MB"
+        )
+    for small, big in zip(results, results[1:], strict=False):
+        doublings = math.log2(big["articles"] / small["articles"])
+        time_growth = (big["seconds"] / small["seconds"]) ** (1 / doublings)
+        mem_growth = (big["peak_mb"] / small["peak_mb"]) ** (1 / doublings)
+        print(f"growth per doubling: time x{time_growth:.2f}, peak memory x{mem_growth:.2f}")
+
+
+if __name__ == "__main__":
+    main()
