@@ -432,7 +432,8 @@ def articles(draw: st.DrawFn, doc: str | None = None, most_events: int = 3) -> A
             imposer=draw(st.sampled_from(["USA", "GBR"])),
             # One specific target per rate: a target-less report joins the single specific
             # target; when a second target only arrives in a later merge, the joined report's
-            # evidence cannot be re-split (known limit of re-merging records, see merge.py).
+            # evidence cannot be re-split (known limit of re-merging records, see
+            # tradefacts/merging/inputs.py).
             target=draw(st.sampled_from([None, "JPN"])),
             products=tuple(draw(st.lists(st.sampled_from(["automobiles", "steel"]), max_size=2))),
             status=draw(st.sampled_from(["in_effect", "paused", "announced"])),

@@ -25,7 +25,10 @@ def products_of(nlp, text: str, rate: float) -> set[str]:
 
 
 def test_goods_imported_into_a_country_are_taxed_by_it(nlp):
-    text = "The pact provides for an 18 percent tariff on most Peruvian products imported into the United States."
+    text = (
+        "The pact provides for an 18 percent tariff on most Peruvian products imported into "
+        "the United States."
+    )
     assert sides(nlp, text) == {(18.0, "USA", "PER")}
 
 
@@ -62,7 +65,10 @@ def test_a_descriptive_noun_stands_for_the_country_named_before(nlp):
 
 
 def test_imposer_left_implicit_is_the_other_country_of_the_sentence(nlp):
-    text = "Ghana argues that US exports face an average duty of 6.2%, with most goods entering tariff-free."
+    text = (
+        "Ghana argues that US exports face an average duty of 6.2%, with most goods entering "
+        "tariff-free."
+    )
     assert sides(nlp, text) == {(6.2, "GHA", "USA")}
 
 
@@ -75,7 +81,10 @@ def test_target_left_implicit_is_the_country_of_the_person_speaking(nlp):
 
 
 def test_rate_added_to_another_countrys_tariffs(nlp):
-    text = "Premier Smith said Ottawa should add another 15 per cent to Canada's retaliatory tariffs on aluminum."
+    text = (
+        "Premier Smith said Ottawa should add another 15 per cent to Canada's retaliatory "
+        "tariffs on aluminum."
+    )
     assert (15.0, "CAN") in {(t.rate_percent, t.imposer) for t in facts(nlp, text)}
 
 
@@ -104,7 +113,10 @@ def test_products_outside_the_vocabulary_come_from_the_scope_nouns(nlp):
 
 
 def test_a_vocabulary_word_heading_a_longer_noun_is_not_that_category(nlp):
-    text = "Peru responded in March with 80% tariffs on American soybean oil, soybean meal, and lentils."
+    text = (
+        "Peru responded in March with 80% tariffs on American soybean oil, soybean meal, "
+        "and lentils."
+    )
     found = products_of(nlp, text, 80.0)
     assert "energy" not in found  # "oil" alone would be energy
     assert {"soybean oil", "soybean meal"} <= found

@@ -1,5 +1,27 @@
-"""Merging many articles' facts into one ``CanonicalRecord`` (pure functions, no spaCy)."""
+"""Merging many articles' facts into one ``CanonicalRecord`` (pure functions, no spaCy).
 
-from .fusion import format_summary, merge, quote_tokens
+Every input fact is first cut into *atoms*: one fact as one source states it (a merged record is
+cut back into atoms from its ``sources``, ``variants`` and ``conflicts``, so records can be merged
+again). Atoms are bucketed by a key and linked inside a bucket (union-find), then each cluster is
+fused: a field with one voice keeps it, a disputed field keeps the best-supported value and
+records a ``Conflict``. Every choice is by support, then by a fixed order, and every list is
+sorted by a canonical key, so the record does not depend on the order of the input.
+
+Scaling (many outlets reporting one fact make clusters of hundreds of atoms): nothing compares
+atoms pairwise. Clusters come from shared keys (union-find); quote keys are computed once per
+distinct wording; a loose event is compared with per-cluster summaries built once, and alike
+loose events decide once; evidence is deduplicated by plain tuples; a merged record is cut back
+into atoms with its evidence grouped by source once.
+
+Modules: ``canonical`` (``merge``), ``inputs`` (facts and records into atoms), ``atoms``
+(atoms, union-find), ``fusion`` (fusing one field: votes, conflicts, silence), ``entities``,
+``quantities``, ``tariffs``, ``statements``, ``events`` (clustering and fusing each kind),
+``date_texts`` and ``anchoring`` (dating events across articles), ``labels`` (conflict labels,
+canonical order), ``summary`` (``format_summary``).
+"""
+
+from .canonical import merge
+from .statements import quote_tokens
+from .summary import format_summary
 
 __all__ = ["format_summary", "merge", "quote_tokens"]

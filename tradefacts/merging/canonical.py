@@ -1,0 +1,122 @@
+"""``merge``: many ``ArticleFacts`` (or earlier ``CanonicalRecord``s) into one
+``CanonicalRecord``.
+
+Every input is cut into atoms (``inputs``), people are unified across articles
+(``entities``), event dates are anchored across articles (``anchoring``), then each kind of
+fact is clustered and each cluster fused (``entities``, ``quantities``, ``tariffs``,
+``statements``, ``events``); the fused facts are sorted by a canonical key and their conflicts
+labelled (``labels``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from ..errors import InputError
+from ..models import ArticleFacts, CanonicalRecord, Conflict
+from .anchoring import anchor_dates
+from .atoms import Atom, cluster_by_keys
+from .entities import fuse_entity, unify_people
+from .events import central_event, cluster_events, fuse_event
+from .fusion import Fused
+from .inputs import atoms_from_article, atoms_from_record
+from .labels import (
+    entity_label,
+    event_label,
+    fact_key,
+    labels,
+    quantity_label,
+    statement_label,
+    tariff_label,
+)
+from .quantities import fuse_quantity, quantity_key
+from .statements import cluster_statements, fuse_statement
+from .tariffs import cluster_tariffs, fuse_tariff
+
+
+def merge(
+    *inputs: ArticleFacts | CanonicalRecord | Iterable[ArticleFacts | CanonicalRecord],
+) -> CanonicalRecord:
+    """Return the CanonicalRecord of the given ArticleFacts and/or CanonicalRecords.
+
+    Accepts a list (``merge([a, b])``) or several arguments (``merge(a, b)``, ``merge(rec, c)``).
+    """
+    atoms: dict[str, list[Atom]] = defaultdict(list)
+    sources: set[str] = set()
+    for item in _flatten(inputs):
+        if isinstance(item, ArticleFacts):
+            sources.add(item.doc_id)
+            parts = atoms_from_article(item)
+        else:
+            sources.update(item.sources)
+            parts = atoms_from_record(item)
+        for kind, found in parts.items():
+            atoms[kind].extend(found)
+    if not sources and not any(atoms.values()):
+        return CanonicalRecord()
+    unify_people(atoms)
+    entities, conflicts = _fuse_all(
+        cluster_by_keys(atoms["entity"], lambda a: [a.values["id"]]), fuse_entity, entity_label
+    )
+    names = {e.id: e.name for e in entities}
+    quantities, more = _fuse_all(
+        cluster_by_keys(atoms["quantity"], lambda a: [quantity_key(a)]),
+        fuse_quantity,
+        quantity_label,
+    )
+    conflicts += more
+    tariffs, more = _fuse_all(cluster_tariffs(atoms["tariff"]), fuse_tariff, tariff_label)
+    conflicts += more
+    statements, more = _fuse_all(
+        cluster_statements(atoms["statement"]),
+        lambda group: fuse_statement(group, names),
+        statement_label,
+    )
+    conflicts += more
+    anchor_dates(atoms["event"])
+    events, more = _fuse_all(cluster_events(atoms["event"]), fuse_event, event_label)
+    conflicts += more
+    return CanonicalRecord(
+        event=central_event(events),
+        entities=tuple(entities),
+        quantities=tuple(quantities),
+        tariffs=tuple(tariffs),
+        statements=tuple(statements),
+        events=tuple(events),
+        conflicts=tuple(sorted(conflicts, key=lambda c: (c.fact, c.field))),
+        sources=tuple(sorted(sources)),
+    )
+
+
+def _flatten(inputs: Sequence[Any]) -> list[ArticleFacts | CanonicalRecord]:
+    """Return the input models, whether given as arguments, lists or both."""
+    items: list[ArticleFacts | CanonicalRecord] = []
+    for item in inputs:
+        if isinstance(item, ArticleFacts | CanonicalRecord):
+            items.append(item)
+        elif isinstance(item, Iterable) and not isinstance(item, str | bytes | dict):
+            items.extend(_flatten(list(item)))
+        else:
+            raise InputError(
+                f"merge expects ArticleFacts or CanonicalRecord, not {type(item).__name__}"
+            )
+    return items
+
+
+def _fuse_all(
+    clusters: list[list[Atom]],
+    fuse: Callable[[list[Atom]], Fused],
+    label_of: Callable[[Any], str],
+) -> tuple[list[Any], list[Conflict]]:
+    """Return the fused facts in canonical order and their conflicts, labelled."""
+    fused = [fuse(cluster) for cluster in clusters]
+    fused.sort(key=lambda pair: fact_key(pair[0]))
+    facts = [fact for fact, _ in fused]
+    conflicts = [
+        conflict.model_copy(update={"fact": label})
+        for (_, found), label in zip(fused, labels(facts, label_of), strict=True)
+        for _, conflict in found
+    ]
+    return facts, conflicts

@@ -1,0 +1,62 @@
+"""Tariffs: one atom per product, clustered by rate, imposer, product and target."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable
+from typing import Any
+
+from ..models import MergedTariffRate, Variant
+from .atoms import Atom, cluster_by_keys
+from .fusion import Fused, Fusion, encode, votes
+
+
+def _tariff_key(atom: Atom) -> tuple[Any, ...]:
+    return (atom.values["rate"], atom.values["imposer"], atom.values["product"])
+
+
+def cluster_tariffs(atoms: list[Atom]) -> list[list[Atom]]:
+    """Return tariff clusters: same rate, imposer and product; a target-less report joins the
+    one specific target stated for that rate and product, if there is exactly one."""
+    targets: dict[tuple[Any, ...], set[str]] = defaultdict(set)
+    for atom in atoms:
+        if atom.values["target"] is not None:
+            targets[_tariff_key(atom)].add(atom.values["target"])
+
+    def keys(atom: Atom) -> list[Hashable]:
+        target = atom.values["target"]
+        known = targets.get(_tariff_key(atom), set())
+        if target is None and len(known) == 1:
+            target = next(iter(known))
+        return [(_tariff_key(atom), target)]
+
+    return cluster_by_keys(atoms, keys)
+
+
+def fuse_tariff(atoms: list[Atom]) -> Fused:
+    """Return the per-product tariff of a cluster; the product lists the sources stated it
+    with become its ``scopes``."""
+    fusion = Fusion()
+    product = atoms[0].values["product"]
+    tariff = MergedTariffRate(
+        rate_percent=atoms[0].values["rate"],
+        imposer=atoms[0].values["imposer"],
+        target=fusion.choose(atoms, "target", null_disagrees=True, null_can_win=True),
+        products=(product,) if product else (),
+        measure=fusion.choose(atoms, "measure"),
+        status=fusion.choose(atoms, "status"),
+        qualifier=fusion.choose(atoms, "qualifier"),
+        **fusion.provenance(atoms),
+    )
+    fusion.choose(atoms, "products")
+    scopes = votes(atoms, "products")
+    tariff = tariff.model_copy(
+        update={
+            "scopes": tuple(
+                Variant(text=encode(scope), sources=tuple(sorted(scopes[scope])))
+                for scope in sorted(scopes)
+                if scope
+            )
+        }
+    )
+    return tariff, fusion.conflicts
