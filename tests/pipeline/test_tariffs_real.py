@@ -149,3 +149,11 @@ def test_one_fact_when_mentions_name_overlapping_products(nlp):
     found = [t for t in facts(nlp, text) if t.rate_percent == 29.5 and t.target == "VNM"]
     assert len(found) == 1
     assert "steel" in found[0].products
+
+
+def test_goods_that_have_a_rate_are_its_target(nlp):
+    text = (
+        "Chilean products already had the lowest tariff rate of any US trading partner, at "
+        "10 per cent."
+    )
+    assert "CHL" not in {t.imposer for t in facts(nlp, text)}

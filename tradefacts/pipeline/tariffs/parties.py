@@ -241,6 +241,8 @@ def _subject_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return None
     if f.passive:
         return "target" if any(verb_in(v, t.target_passive_verbs) for v in verbs) else None
+    if h != subject and subject.lower_ in t.import_nouns:
+        return "target"  # "Australian products had the lowest tariff rate": goods bear it
     if any(verb_in(v, t.impose_verbs) for v in verbs) and f.critic is None:
         return "imposer"
     return None
