@@ -472,3 +472,26 @@ def test_resolve_person_is_fast_after_the_first_call(nlp):
         resolve_person(doc, start, end)
     # generous bound: a quadratic index would take far longer
     assert (time.perf_counter() - started) / len(spans) < 0.05
+
+
+def test_given_name_alone_resolves_to_the_full_name(nlp):
+    doc = nlp(
+        "Deputy Finance Minister Somchai Rattanakorn met investors in Bangkok on Monday. "
+        "Mr Somchai said the new rates would help exporters. "
+        "Later, Somchai told reporters the talks would continue."
+    )
+    pid = person_slug("Somchai Rattanakorn")
+    assert list(_persons(doc)) == [pid]
+    assert sorted(m.kind for m in doc._.mentions if m.entity_id == pid) == [
+        "name",
+        "surname",
+        "surname",
+    ]
+
+
+def test_shared_given_name_stays_unresolved(nlp):
+    doc = nlp(
+        "Finance minister Anna Lindqvist and trade envoy Anna Brandt met in Oslo on Friday. "
+        "Anna said the talks were useful."
+    )
+    assert set(_persons(doc)) == {person_slug("Anna Lindqvist"), person_slug("Anna Brandt")}

@@ -33,3 +33,12 @@ def test_quote_over_paragraphs_gives_one_range_per_paragraph() -> None:
 
 def test_unclosed_mark_quotes_nothing() -> None:
     assert quoted('He said "we will sue them over this.\nThey met in Geneva.') == []
+
+
+def test_misused_and_doubled_marks_close_the_quote() -> None:
+    text = "“Nigeria will keep talking with its partners,“ the president stated. Talks end."
+    assert quoted(text) == ["“Nigeria will keep talking with its partners,“"]
+    text = "‘‘The new rate reflects our close ties,’’ stated Mr Vo. He left."
+    assert quoted(text) == ["‘‘The new rate reflects our close ties,’’"]
+    text = "''We will not bend on this,'' she said."
+    assert quoted(text) == ["''We will not bend on this,''"]

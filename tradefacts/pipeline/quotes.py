@@ -5,7 +5,9 @@ never shifts the pairings of later paragraphs. Straight and curly double marks p
 other; single marks are told apart from apostrophes by their neighbours (``don’t``, ``’90s``,
 ``the Smiths’ house``). A quote left open at the end of a paragraph runs on when the next
 paragraph opens with a quote mark (the multi-paragraph convention) or is a hard-wrapped
-continuation line; otherwise the unclosed mark is dropped.
+continuation line; otherwise the unclosed mark is dropped. Typing slips of real text are read
+by position: a doubled single mark (``’’``) is a double one, and a curly mark facing the wrong
+way (``...,“ she said``) takes the role its neighbours give it.
 
 ``pair_quotes`` gives the quotes (the statements stage attributes them); ``quoted_ranges``
 gives the stretches of text that are someone's words (the events stage skips triggers there).
@@ -21,6 +23,9 @@ DOUBLE_OPEN = "“„«‹"
 DOUBLE_CLOSE = "”»›"
 SINGLE_OPEN = "‘‚"
 SINGLE_CLOSE = "’"
+SINGLE_MARKS = "'‘’"
+#: Two single marks typed for one double mark (``‘‘...’’``, ``''...''``) read as that mark.
+DOUBLED = {"‘": "“", "’": "”"}
 QUOTE_MARK_RE = re.compile("[\"'“”„«»‹›‘’‚]")
 LEFT_CONTEXT = set("([{—–-/:;") | set(DOUBLE_OPEN) | set(SINGLE_OPEN) | {'"', "'"}
 RIGHT_CONTEXT = set(".,;:!?)]}—–-…") | set(DOUBLE_CLOSE) | set(SINGLE_CLOSE) | {'"', "'"}
@@ -91,7 +96,8 @@ def pair_quotes(text: str) -> list[Quote]:
         if carry is not None:
             first = _first_visible(text, p_start, p_end)
             if _role(text, first, p_start, p_end) in ((carry_kind, "open"), (carry_kind, "either")):
-                pending, kind, inner, open_at, skip = carry, carry_kind, first + 1, first, first
+                pending, kind, inner, open_at = carry, carry_kind, _after_mark(text, first), first
+                skip = first
             elif is_wrapped(text, prev_end, p_start) and len(carry.pieces) < MAX_QUOTE_LINES:
                 pending, kind, inner = carry, carry_kind, first  # a hard-wrapped line goes on
             carry = None
@@ -106,7 +112,7 @@ def pair_quotes(text: str) -> list[Quote]:
                 continue
             if kind == "":
                 if role in ("open", "either"):
-                    kind, inner, open_at, weak = mk, i + 1, i, -1
+                    kind, inner, open_at, weak = mk, _after_mark(text, i), i, -1
                 continue
             if mk != kind:
                 continue  # a quote nested in a quote of the other kind
@@ -118,7 +124,7 @@ def pair_quotes(text: str) -> list[Quote]:
             elif role == "open":  # the earlier opening mark was never closed: start again here
                 if weak >= 0:
                     _add(quotes, _closed(text, pending, inner, weak, open_at, p_index))
-                pending, inner, open_at, weak = None, i + 1, i, -1
+                pending, inner, open_at, weak = None, _after_mark(text, i), i, -1
         if kind == "s" and weak >= 0:
             _add(quotes, _closed(text, pending, inner, weak, open_at, p_index))
         elif kind:
@@ -144,14 +150,19 @@ _S_OPEN, _S_CLOSE, _S_WEAK, _S_NONE = ("s", "open"), ("s", "close"), ("s", "weak
 def _role(text: str, i: int, start: int, end: int) -> tuple[str, str]:
     """(kind, role) of the mark at ``i``: kind ``d``/``s``; role open|close|either|weak|none."""
     ch = text[i]
-    if ch in DOUBLE_OPEN:
-        return _D_OPEN
-    if ch in DOUBLE_CLOSE:
-        return _D_CLOSE
     prev = text[i - 1] if i > start else " "
     nxt = text[i + 1] if i + 1 < end else " "
+    if ch in SINGLE_MARKS and (nxt == ch or prev == ch):
+        if prev == ch:
+            return _S_NONE  # the second mark of a doubled pair, read with the first
+        ch, nxt = DOUBLED.get(ch, '"'), text[i + 2] if i + 2 < end else " "
     left = prev.isspace() or prev in LEFT_CONTEXT
     right = nxt.isspace() or nxt in RIGHT_CONTEXT
+    if ch in DOUBLE_OPEN:
+        # a curly opening mark typed where the closing one belongs: `...,“ she said`
+        return _D_CLOSE if ch == "“" and right and not left else _D_OPEN
+    if ch in DOUBLE_CLOSE:
+        return _D_OPEN if ch == "”" and left and not right and nxt.isalnum() else _D_CLOSE
     if ch == '"':
         if left != right:
             return _D_OPEN if left else _D_CLOSE
@@ -166,6 +177,12 @@ def _role(text: str, i: int, start: int, end: int) -> tuple[str, str]:
     if prev in "sS" and nxt.isspace():
         return _S_WEAK  # the Smiths’ house, or a quote ending in s
     return _S_CLOSE
+
+
+def _after_mark(text: str, i: int) -> int:
+    """Position just after the quote mark at ``i`` (two characters for a doubled single mark)."""
+    doubled = text[i] in SINGLE_MARKS and text[i + 1 : i + 2] == text[i]
+    return i + 2 if doubled else i + 1
 
 
 def _add(quotes: list[Quote], quote: Quote | None) -> None:
@@ -192,7 +209,7 @@ def _closed(
     return Quote(
         pieces=pieces,
         open_at=pending.open_at if pending is not None else open_at,
-        close_end=close + 1,
+        close_end=_after_mark(text, close) if close < len(text) else close + 1,
         paragraph=para,
         first_paragraph=pending.first_paragraph if pending is not None else para,
     )

@@ -143,7 +143,14 @@ def _find_person(state: DocState, tokens: tuple[str, ...]) -> PersonRecord | Non
     for p in persons:  # particles: "von der Leyen"
         if p.official is not None and word in p.official.aliases:
             return p
-    return None
+    return _by_given_name(persons, word)
+
+
+def _by_given_name(persons: list[PersonRecord], word: str) -> PersonRecord | None:
+    """The one person whose given name is ``word`` ("Mr Pichai", "Keir"); None when the article
+    names several people with that given name."""
+    named = [p for p in persons if len(p.tokens) >= 2 and p.tokens[0] == word]
+    return named[0] if len(named) == 1 else None
 
 
 def _family_first(p: PersonRecord) -> bool:
@@ -249,6 +256,8 @@ def _scan_surnames(state: DocState) -> None:
             for alias in p.official.aliases:
                 if " " not in alias:
                     surnames.setdefault(alias, p)
+    for word, person in _given_names_used_alone(state).items():
+        surnames.setdefault(word, person)
     if not surnames:
         return
     for i, text in enumerate(token_table(doc).texts):
@@ -263,6 +272,22 @@ def _scan_surnames(state: DocState) -> None:
         if blocked(state, tok.idx, tok.idx + len(tok)):
             continue
         _add_person_mention(state, surnames[tok.text], tok.i, tok.i + 1, "surname")
+
+
+def _given_names_used_alone(state: DocState) -> dict[str, PersonRecord]:
+    """Given names the article already uses alone for one person ("Mr Pichai"): its other
+    bare uses name that person too."""
+    text = doc_text(state.doc)
+    persons = list(state.persons.values())
+    found: dict[str, PersonRecord] = {}
+    for m in state.mentions:
+        person = state.persons.get(m.entity_id)
+        if person is None or m.kind != "surname" or len(person.tokens) < 2:
+            continue
+        word = text[m.start : m.end].split()[-1]
+        if word == person.tokens[0] and _by_given_name(persons, word) is person:
+            found[word] = person
+    return found
 
 
 def _trimmed_len(state: DocState, ent: Span) -> int:

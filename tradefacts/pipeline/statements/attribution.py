@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,6 +20,9 @@ from .cues import (
 )
 from .frame import Frame
 from .speakers import person_before, subject_speaker
+
+#: A sentence ending inside the text between two quotes ("... said. On Friday he ...").
+SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 
 
 @dataclass
@@ -44,15 +48,35 @@ def merge_split(text: str, quotes: list[Quote], frame: Frame, c: Cues) -> list[Q
 
 
 def _is_split_pair(text: str, a: Quote, b: Quote, frame: Frame, c: Cues) -> bool:
-    """True when ``b`` continues ``a`` after an attribution like ", Powell said in a speech."."""
+    """True when ``b`` continues ``a``'s sentence after an attribution ("...," he said, "...").
+
+    After a sentence-final attribution ("...," Powell said. "...") ``b`` is a new sentence and
+    becomes its own statement (``continues_after_attribution`` gives it the same speaker).
+    """
     if a.paragraph != b.first_paragraph or b.open_at - a.close_end > c.max_gap:
         return False
     last = text[a.pieces[-1][0] : a.pieces[-1][1]]
     gap = text[a.close_end : b.open_at]
     if not (last.endswith(",") or gap.startswith(",")) or "\n" in gap:
         return False
-    if not gap.rstrip().endswith((",", ".", ":")):
+    if not gap.rstrip().endswith((",", ":")) or SENTENCE_BREAK_RE.search(gap):
         return False
+    return _gap_has_cue(a, b, frame, c)
+
+
+def continues_after_attribution(text: str, a: Quote, b: Quote, frame: Frame, c: Cues) -> bool:
+    """True when ``b`` opens the sentence right after ``a``'s own attribution, in the same
+    paragraph ("...," Ford said on Friday. "..."): the news convention for the same speaker."""
+    if a.paragraph != b.first_paragraph or b.open_at - a.close_end > c.max_gap:
+        return False
+    gap = text[a.close_end : b.open_at]
+    if "\n" in gap or not gap.rstrip().endswith(".") or SENTENCE_BREAK_RE.search(gap.rstrip()):
+        return False
+    return _gap_has_cue(a, b, frame, c)
+
+
+def _gap_has_cue(a: Quote, b: Quote, frame: Frame, c: Cues) -> bool:
+    """True when a cue verb sits between the two quotes."""
     span = frame.span(a.close_end, b.open_at)
     return span is not None and any(
         is_cue(t, c.verbs) and a.close_end <= t.idx < b.open_at for t in span
@@ -70,6 +94,8 @@ def attribute(quote: Quote, frame: Frame, c: Cues, paras: list[tuple[int, int]])
         return Attributed(quote, None, False)
     region = (paras[quote.first_paragraph][0], _attribution_end(frame.text, paras, quote))
     short = len(quote_text(frame.text, quote.pieces).split()) < c.short_words
+    if short and is_term(quote, spans, frame, c):
+        return Attributed(quote, None, False)
     first: str | None = None
     has_cue = False
     for governing, cue in _cue_candidates(quote, spans, frame, c, short, region):
@@ -116,12 +142,52 @@ def _cue_candidates(
     """
     for span in spans:
         for cue in governing_cues(span, frame, c.verbs):
+            if short and _voiced_by_other(span, cue):
+                return  # "measures deemed 'unfair' by Ottawa" are not the cue speaker's words
             yield True, cue
     if short:
         return
     yield False, colon_cue(quote, frame, c.verbs)
     yield False, nearby_cue(spans, frame, c.verbs, c.window, region)
     yield False, adjacent_cue(quote, frame, c.verbs, region)
+
+
+def is_term(quote: Quote, spans: list[Span], frame: Frame, c: Cues) -> bool:
+    """True for a short quote that names a term rather than reporting words: after "so-called"
+    or "known as", or a modifier of the noun after it (the "de minimis" exemption)."""
+    before = frame.text[max(0, quote.open_at - 40) : quote.open_at].rstrip().lower()
+    if before.endswith(c.term_markers):
+        return True
+    span = spans[-1]
+    inside = range(spans[0].start, span.end)
+    heads = [t.head for t in span if t.head.i not in inside]
+    return bool(heads) and all(
+        h.i >= span.end and h.pos_ in ("NOUN", "PROPN") and not frame.quoted[h.i] for h in heads
+    )
+
+
+def _voiced_by_other(span: Span, cue: Token) -> bool:
+    """True when a clause between the quote and the cue names its own agent ("deemed ... by
+    Washington") or modifies a noun with a participle that has one."""
+    tok = span.root
+    for _ in range(40):
+        if tok is cue or tok.head is tok:
+            return False
+        if tok.pos_ in ("VERB", "AUX") and any(_is_agent(ch) for ch in tok.children):
+            return True
+        tok = tok.head
+    return False
+
+
+def _is_agent(tok: Token) -> bool:
+    """A by-phrase naming who acts ("by Washington"); the parser may label it agent or prep."""
+    if tok.dep_ == "agent":
+        return True
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ == "by"
+        and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in tok.children)
+    )
 
 
 def _inside(token: Token, region: tuple[int, int]) -> bool:

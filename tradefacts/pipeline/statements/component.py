@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ...models import Statement
 from ..document import doc_text, evidence, in_clutter, register_extensions
 from ..quotes import Quote, pair_quotes, paragraphs, quote_text
-from .attribution import Attributed, attribute, merge_split
+from .attribution import Attributed, attribute, continues_after_attribution, merge_split
 from .cues import Cues, cues
 from .frame import Frame, end_run, start_run
 from .indirect import indirect_statements
@@ -50,7 +50,18 @@ def _direct(
         q = item.quote
         if any(in_clutter(doc, a, b) for a, b in q.pieces):
             continue
+        if _is_headline_fragment(text, q, paras, c):
+            continue
         prev = kept[-1] if kept else None
+        if (
+            not item.has_cue
+            and prev is not None
+            and prev.speaker is not None
+            and len(quote_text(text, q.pieces).split()) >= c.short_words
+            and continues_after_attribution(text, prev.quote, q, frame, c)
+        ):
+            kept.append(Attributed(q, prev.speaker, False))  # "...," X said. "..."
+            continue
         if (
             not item.has_cue
             and prev is not None
@@ -65,6 +76,19 @@ def _direct(
         if item.speaker is not None:
             kept.append(item)
     return kept
+
+
+def _is_headline_fragment(text: str, q: Quote, paras: list[tuple[int, int]], c: Cues) -> bool:
+    """True for a short quote in a line without sentence-final punctuation (a headline: its
+    scare quotes are the desk's label, the body reports who said what)."""
+    if len(quote_text(text, q.pieces).split()) >= c.short_words:
+        return False
+    line = text[paras[q.first_paragraph][0] : paras[q.paragraph][1]].rstrip()
+    return not line.endswith(HEADLINE_ENDINGS_NOT)
+
+
+#: A line ending in one of these is a sentence, not a headline.
+HEADLINE_ENDINGS_NOT = (".", "!", "?", ":", ";", '"', "”", "’", "'", "…", ")")
 
 
 def _is_whole_paragraph(text: str, quote: Quote, paras: list[tuple[int, int]]) -> bool:

@@ -37,6 +37,10 @@ class Cues:
     short_words: int
     window: int
     max_gap: int
+    institution_heads: frozenset[str]
+    agent_heads: frozenset[str]
+    term_markers: tuple[str, ...]
+    non_reporting_preps: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +57,10 @@ def cues() -> Cues:
         short_words=int(raw["short_quote_words"]),
         window=int(raw["frame_window_tokens"]),
         max_gap=int(raw["max_attribution_gap_chars"]),
+        institution_heads=frozenset(raw["institution_heads"]),
+        agent_heads=frozenset(raw["agent_heads"]),
+        term_markers=tuple(raw["term_markers"]),
+        non_reporting_preps={k: frozenset(v) for k, v in raw["non_reporting_preps"].items()},
     )
 
 
@@ -60,7 +68,12 @@ def is_cue(tok: Token, verbs: frozenset[str]) -> bool:
     """True for a reporting verb ("said", "warned") or the "according" of "according to"."""
     if tok.lower_ == "according":
         return True
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in verbs:
+        return False
+    blocked = cues().non_reporting_preps.get(lemma)
+    # "will add to the 30% rate" is not reporting speech
+    return not blocked or not any(c.dep_ == "prep" and c.lower_ in blocked for c in tok.children)
 
 
 def cue_subject(cue: Token) -> Token | None:
@@ -74,7 +87,7 @@ def cue_subject(cue: Token) -> Token | None:
     verb = cue
     for _ in range(MAX_CLIMB):
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not child.is_punct:  # a quote mark parsed nsubj
                 return child
         if verb.dep_ == "xcomp":  # "led Ishiba to declare": the object is the subject
             for child in verb.head.children:

@@ -37,7 +37,7 @@ def indirect_statements(frame: Frame, c: Cues, paras: list[tuple[int, int]]) -> 
         line = bisect.bisect_right(line_starts, subject.idx) - 1
         if line < 0 or end > paras[line][1] or in_clutter(doc, subject.idx, end):
             continue
-        speaker = subject_speaker(doc, subject, c.pronouns, frame)
+        speaker = subject_speaker(doc, subject, c.pronouns, frame, institutions=False)
         if speaker is None or not speaker.startswith("person:") or speaker not in ents:
             continue
         found.append(

@@ -15,8 +15,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..document import in_clutter, mentions_in
-from .cues import SUBJECT_DEPS
+from .cues import SUBJECT_DEPS, cues
 from .frame import RUN, Frame, sentence_of
+from .institutions import institution_speaker
 
 NAME_DEPS = {"compound", "flat", "det", "amod", "poss", "case", "nmod", "punct"}
 MAX_LOOKBACK_SENTENCES = 4
@@ -51,8 +52,11 @@ def _person_resolver() -> Callable[[Doc, int, int], str | None] | None:
     return found if callable(found) else None
 
 
-def subject_speaker(doc: Doc, subject: Token, pronouns: frozenset[str], frame: Frame) -> str | None:
-    """Entity id the subject token refers to: a person, else a country or organisation."""
+def subject_speaker(
+    doc: Doc, subject: Token, pronouns: frozenset[str], frame: Frame, institutions: bool = True
+) -> str | None:
+    """Entity id the subject token refers to: a person, else a country or organisation, else
+    (with ``institutions``) the institution the subject phrase names ("the Swiss government")."""
     if subject.lower_ in pronouns:
         found = _antecedent(subject, pronouns, frame)
         if found:
@@ -61,7 +65,10 @@ def subject_speaker(doc: Doc, subject: Token, pronouns: frozenset[str], frame: F
         found = _title_antecedent(subject, frame)
         if found:
             return found
-    return _named_speaker(doc, subject, pronouns)
+    found = _named_speaker(doc, subject, pronouns)
+    if found is None and institutions and subject.lower_ not in pronouns:
+        found = institution_speaker(subject, cues())
+    return found
 
 
 def _lookback(tok: Token) -> Iterator[Span]:
