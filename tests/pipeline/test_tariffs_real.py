@@ -157,3 +157,36 @@ def test_goods_that_have_a_rate_are_its_target(nlp):
         "10 per cent."
     )
     assert "CHL" not in {t.imposer for t in facts(nlp, text)}
+
+
+def test_a_set_of_tariffs_carries_the_rates_of_its_change(nlp):
+    text = (
+        "And a set of broad tariffs that apply to most other Vietnamese exports to the US will "
+        "be lowered, from 30 per cent to 18 per cent."
+    )
+    assert sides(nlp, text) == {(30.0, "USA", "VNM"), (18.0, "USA", "VNM")}
+
+
+def test_a_tariff_burden_carries_its_rate(nlp):
+    text = (
+        "Washington has imposed a 30 per cent tariff on Brazil, effectively doubling the tariff "
+        "burden to 60 per cent."
+    )
+    assert (60.0, "USA") in {(t.rate_percent, t.imposer) for t in facts(nlp, text)}
+
+
+def test_surtax_is_a_tariff_word(nlp):
+    text = "Trump put a 15 percent surtax on Nicaragua earlier this year over migration."
+    assert sides(nlp, text) == {(15.0, "USA", "NIC")}
+
+
+def test_each_rate_of_a_list_keeps_its_own_scope(nlp):
+    text = (
+        "The court said Trump's 20% tariffs on imports from Peru and Chile, the 35% tariff on "
+        "Vietnamese products, and the blanket 10% tariffs on nearly every country on the planet "
+        "exceed his authority."
+    )
+    found = facts(nlp, text)
+    assert {t.target for t in found if t.rate_percent == 35.0} == {"VNM"}
+    assert {t.target for t in found if t.rate_percent == 10.0} == {None}
+    assert not any("planet" in p for t in found for p in t.products)

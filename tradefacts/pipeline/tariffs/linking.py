@@ -37,8 +37,10 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
             level = lemma(anc) in _LEVEL_VERBS
             if _rate_slot(via) or (level and via.dep_ == "dobj"):
                 for child in anc.children:
-                    if child.i in ctx.tariff and child.dep_ in _TARIFF_ARG_DEPS:
-                        return child
+                    if child.dep_ in _TARIFF_ARG_DEPS:
+                        found = _tariff_in_argument(ctx, child)
+                        if found is not None:
+                            return found
                 if anc.dep_ == "relcl" and anc.head.i in ctx.tariff:
                     return anc.head  # "the levy, which stands at 25 per cent, ..."
             if lemma(anc) in t.market_verbs:
@@ -72,6 +74,27 @@ def _added_to_tariff(ctx: Context, verb: Token) -> Token | None:
             for noun in prep.children:
                 if noun.i in ctx.tariff:
                     return noun
+    return None
+
+
+#: Nouns that stand for the tariffs they are of or compound with: "a set of broad tariffs ...
+#: will be lowered to 15%", "doubling the tariff burden to 50 per cent".
+_CARRIER_NOUNS = frozenset(
+    {"set", "series", "package", "raft", "slew", "round", "wave", "burden", "bill", "level"}
+)
+
+
+def _tariff_in_argument(ctx: Context, arg: Token) -> Token | None:
+    """The tariff word a verb's argument is, or stands for (see ``_CARRIER_NOUNS``)."""
+    if arg.i in ctx.tariff:
+        return arg
+    if lemma(arg) not in _CARRIER_NOUNS:
+        return None
+    for child in arg.children:
+        if child.dep_ == "compound" and child.i in ctx.tariff:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.i in ctx.tariff), None)
     return None
 
 

@@ -139,10 +139,13 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     head = h.head
     tariff, verb = f.tariff, f.verb
     # "exports to the United States": the destination imposes; "imports from X": X is hit.
-    if h.dep_ == "pobj" and head.lower_ in {"to", "into"} and _moves_goods(head.head):
+    goods_here = h.dep_ == "pobj" and _in_frame(head.head, f)
+    if goods_here and head.lower_ in {"to", "into"} and _moves_goods(head.head):
         return "imposer"
-    if h.dep_ == "pobj" and head.lower_ == "from" and _brings_goods(head.head):
+    if goods_here and head.lower_ == "from" and _brings_goods(head.head):
         return "target"
+    if h.dep_ in {"compound", "amod", "nmod", "poss"} and _imports_from_elsewhere(head):
+        return "imposer"  # "US imports from Brazil were subject to a 10pc rate"
     if _nominal_agent(h, f):
         return "imposer"  # "the announcement of a 35% tariff on its coffee by President X"
     if m.root in f.on_scope:
@@ -208,6 +211,24 @@ def _moves_goods(token: Token) -> bool:
 
 def _brings_goods(token: Token) -> bool:
     return token.lower_ in tables().import_nouns or lemma(token) in _FROM_VERBS
+
+
+def _in_frame(token: Token, f: Frame) -> bool:
+    """True when ``token`` belongs to the tariff phrase, its scope or its verb's subject."""
+    tariff = f.tariff
+    if token.i in f.on_scope or tariff.left_edge.i <= token.i <= tariff.right_edge.i:
+        return True
+    subject = f.subject
+    if subject is None or f.tariff_is_subject:  # "X's tariffs on imports from A, and the
+        return False  # 10% tariffs on every country exceed ...": the other subject is not ours
+    return subject.left_edge.i <= token.i <= subject.right_edge.i
+
+
+def _imports_from_elsewhere(noun: Token) -> bool:
+    """True for "imports" that have their own "from X": their modifier is the importer."""
+    if noun.lower_ not in {"imports", "purchases"}:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children)
 
 
 def _nominal_agent(h: Token, f: Frame) -> bool:
