@@ -190,3 +190,14 @@ def test_each_rate_of_a_list_keeps_its_own_scope(nlp):
     assert {t.target for t in found if t.rate_percent == 35.0} == {"VNM"}
     assert {t.target for t in found if t.rate_percent == 10.0} == {None}
     assert not any("planet" in p for t in found for p in t.products)
+
+
+def test_a_rate_in_apposition_keeps_its_own_scope(nlp):
+    text = (
+        "Judges ruled that Trump's 20% tariffs on imports from Peru and Chile, the 35% tariff "
+        "on Vietnamese products, and the blanket 10% tariffs on nearly every country, exceed "
+        "any authority granted to the President."
+    )
+    found = facts(nlp, text)
+    assert {t.target for t in found if t.rate_percent == 35.0} == {"VNM"}
+    assert {t.target for t in found if t.rate_percent == 10.0} == {None}

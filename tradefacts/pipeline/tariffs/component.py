@@ -31,6 +31,7 @@ from .implicit import dominance, implicit_imposer, implicit_target
 from .linking import comparison_link, first_conjunct, linked_tariff, rated_tariff_words
 from .parties import clause_roles, compared_roles
 from .products import products_in_scope
+from .scope import scope_preps
 from .tariff_words import tariff_tokens
 
 #: At most this many percents per doc chunk are examined (news has dozens; bounds hostile input).
@@ -81,8 +82,12 @@ def _facts_for_percent(
         roles = compared_roles(first_roles, compared, ranking)
     first = first_conjunct(ctx, tariff)
     if not (roles.imposers or roles.targets) and first is not None:
-        # "a 15% tariff added to US corn, and a 10% tariff to soybeans": the same sides
-        roles = clause_roles(ctx, first, doc[first.i : first.i + 1], min(clo, first.i), chi, lo)
+        # "a 15% tariff added to US corn, and a 10% tariff to soybeans": the same sides, but a
+        # conjunct with its own "on ..." keeps its own target ("..., and 10% on every country")
+        inherited = clause_roles(ctx, first, doc[first.i : first.i + 1], min(clo, first.i), chi, lo)
+        if scope_preps(tariff, pspan, governing_verb(tariff)):
+            inherited.targets.clear()
+        roles = inherited
     verb = governing_verb(tariff)
     products = products_in_scope(ctx, tariff, pspan, verb, clo, chi)
     if not products and first is not None:  # "... on refined copper a 15% tariff, and 30% ..."

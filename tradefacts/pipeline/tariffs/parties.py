@@ -219,9 +219,13 @@ def _in_frame(token: Token, f: Frame) -> bool:
     if token.i in f.on_scope or tariff.left_edge.i <= token.i <= tariff.right_edge.i:
         return True
     subject = f.subject
-    if subject is None or f.tariff_is_subject:  # "X's tariffs on imports from A, and the
-        return False  # 10% tariffs on every country exceed ...": the other subject is not ours
-    return subject.left_edge.i <= token.i <= subject.right_edge.i
+    if (
+        subject is None
+        or f.tariff_is_subject
+        or subject.left_edge.i <= tariff.i <= subject.right_edge.i
+    ):
+        return False  # the tariff is part of the subject ("A's tariffs on imports from B, and
+    return subject.left_edge.i <= token.i <= subject.right_edge.i  # the 10% tariffs exceed")
 
 
 def _imports_from_elsewhere(noun: Token) -> bool:
