@@ -22,6 +22,7 @@ from .participants import (
     SPEAKER_TYPES,
     borrowed_subject,
     collect_participants,
+    governing_subjects,
     is_round,
     speaker_tokens,
 )
@@ -97,17 +98,32 @@ def _candidate(
 ) -> Candidate | None:
     """The candidate of the triggers of one clause (one type family), or None."""
     main = min(group, key=lambda t: (TYPE_PRIORITY.index(t.type), t.start))
+    data = event_data()
     keep: set[int] = set()
     for trig in group:
         keep |= path_to(head, trig.token)
-    tokens = same_line(clause_tokens(head, keep), main.token, ctx.newlines)
+    tokens = same_line(clause_tokens(head, keep | _reported(group)), main.token, ctx.newlines)
     inside = {t.i for t in tokens}
     location, place_tokens = find_location(ctx.places, tokens)
-    allowed = participant_tokens(tokens, keep, trigger_tokens) - place_tokens
+    inclusive = main.type in data.inclusive_types
+    if inclusive:  # a measure taking effect: its imposer and its target ("tariffs on X")
+        allowed = inside - place_tokens
+    else:
+        allowed = participant_tokens(tokens, keep, trigger_tokens) - place_tokens
     if main.type in SPEAKER_TYPES and main.token.pos_ == "VERB":
         allowed = speaker_tokens(main.token, allowed)
-    participants, _ = collect_participants(ctx, tokens, allowed, trigger_tokens, head)
-    for entity_id in borrowed_subject(ctx, head):
+    participants, _ = collect_participants(
+        ctx, tokens, allowed, trigger_tokens, head, inclusive=inclusive
+    )
+    reported = {t.i for i in _reported(group) for t in ctx.doc[i].subtree} & allowed
+    for token in sorted(reported):  # "ruled that Canada's duties were illegal": Canada
+        for entity_id, etype in ctx.mention_tokens.get(token, []):
+            if etype in ("person", "country") and entity_id not in participants:
+                participants.append(entity_id)
+    lent = borrowed_subject(ctx, head)
+    if inclusive and not participants and not lent:
+        lent = governing_subjects(ctx, head)  # "the ministry said the duty starts Monday"
+    for entity_id in lent:
         if entity_id not in participants:
             participants.append(entity_id)
     planned = is_planned(ctx, main.token, head, keep, None)
@@ -122,7 +138,32 @@ def _candidate(
         participants = list(ctx.main_countries) if len(ctx.main_countries) == 2 else []
     if not participants:
         return None
-    return _make_candidate(ctx, main, tokens, participants, when, planned, location, group)
+    cand = _make_candidate(ctx, main, tokens, participants, when, planned, location, group)
+    if when is not None and not _date_is_own(ctx, when, dated_inside, main.token):
+        # a weak trigger ("imposed", "said") needs a date of its own clause: one lent by a
+        # governing clause times that clause ("to discuss the tariffs he imposed, on Monday")
+        cand.weak = cand.weak or all(t.weak for t in group)
+    return cand
+
+
+def _date_is_own(ctx: ArticleContext, when: DateMention, inside: set[int], trigger: Token) -> bool:
+    """True when the date lies in the clause (or right after its trigger verb)."""
+    if ctx.date_starts.get(trigger.i + 1) is when:
+        return True
+    return any(d is when and r.i in inside for d, r in ctx.date_roots)
+
+
+def _reported(group: list[Trigger]) -> set[int]:
+    """Reported clauses that name the parties of a content verb: "the court ruled that
+    Ottawa's levies were illegal" (kept in the clause for participants only)."""
+    verbs = event_data().content_verbs
+    return {
+        c.i
+        for t in group
+        if t.token.lemma_.lower() in verbs
+        for c in t.token.children
+        if c.dep_ == "ccomp"
+    }
 
 
 def _isolated_candidate(

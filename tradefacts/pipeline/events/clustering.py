@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ...models import Evidence, TradeEvent
 from ..document import evidence
 from .candidates import Candidate
-from .tables import TYPE_PRIORITY, family
+from .tables import TYPE_PRIORITY, event_data, family
 
 
 @dataclass
@@ -129,6 +129,8 @@ def cluster_event(doc: Doc, cluster: Cluster) -> TradeEvent | None:
     grounded = [m for m in cluster.members if not m.clutter]
     if not grounded or all(m.weak for m in cluster.members):
         return None
+    if cluster.members[0].type in event_data().inclusive_types and cluster.status == "planned":
+        return None  # a measure's future start date is the measure's schedule (see tariffs)
     timed = any(m.date_text for m in cluster.members)
     if not timed and cluster.status == "occurred":
         return None  # a past happening the article does not place in time is background

@@ -7,6 +7,10 @@ How an event is read (one module per step):
    reporters", "by phone", "Liberation Day"). Weak triggers ("said", "posted", "stated",
    "discussions") only count when a date attaches to them. Triggers inside quotations of four
    or more words (``..quotes``) are skipped (the speaker's tense and dates, not the article's).
+   Object verbs count only with their object ("signed an executive order", "clinched a deal",
+   "heard arguments"); start markers with a date name a measure taking effect ("effective
+   August 1"); negated verbs and named days that only label a thing ("'Liberation Day'
+   tariffs") are no triggers.
 2. **Clause** (``clause``). From the trigger we climb the dependency tree through nouns,
    prepositions and ``xcomp`` verbs up to the clause head (a root, ``ccomp``, ``advcl``,
    ``relcl``, ``conj`` verb...). The clause is the head's subtree on the trigger's line, minus
@@ -26,9 +30,11 @@ How an event is read (one module per step):
    clauses take their head).
 4. **Date** (``timing``) is the ``doc._.dates`` mention inside the clause (or a participle on
    its nouns: "a letter posted on Wednesday") nearest the trigger in the tree, else one
-   modifying a governing clause of the same sentence (not for planned events). A date that
-   modifies another trigger's noun belongs to that trigger. ``date_text`` is the date mention's
-   text.
+   modifying a governing clause of the same sentence (not for planned events; a weak trigger
+   needs a date of its own clause). A date that modifies another trigger's noun, a non-event
+   noun ("the August 1 deadline") or hangs on another trigger's verb or start marker belongs to
+   that one; page-header and dateline dates time no event. ``date_text`` is the date
+   mention's text.
 5. **Status** (``timing``) is ``planned`` for modals (will, would), planning verbs ("set to",
    "scheduled", "invited", "agreed to hold"), planning modifiers ("next round") and dates after
    the reference date or worded as future ("next week"); else ``occurred``.
@@ -37,7 +43,8 @@ How an event is read (one module per step):
    when one side names no person; an undated, untimed mention of talks joins the dated talks of
    the same countries). Participants are united and every mention is kept as evidence.
 7. **Kept** are events with a participant that are placed in time (a date or date words) or
-   planned: an undated past happening is background, not an event of the article.
+   planned: an undated past happening is background, not an event of the article. A measure's
+   planned start ("will take effect August 1") is left to the tariffs stage.
 
 Evidence is the clause span (its first to its last token), so two events of one sentence keep
 separate evidence. Triggers inside page clutter never give evidence, but a clutter mention

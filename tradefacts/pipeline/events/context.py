@@ -13,9 +13,11 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from ..document import DateMention, doc_text, in_clutter
-from .places import datelines, place_names
+from .places import dateline_spans, datelines, place_names
 
 NEWLINE = re.compile("\n")
+#: A machine-written date ("2025-04-09"): a page header's, not a reported happening's.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -48,7 +50,7 @@ def build_context(doc: Doc, sentence_of: list[tuple[int, int]] | None = None) ->
             mention_tokens.setdefault(token.i, []).append((m.entity_id, etype))
     date_roots: list[tuple[DateMention, Token]] = []
     date_starts: dict[int, DateMention] = {}
-    for d in doc._.dates or []:
+    for d in event_dates(doc):
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is not None and len(span):
             date_roots.append((d, span.root))
@@ -66,6 +68,18 @@ def build_context(doc: Doc, sentence_of: list[tuple[int, int]] | None = None) ->
         datelines(doc),
         date_starts,
     )
+
+
+def event_dates(doc: Doc) -> list[DateMention]:
+    """The date mentions that may time an event: not a page header's ("date 2025-04-09") nor
+    a dateline's ("WASHINGTON, Sept. 26 -"), which date the story, not what it reports."""
+    spans = dateline_spans(doc)
+    return [
+        d
+        for d in doc._.dates or []
+        if not ISO_DATE.fullmatch(d.text.strip())
+        and not any(a <= d.start and d.end <= b for a, b in spans)
+    ]
 
 
 def article_main_countries(doc: Doc) -> list[str]:

@@ -32,9 +32,15 @@ SPEAKER_TYPES = frozenset({"announcement", "speech"})
 
 
 def collect_participants(
-    ctx: ArticleContext, tokens: list[Token], allowed: set[int], triggers: set[int], head: Token
+    ctx: ArticleContext,
+    tokens: list[Token],
+    allowed: set[int],
+    triggers: set[int],
+    head: Token,
+    inclusive: bool = False,
 ) -> tuple[list[str], set[int]]:
-    """Participant entity ids in ``allowed`` tokens (text order) and the tokens they came from."""
+    """Participant entity ids in ``allowed`` tokens (text order) and the tokens they came from;
+    ``inclusive``: every country word counts, also one modifying a non-party noun."""
     data = event_data()
     found: list[str] = []
     used: set[int] = set()
@@ -43,7 +49,8 @@ def collect_participants(
             continue
         for entity_id, etype in ctx.mention_tokens.get(token.i, []):
             if etype == "person" or (
-                etype == "country" and _country_takes_part(token, triggers, ctx, data)
+                etype == "country"
+                and (inclusive or _country_takes_part(token, triggers, ctx, data))
             ):
                 if entity_id not in found:
                     found.append(entity_id)
@@ -170,6 +177,22 @@ def borrowed_subject(ctx: ArticleContext, head: Token) -> list[str]:
         current = current.head
         if subjects(current):
             return _subject_ids(ctx, current)
+    return []
+
+
+def governing_subjects(ctx: ArticleContext, head: Token) -> list[str]:
+    """Parties named by the subjects of the clauses above ``head`` (nearest first): who
+    reports or decides a measure ("the Finance Ministry announced the duty starts Monday")."""
+    current = head
+    for _ in range(3):
+        current = clause_head(current.head) if current.head.i != current.i else current
+        found: list[str] = []
+        for s in subjects(current):
+            found += _entity_ids_at(ctx, s) or institution_countries(ctx, s, current)
+        if found:
+            return list(dict.fromkeys(found))
+        if current.head.i == current.i:
+            break
     return []
 
 

@@ -70,3 +70,9 @@ def datelines(doc: Doc) -> list[tuple[int, str]]:
         if country:
             found.append((m.start("place"), f"country:{country}"))
     return found
+
+
+def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Local character spans of the datelines of ``doc`` ("WASHINGTON, Sept. 26 -"), known
+    place or not: a date there is the story's, not an event's."""
+    return [m.span() for m in DATELINE.finditer(doc_text(doc))]

@@ -38,6 +38,11 @@ class EventData:
     dateline_cities: dict[str, str]
     destination_verbs: frozenset[str]
     collective_nouns: frozenset[str]
+    object_verbs: dict[str, str]
+    verb_objects: dict[str, frozenset[str]]
+    content_verbs: frozenset[str]
+    start_markers: frozenset[str]
+    inclusive_types: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +71,11 @@ def event_data() -> EventData:
         dateline_cities={k.lower(): v for k, v in raw["dateline_cities"].items()},
         destination_verbs=frozenset(raw["destination_verbs"]),
         collective_nouns=frozenset(raw["collective_nouns"]),
+        object_verbs=dict(raw["object_verbs"]),
+        verb_objects={k: frozenset(v) for k, v in raw["verb_objects"].items()},
+        content_verbs=frozenset(raw["content_verbs"]),
+        start_markers=frozenset(raw["start_markers"]),
+        inclusive_types=frozenset(raw["inclusive_types"]),
     )
 
 

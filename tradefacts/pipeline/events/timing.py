@@ -46,11 +46,7 @@ def attach_date(
     A date that modifies another trigger's noun ("the April 2 tariff announcement") belongs
     to that trigger (``others``), not to this one.
     """
-    local = [
-        (d, r)
-        for d, r in ctx.date_roots
-        if r.i in inside and not (r.head.i in others and r.dep_ in NOUN_MODIFIER_DEPS)
-    ]
+    local = [(d, r) for d, r in ctx.date_roots if r.i in inside and not _times_other(r, others)]
     if local:
         nearest = min(
             local, key=lambda dr: (tree_distance(trigger, dr[1]), abs(dr[1].i - trigger.i))
@@ -68,6 +64,29 @@ def attach_date(
         if same_sentence and clause_head(root).i in governing:
             return d
     return None
+
+
+def _times_other(root: Token, others: set[int]) -> bool:
+    """True when a date (its root token) times something else than the clause's trigger: a
+    date modifying another trigger's noun ("the April 2 tariff announcement") or a non-event
+    noun ("Trump's 'Liberation Day' tariffs", "the August 1 deadline"), or governed by another
+    trigger's verb or start marker ("tariffs beginning Oct. 1", "take effect on March 12")."""
+    data = event_data()
+    head = root.head
+    if root.dep_ in NOUN_MODIFIER_DEPS and head.i != root.i:
+        if head.i in others:
+            return True
+        # a label of a thing, not of an occasion ("at a Monday roundtable"), a time of day
+        # ("yesterday evening") nor an adverb misread ("for the first time next Monday")
+        occasion = head.dep_ == "pobj" and head.head.lower_ in ("at", "during", "in")
+        adverbial = head.dep_ in ("npadvmod", "tmod")
+        labels = root.dep_ in ("compound", "nmod", "poss") and not (occasion or adverbial)
+        if labels and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in data.nouns:
+            return True
+    governor = head.head if root.dep_ == "pobj" else head
+    return governor.i in others and (
+        governor.pos_ in ("VERB", "AUX") or governor.lower_ in data.start_markers
+    )
 
 
 def _date_lenders(head: Token) -> set[int]:

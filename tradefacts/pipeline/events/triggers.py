@@ -77,14 +77,25 @@ def find_triggers(
             continue
         anchor = _phrase_anchor(span, data)
         taken.update(range(span.start, span.end))
+        if _named_day_in_passing(span, anchor, data):
+            continue
         weak = anchor.lower_ in data.weak_nouns or anchor.lemma_.lower() in data.weak_verbs
         found.append(Trigger(anchor, span.start, span.end, span.label_, weak))
+    dated = _date_start_tokens(doc)
     for i in _trigger_word_candidates(doc, columns, data):
-        if i in taken:
+        if i in taken or _negated(doc[i]):
             continue
         token = doc[i]
         lower, lemma = token.lower_, token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in data.verbs:
+        if token.pos_ == "VERB" and lemma in data.object_verbs:
+            if not has_object(token, data.verb_objects.get(lemma, frozenset())):
+                continue
+            etype, weak = data.object_verbs[lemma], lemma in data.weak_verbs
+        elif lower in data.start_markers:
+            if not opens_date(token, dated):
+                continue
+            etype, weak = "other", True
+        elif token.pos_ == "VERB" and lemma in data.verbs:
             if lemma in data.destination_verbs and not goes_to_place(token):
                 continue
             etype, weak = data.verbs[lemma], lemma in data.weak_verbs
@@ -96,12 +107,59 @@ def find_triggers(
     return _capped(sorted(found, key=lambda t: t.start), sentence_of)
 
 
+def _negated(token: Token) -> bool:
+    """A verb said not to happen: "Paris would not sign the deal", "did not meet"."""
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children)
+
+
+def has_object(verb: Token, objects: frozenset[str]) -> bool:
+    """True when the verb's object is one of ``objects``: "signed an executive order", "the
+    deal was struck", "the order signed on Tuesday" (a participle's noun is its object)."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        nouns.append(verb.head)
+    nouns += [c for n in list(nouns) for c in n.children if c.dep_ == "conj"]
+    return any(n.lower_ in objects or n.lemma_.lower() in objects for n in nouns)
+
+
+def opens_date(marker: Token, dated: set[int]) -> bool:
+    """True when a date follows a start marker: "effective August 1", "starting from Monday"."""
+    doc = marker.doc
+    after = marker.i + 1
+    if after < len(doc) and doc[after].lower_ in ("from", "on", "in", "as"):
+        after += 1
+    if after < len(doc) and doc[after].lower_ == "of":  # "effective as of June 1"
+        after += 1
+    return after in dated
+
+
+def _date_start_tokens(doc: Doc) -> set[int]:
+    """First token of every ``doc._.dates`` mention."""
+    starts: set[int] = set()
+    for d in doc._.dates or []:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and len(span):
+            starts.add(span.start)
+    return starts
+
+
+def _named_day_in_passing(span: Span, anchor: Token, data: EventData) -> bool:
+    """A named day that only labels something else is no event of the article: "Trump's
+    'Liberation Day' tariffs" (unlike "the Liberation Day announcement")."""
+    if span.text.lower() not in data.named_dates:
+        return False
+    head = anchor.head
+    return anchor.dep_ in ("compound", "nmod", "amod", "poss") and head.lower_ not in data.nouns
+
+
 def _trigger_word_candidates(doc: Doc, columns: Any, data: EventData) -> list[int]:
     """Indices of the tokens whose lemma may be a trigger verb or whose form a trigger noun
     (decided per distinct string, so the Python work scales with the vocabulary, not the doc)."""
     strings = doc.vocab.strings
-    lemmas = [h for h in numpy.unique(columns[:, 1]) if strings[int(h)].lower() in data.verbs]
-    lowers = [h for h in numpy.unique(columns[:, 2]) if strings[int(h)] in data.nouns]
+    verbs = data.verbs.keys() | data.object_verbs.keys()
+    words = data.nouns.keys() | data.start_markers
+    lemmas = [h for h in numpy.unique(columns[:, 1]) if strings[int(h)].lower() in verbs]
+    lowers = [h for h in numpy.unique(columns[:, 2]) if strings[int(h)] in words]
     mask = numpy.isin(columns[:, 1], lemmas) | numpy.isin(columns[:, 2], lowers)
     return [int(i) for i in numpy.flatnonzero(mask)]
 
