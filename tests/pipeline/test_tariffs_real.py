@@ -201,3 +201,39 @@ def test_a_rate_in_apposition_keeps_its_own_scope(nlp):
     found = facts(nlp, text)
     assert {t.target for t in found if t.rate_percent == 35.0} == {"VNM"}
     assert {t.target for t in found if t.rate_percent == 10.0} == {None}
+
+
+def test_relative_clause_on_a_noun_inside_the_tariff_phrase(nlp):
+    text = (
+        "Exporters complain about levies on Chile's struggling copper industry, which stand at 30%."
+    )
+    found = facts(nlp, text)
+    assert [(t.rate_percent, t.target) for t in found] == [(30.0, "CHL")]
+    assert "copper" in found[0].products
+
+
+def test_rate_parsed_as_a_second_object_still_links(nlp):
+    text = "Ottawa will take steps to reduce the current 12.5 per cent U.S. tariffs on lumber."
+    found = facts(nlp, text)
+    assert [(t.rate_percent, t.imposer) for t in found] == [(12.5, "USA")]
+    assert "lumber" in found[0].products
+
+
+def test_products_of_a_tariff_applied_to_goods(nlp):
+    text = "The global 35% tariff applied by the US to copper took effect this week."
+    found = facts(nlp, text)
+    assert [(t.rate_percent, t.imposer) for t in found] == [(35.0, "USA")]
+    assert "copper" in found[0].products
+
+
+def test_an_aside_inside_the_goods_does_not_hide_them(nlp):
+    text = "Trump also announced a 40 percent tariff beginning Nov. 1 on Large (Huge!) Boats."
+    assert products_of(nlp, text, 40.0) >= {"large boats"}
+
+
+def test_rate_imposed_on_other_countries_has_no_single_target(nlp):
+    text = (
+        "Danish furniture makers can export to the US under a 12% tariff, a reduction from the "
+        "30% rate imposed by Donald Trump on other countries."
+    )
+    assert (30.0, "USA", None) in sides(nlp, text)

@@ -31,7 +31,6 @@ from .implicit import dominance, implicit_imposer, implicit_target
 from .linking import comparison_link, first_conjunct, linked_tariff, rated_tariff_words
 from .parties import clause_roles, compared_roles
 from .products import products_in_scope
-from .scope import scope_preps
 from .tariff_words import tariff_tokens
 
 #: At most this many percents per doc chunk are examined (news has dozens; bounds hostile input).
@@ -85,7 +84,7 @@ def _facts_for_percent(
         # "a 15% tariff added to US corn, and a 10% tariff to soybeans": the same sides, but a
         # conjunct with its own "on ..." keeps its own target ("..., and 10% on every country")
         inherited = clause_roles(ctx, first, doc[first.i : first.i + 1], min(clo, first.i), chi, lo)
-        if scope_preps(tariff, pspan, governing_verb(tariff)):
+        if roles.all_partners:
             inherited.targets.clear()
         roles = inherited
     verb = governing_verb(tariff)

@@ -67,12 +67,11 @@ def implicit_imposer(
     imposer = _earlier_imposer(ctx, tariff, lo, targets)
     if imposer is None:
         imposer = next((iso for iso in ranking if iso not in targets), None)
-    if imposer is None and targets:  # "Ghana argues that US exports face a 6% duty"
-        imposer = _one_other_country(
-            ctx, sentence_span(ctx, tariff.doc[tariff.i : tariff.i + 1]), targets
-        )
     if imposer is None:
         imposer = _default_imposer(ctx, targets)
+    if imposer is None and targets:  # "Ghana argues that US exports face a 6% duty"
+        sent = sentence_span(ctx, tariff.doc[tariff.i : tariff.i + 1])
+        imposer = _one_other_country(ctx, sent, targets)
     return imposer
 
 
@@ -87,8 +86,8 @@ def implicit_target(
 ) -> str | None:
     """The target of a tariff whose clause names none: the one other country in the sentence,
     else, for a sectoral tariff, the imposer's trading partner in the article."""
-    if imposer is None:
-        return None
+    if imposer is None or roles.all_partners:
+        return None  # "the 25% rate imposed on other countries": no one partner
     if measure not in {"baseline", "average"}:
         other = _one_other_country(ctx, sent, [imposer], roles.role_tokens)
         if other is not None:

@@ -41,15 +41,20 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
                         found = _tariff_in_argument(ctx, child)
                         if found is not None:
                             return found
-                if anc.dep_ == "relcl" and anc.head.i in ctx.tariff:
-                    return anc.head  # "the levy, which stands at 25 per cent, ..."
+                if anc.dep_ == "relcl":
+                    owner = _relative_owner(ctx, anc.head)
+                    if owner is not None:
+                        return owner  # "the levy, which stands at 25 per cent, ..."
             if lemma(anc) in t.market_verbs:
                 return None  # "the dollar rose 0.5%"
             if via is root and via.dep_ == "dobj" and lemma(anc) in _ADD_VERBS:
                 added_to = _added_to_tariff(ctx, anc)
                 if added_to is not None:
                     return added_to  # "add another 25 per cent to Canada's tariffs on steel"
-            if via is root and via.dep_ in {"dobj", "npadvmod"} and not level:
+            if via is root and via.dep_ == "dobj" and not level:
+                # "reduce the current 27.5 per cent U.S. tariffs" (parsed as two objects)
+                return _window_link(ctx, pspan, lo, hi)
+            if via is root and via.dep_ == "npadvmod" and not level:
                 return None  # "tariffs could shave 0.5% off growth"
             if via.lower_ == "by":
                 return None  # "raise prices by 5%": a change, not a rate
@@ -95,6 +100,19 @@ def _tariff_in_argument(ctx: Context, arg: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((g for g in child.children if g.i in ctx.tariff), None)
+    return None
+
+
+def _relative_owner(ctx: Context, noun: Token) -> Token | None:
+    """The tariff word a relative clause's noun is, or belongs to through a preposition: "levies
+    on the UK's steel industry, which remain at 25%" (the clause attached to "industry")."""
+    cur = noun
+    for _ in range(4):
+        if cur.i in ctx.tariff:
+            return cur
+        if cur.dep_ not in {"pobj", "prep"} or cur.head is cur:
+            return None
+        cur = cur.head
     return None
 
 

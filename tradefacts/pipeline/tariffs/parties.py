@@ -19,6 +19,10 @@ from .frame import Frame, clause_frame, relief_holders
 from .tokens import lemma, verb_in
 from .vocabulary import tables
 
+#: Scope nouns that mean every trading partner ("on other countries", "on all nations").
+_ALL_PARTNER_NOUNS = frozenset(
+    {"countries", "country", "nations", "partners", "world", "planet", "economies"}
+)
 _DEAL_NOUNS = frozenset({"deal", "agreement", "pact", "accord", "talks", "negotiations", "truce"})
 
 
@@ -30,6 +34,7 @@ class Roles:
     targets: list[str] = field(default_factory=list)
     role_tokens: set[int] = field(default_factory=set)
     tariff_index: int = -1  # the tariff word these roles are for
+    all_partners: bool = False  # the scope names "other countries", "every nation" ...
     _weak: set[str] = field(default_factory=set)
 
     def add(self, role: str, mention: CountryMention) -> None:
@@ -76,6 +81,7 @@ def clause_roles(
         role = _mention_role(ctx.doc[m.root], m, frame)
         if role:
             roles.add(role, m)
+    roles.all_partners = any(_all_partners(ctx.doc[i]) for i in frame.on_scope if lo <= i < hi)
     partner = _deal_partner(ctx, frame, lo, hi)
     if partner is not None and partner.iso not in roles.imposers + roles.targets:
         if roles.targets and not roles.imposers:
@@ -105,6 +111,15 @@ def compared_roles(roles: Roles, compared: CountryMention, ranking: list[str]) -
         out.imposers.append(compared.iso)
     out.role_tokens.update(range(compared.start, compared.end))
     return out
+
+
+def _all_partners(token: Token) -> bool:
+    """True for "other countries", "every nation", "the world"; not "both countries"."""
+    if token.lower_ not in _ALL_PARTNER_NOUNS:
+        return False
+    return not any(
+        c.lower_ in {"both", "two", "these", "those", "its", "their"} for c in token.children
+    )
 
 
 def _deal_partner(ctx: Context, frame: Frame, lo: int, hi: int) -> CountryMention | None:

@@ -137,6 +137,8 @@ def _open_phrase(ctx: Context, head: Token) -> str | None:
         tokens = [*modifiers, head]
     doc = head.doc
     text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    if "(" in text:  # an aside was stepped over: the kept words alone
+        text = " ".join(tok.text for tok in tokens)
     phrase = _SPACES.sub(" ", text).strip().lower()
     if not phrase or len(phrase) > 60 or phrase in t.not_products:
         return None
@@ -161,6 +163,13 @@ def _modifiers(ctx: Context, head: Token) -> list[Token]:
         if tok.text in {"-", "\u2011"}:
             i -= 1
             continue
+        if tok.text == ")":  # "Heavy (Big!) Trucks": step over the aside
+            opening = next(
+                (k for k in range(i - 1, max(-1, i - 8), -1) if doc[k].text == "("), None
+            )
+            if opening is not None:
+                i = opening - 1
+                continue
         if (
             not tok.is_alpha
             or tok.pos_ == "CCONJ"

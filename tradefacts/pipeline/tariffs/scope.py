@@ -8,6 +8,8 @@ from spacy.tokens import Doc, Span, Token
 from .tariff_words import candidate_words
 from .tokens import CLAUSE_PUNCT, LIST_BREAK_POS, ancestors, verb_in
 
+_NOUNISH = {"NOUN", "PROPN", "ADJ"}
+_START_WORDS = {"beginning", "starting", "effective", "from"}
 _SCOPE_PREPS = {"on", "against", "upon", "for", "targeting", "covering"}
 _VERB_SCOPE_PREPS = {"on", "against", "upon"}
 #: Verbs whose "to" phrase names the goods a tariff is put on ("a 15% tariff added to US corn").
@@ -22,8 +24,17 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
     "duties of 25 per cent on British steel" (the parser attaches it to the percent).
     """
     preps = [c for c in tariff.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS]
+    for clause_verb in tariff.children:  # "the global 50% tariff applied by the US to steel"
+        if clause_verb.dep_ in {"acl", "relcl"} and verb_in(clause_verb, _ADD_TO_VERBS):
+            preps += [
+                c for c in clause_verb.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
+            ]
     if verb is not None and verb_in(verb, _ADD_TO_VERBS):
         preps += [c for c in tariff.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if verb is not None:  # "a 40% tariff beginning Nov. 1 on boats": the start phrase's "on"
+        for start in verb.children:
+            if start.lower_ in _START_WORDS and start.i > tariff.i:
+                preps += [c for c in start.children if c.dep_ == "prep" and c.lower_ == "on"]
     if verb is not None:
         object_of_verb = tariff.head == verb and tariff.dep_ == "dobj"
         for c in verb.children:
@@ -49,8 +60,15 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
 def prep_scope(doc: Doc, prep: Token, lo: int, hi: int) -> range:
     """Tokens of a prepositional phrase, cut before an appositive or clause after a comma/dash."""
     start, end = max(lo, prep.left_edge.i), min(hi, prep.right_edge.i + 1)
-    for j in range(prep.i + 1, end):
+    j = prep.i
+    while j + 1 < end:
+        j += 1
         tok = doc[j]
+        if tok.text == "(":
+            close = next((k for k in range(j + 1, min(end, j + 8)) if doc[k].text == ")"), None)
+            if close is not None and close + 1 < end and doc[close + 1].pos_ in _NOUNISH:
+                j = close  # "on Heavy (Big!) Trucks": an aside inside the noun phrase
+                continue
         if tok.text in {"-", "\u2013", "\u2014", "(", ";"}:
             return range(start, j)
         if (
