@@ -237,3 +237,12 @@ def test_rate_imposed_on_other_countries_has_no_single_target(nlp):
         "30% rate imposed by Donald Trump on other countries."
     )
     assert (30.0, "USA", None) in sides(nlp, text)
+
+
+def test_the_country_as_a_stand_in_is_a_target_not_every_partner(nlp):
+    text = (
+        "The move underscores the impact of President Donald Trump's steep 60% tariffs on "
+        "Vietnam. Analysts expect the country to retaliate against the 60% tariffs on the country."
+    )
+    assert (60.0, "USA", "VNM") in sides(nlp, text)
+    assert (60.0, "USA", None) not in sides(nlp, text)

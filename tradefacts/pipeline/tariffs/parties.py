@@ -19,10 +19,6 @@ from .frame import Frame, clause_frame, relief_holders
 from .tokens import lemma, verb_in
 from .vocabulary import tables
 
-#: Scope nouns that mean every trading partner ("on other countries", "on all nations").
-_ALL_PARTNER_NOUNS = frozenset(
-    {"countries", "country", "nations", "partners", "world", "planet", "economies"}
-)
 _DEAL_NOUNS = frozenset({"deal", "agreement", "pact", "accord", "talks", "negotiations", "truce"})
 
 
@@ -114,8 +110,14 @@ def compared_roles(roles: Roles, compared: CountryMention, ranking: list[str]) -
 
 
 def _all_partners(token: Token) -> bool:
-    """True for "other countries", "every nation", "the world"; not "both countries"."""
-    if token.lower_ not in _ALL_PARTNER_NOUNS:
+    """True for "other countries", "every nation", "the world"; not "both countries" or
+    "the country" (a stand-in for one country named before)."""
+    word = token.lower_
+    if word in {"world", "planet", "globe"}:
+        return True
+    if word in {"country", "nation"}:
+        return any(c.lower_ in {"every", "each", "any"} for c in token.children)
+    if word not in {"countries", "nations", "partners", "economies"}:
         return False
     return not any(
         c.lower_ in {"both", "two", "these", "those", "its", "their"} for c in token.children
