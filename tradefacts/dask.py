@@ -100,28 +100,39 @@ def _extract_partition(
 def _merge_partition(items: Iterable[ArticleFacts | CanonicalRecord]) -> CanonicalRecord:
     from .merging import merge
 
-    return merge(list(items))
+    # dates are resolved once, from every article, in _resolve_dates
+    return merge(list(items), resolve_dates=False)
+
+
+def _resolve_dates(record: CanonicalRecord) -> CanonicalRecord:
+    from .merging import merge
+
+    return merge(record)
 
 
 def merge_bag(bag: Bag, *, split_every: int = SPLIT_EVERY) -> Bag | Any:
     """A lazy Dask object (``.compute()`` it) of the ``CanonicalRecord`` of a bag of facts.
 
     Each partition is merged on its worker, then partial records are merged ``split_every`` at
-    a time up a tree. Equal to ``tradefacts.merge`` of all the facts when every article has
-    a reference date (without one, dates resolved from other articles may differ).
+    a time up a tree; weekday dates are resolved across articles only in a last merge of the
+    whole record, so the result equals ``tradefacts.merge`` of all the facts also when
+    articles have no reference date.
     """
     _bag_module()
-    return bag.reduction(
+    unresolved = bag.reduction(
         _merge_partition, _merge_partition, split_every=split_every, name="tradefacts-merge"
     )
+    return unresolved.apply(_resolve_dates)
 
 
 def group_bag(bag: Bag, *, split_every: int = SPLIT_EVERY) -> list[CanonicalRecord]:
     """``tradefacts.group`` of a bag of ``ArticleFacts``, computed on the bag's scheduler.
 
     Profiles (small) are computed on the workers and clustered here; each group's records are
-    merged on the workers with a tree reduction per group. Returns the records, largest first.
+    merged on the workers with a tree reduction per group, and each group's dates are resolved
+    in a last merge here. Returns the records, largest first.
     """
+    from .merging import merge
     from .merging.grouping import cluster_profiles, profile, record_order
 
     _bag_module()
@@ -144,7 +155,8 @@ def group_bag(bag: Bag, *, split_every: int = SPLIT_EVERY) -> list[CanonicalReco
         None,
         split_every=split_every,
     ).compute()
-    return sorted((record for _, (_, record) in merged), key=record_order)
+    # partial merges leave relative dates open: resolve them from the whole group
+    return sorted((merge(record) for _, (_, record) in merged), key=record_order)
 
 
 def _first(pair: tuple[int, CanonicalRecord]) -> int:
@@ -161,7 +173,9 @@ def _merge_by_group(
     by_group: dict[int, list[ArticleFacts]] = defaultdict(list)
     for facts in items:
         by_group[labels[profile_key(facts)]].append(facts)
-    return [(number, merge(found)) for number, found in sorted(by_group.items())]
+    return [
+        (number, merge(found, resolve_dates=False)) for number, found in sorted(by_group.items())
+    ]
 
 
 def _merge_pair(
@@ -173,7 +187,7 @@ def _merge_pair(
         return second
     if second is None:
         return first
-    return first[0], merge(first[1], second[1])
+    return first[0], merge(first[1], second[1], resolve_dates=False)
 
 
 def split_results(results: Sequence[Any]) -> tuple[list[ArticleFacts], list[ItemError]]:

@@ -11,7 +11,13 @@ Scaling (many outlets reporting one fact make clusters of hundreds of atoms): no
 atoms pairwise. Clusters come from shared keys (union-find); quote keys are computed once per
 distinct wording; a loose event is compared with per-cluster summaries built once, and alike
 loose events decide once; evidence is deduplicated by plain tuples; a merged record is cut back
-into atoms with its evidence grouped by source once.
+into atoms with its evidence grouped by source once, and into one atom per stated variant
+holding every source that states it, so re-merging a record costs its distinct variants and
+its evidence, not its sources times its facts (tree reductions stay near linear); fused facts
+are built without re-validating their evidence.
+
+Dates resolved across articles (``anchoring``) depend on every article merged: partial merges
+of a tree reduction pass ``resolve_dates=False`` and the last merge resolves them.
 
 Modules: ``canonical`` (``merge``), ``inputs`` (facts and records into atoms), ``atoms``
 (atoms, union-find), ``fusion`` (fusing one field: votes, conflicts, silence), ``entities``,

@@ -1,7 +1,16 @@
 """Date anchoring across articles: a weekday-only event takes the day of a dated report of
 the same happening, and the article so anchored resolves its other weekday and month-day
 texts near that day. A weekday-only event takes no date from a same-weekday happening of
-other countries."""
+other countries.
+
+Anchoring depends on every article merged, so it is not associative: a partial merge may
+date "Wednesday" from the wrong happening (an article's own April 2 announcement, when the
+meeting of April 16 is in another partition), and a record keeps one value per source and
+field, so an article's resolved mention fused with its own stated one reads as stated when
+the record is merged again. ``unstated`` keeps the sources of a fully resolved date, which
+covers the common case; tree reductions (``tradefacts.dask.merge_bag``) merge with
+``resolve_dates=False`` and resolve dates only in the last merge, which is then exactly the
+flat merge whenever records can be cut back into their articles' atoms."""
 
 from __future__ import annotations
 
@@ -9,7 +18,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from .atoms import Atom
+from .atoms import Atom, split_sources
 from .date_texts import from_anchor, weekday
 from .events import cluster_events, day, persons, type_group
 
@@ -72,7 +81,7 @@ def _resolve_dates(events: list[Atom]) -> bool:
             rank = (
                 not any(weekday(a.values["date_text"]) == named_weekday for a in other),
                 -len(theirs & (people | places)),
-                -len({a.source for a in other}),
+                -len(set().union(*(a.sources for a in other))),
                 day(other[0]),
             )
             best = rank if best is None or rank < best else best
@@ -80,14 +89,26 @@ def _resolve_dates(events: list[Atom]) -> bool:
             continue
         for atom in cluster:
             atom.values["resolved"] = best[-1]
-            anchors[atom.source][best[-1]] += 1
-    changed = bool(anchors)
-    for atom in events:
-        counts = anchors.get(atom.source)
-        if day(atom) is not None or not counts:
-            continue
-        anchor = min(counts, key=lambda d: (-counts[d], d))
-        resolved = from_anchor(atom.values["date_text"], anchor)
+            for source in atom.sources:
+                anchors[source][best[-1]] += 1
+    if anchors:
+        events[:] = [part for atom in events for part in _resolve_near_anchor(atom, anchors)]
+    return bool(anchors)
+
+
+def _resolve_near_anchor(atom: Atom, anchors: dict[str, dict[dt.date, int]]) -> list[Atom]:
+    """Return ``atom`` with its weekday or month-day text resolved near the anchor of its
+    article (the date it was anchored to most, then the earliest); an atom of several
+    sources anchored differently is split by source."""
+    if day(atom) is not None or not any(source in anchors for source in atom.sources):
+        return [atom]
+    by_date: dict[dt.date | None, set[str]] = defaultdict(set)
+    for source in atom.sources:
+        counts = anchors.get(source)
+        anchor = min(counts, key=lambda d: (-counts[d], d)) if counts else None
+        by_date[anchor and from_anchor(atom.values["date_text"], anchor)].add(source)
+    parts = split_sources(atom, list(by_date.values())) if len(by_date) > 1 else [atom]
+    for resolved, part in zip(by_date, parts, strict=True):
         if resolved is not None:
-            atom.values["resolved"] = resolved
-    return changed
+            part.values["resolved"] = resolved
+    return parts

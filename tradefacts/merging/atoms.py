@@ -16,11 +16,30 @@ from ..models import Evidence
 
 @dataclass
 class Atom:
-    """One fact as one source states it: ``values`` by field name, plus its evidence."""
+    """One fact as some sources state it alike: ``values`` by field name, plus the evidence.
 
-    source: str
+    An article's atom has one source; a merged record cut back into atoms gives one atom per
+    stated variant with every source stating it, so re-merging a record of many articles
+    costs its distinct variants, not its sources. Everything that reads atoms counts sources
+    (sets), never atoms, so grouping sources changes no result.
+    """
+
+    sources: frozenset[str]
     values: dict[str, Any]
     evidence: tuple[Evidence, ...] = ()
+
+
+def split_sources(atom: Atom, groups: Sequence[Iterable[str]]) -> list[Atom]:
+    """Return ``atom`` split into one atom per group of its sources, each with the evidence of
+    its sources and the evidence of no source of ``atom``."""
+    parts = []
+    for group in groups:
+        sources = frozenset(group)
+        evidence = tuple(
+            e for e in atom.evidence if e.doc_id in sources or e.doc_id not in atom.sources
+        )
+        parts.append(Atom(sources, dict(atom.values), evidence))
+    return parts
 
 
 class UnionFind:
@@ -60,11 +79,18 @@ class UnionFind:
 def cluster_by_keys(
     items: Sequence[Atom], keys_of: Callable[[Atom], Iterable[Hashable]]
 ) -> list[list[Atom]]:
-    """Return clusters of ``items``: two items sharing any key are in one cluster."""
+    """Return clusters of ``items``: two items sharing any key are in one cluster (in order
+    of their first item, each in input order)."""
+    keys = [list(keys_of(item)) for item in items]
+    if all(len(found) == 1 for found in keys):  # one key each: plain grouping does
+        by_key: dict[Hashable, list[Atom]] = defaultdict(list)
+        for item, (key,) in zip(items, keys, strict=True):
+            by_key[key].append(item)
+        return list(by_key.values())
     finder = UnionFind(len(items))
     first_with: dict[Hashable, int] = {}
-    for index, item in enumerate(items):
-        for key in keys_of(item):
+    for index, found in enumerate(keys):
+        for key in found:
             if key in first_with:
                 finder.union(first_with[key], index)
             else:

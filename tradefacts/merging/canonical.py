@@ -10,7 +10,7 @@ labelled (``labels``).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -38,10 +38,16 @@ from .tariffs import cluster_tariffs, fuse_tariff
 
 def merge(
     *inputs: ArticleFacts | CanonicalRecord | Iterable[ArticleFacts | CanonicalRecord],
+    resolve_dates: bool = True,
 ) -> CanonicalRecord:
     """Return the CanonicalRecord of the given ArticleFacts and/or CanonicalRecords.
 
     Accepts a list (``merge([a, b])``) or several arguments (``merge(a, b)``, ``merge(rec, c)``).
+    ``resolve_dates=False`` leaves weekday and month-day texts undated and undated mentions
+    apart from the happening they would join: use it for the partial merges of a tree
+    reduction whose last merge decides both from every article (see ``anchoring``), since a
+    choice made from only some of the articles may be the wrong one and a record cannot
+    always undo it afterwards.
     """
     atoms: dict[str, list[Atom]] = defaultdict(list)
     sources: set[str] = set()
@@ -75,8 +81,11 @@ def merge(
         statement_label,
     )
     conflicts += more
-    anchor_dates(atoms["event"])
-    events, more = _fuse_all(cluster_events(atoms["event"]), fuse_event, event_label)
+    if resolve_dates:
+        anchor_dates(atoms["event"])
+    events, more = _fuse_all(
+        cluster_events(atoms["event"], join_loose=resolve_dates), fuse_event, event_label
+    )
     conflicts += more
     return CanonicalRecord(
         event=central_event(events),
@@ -112,7 +121,9 @@ def _fuse_all(
 ) -> tuple[list[Any], list[Conflict]]:
     """Return the fused facts in canonical order and their conflicts, labelled."""
     fused = [fuse(cluster) for cluster in clusters]
-    fused.sort(key=lambda pair: fact_key(pair[0]))
+    # the full key dumps the fact to JSON: only needed to order facts whose primary key ties
+    primary = Counter(fact_key(fact, full=False) for fact, _ in fused)
+    fused.sort(key=lambda pair: fact_key(pair[0], full=primary[fact_key(pair[0], full=False)] > 1))
     facts = [fact for fact, _ in fused]
     conflicts = [
         conflict.model_copy(update={"fact": label})

@@ -59,7 +59,7 @@ def fuse_entity(atoms: list[Atom]) -> Fused:
     full_names = [a.values["name"] for a in atoms if a.values.get("own_id", True)]
     name = min(full_names or [a.values["name"] for a in atoms], key=_name_rank)
     aliases = set().union(*(a.values["aliases"] for a in atoms)) | {a.values["name"] for a in atoms}
-    entity = MergedEntity(
+    entity = MergedEntity.model_construct(
         id=canonical,
         name=name,
         type=fusion.choose(atoms, "type"),

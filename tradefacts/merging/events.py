@@ -84,7 +84,7 @@ def _cluster_signature(cluster: list[Atom]) -> tuple[str, ...]:
     return min(
         {
             (
-                a.source,
+                min(a.sources),
                 str(day(a)),
                 a.values["date_text"] or "",
                 ",".join(a.values["participants"]),
@@ -112,16 +112,17 @@ def _summarise(cluster: list[Atom]) -> ClusterSummary:
         participants=participants,
         countries=frozenset(p for p in participants if not p.startswith("person:")),
         status=best(votes(cluster, "status")),
-        source_count=len({a.source for a in cluster}),
+        source_count=len(set().union(*(a.sources for a in cluster))),
         signature=_cluster_signature(cluster),
     )
 
 
-def cluster_events(events: list[Atom]) -> list[list[Atom]]:
+def cluster_events(events: list[Atom], join_loose: bool = True) -> list[list[Atom]]:
     """Return event clusters. Events that say when they happened cluster by bucket; an event
     that says nothing about when joins the same-type cluster of its status that it shares most
-    people with (and a country, if both name one), else clusters with other such events."""
-    loose = [a for a in events if _is_loose(a) and persons(a.values["participants"])]
+    people with (and a country, if both name one), else (or without ``join_loose``) clusters
+    with other such events."""
+    loose = [a for a in events if join_loose and _is_loose(a) and persons(a.values["participants"])]
     loose_ids = {id(a) for a in loose}
     clusters = _cluster_bucketed([a for a in events if id(a) not in loose_ids])
     by_person: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -197,7 +198,7 @@ def fuse_event(atoms: list[Atom]) -> Fused:
     status = fusion.choose(atoms, "status")
     participants = _supported_participants(atoms, status)
     fusion.choose(atoms, "participants", chosen=participants)
-    event = MergedTradeEvent(
+    event = MergedTradeEvent.model_construct(
         type=fusion.choose(atoms, "type"),
         date=date,
         date_text=date_text,
@@ -228,15 +229,17 @@ def central_event(events: list[MergedTradeEvent]) -> MergedTradeEvent | None:
     """Return the happening the articles are about: talks-like, most sources, then most people."""
     if not events:
         return None
-    return min(
-        events,
-        key=lambda v: (
+
+    def rank(v: MergedTradeEvent) -> tuple[Any, ...]:
+        return (
             v.type not in TALKS_TYPES,
             -len(v.sources),
             v.status != "occurred",
             -len(persons(v.participants)),
             -len(v.participants),
             v.date is None,
-            fact_key(v),
-        ),
-    )
+        )
+
+    top = min(map(rank, events))
+    # the canonical key dumps the event to JSON: only compute it to break a tie
+    return min((v for v in events if rank(v) == top), key=fact_key)

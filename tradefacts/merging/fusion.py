@@ -12,12 +12,15 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from ..models import Conflict, ConflictSide, Evidence, Unstated
 from .atoms import Atom
 
 NULL = "null"
+
+_evidence_key = attrgetter("doc_id", "start", "end", "text")
 
 #: What fusing a cluster returns: the merged fact and its conflicts (by field name).
 Fused = tuple[Any, list[tuple[str, Conflict]]]
@@ -53,7 +56,7 @@ def votes(atoms: Iterable[Atom], name: str) -> dict[Any, set[str]]:
     """Return each value of field ``name`` with the sources giving it."""
     found: dict[Any, set[str]] = defaultdict(set)
     for atom in atoms:
-        found[atom.values[name]].add(atom.source)
+        found[atom.values[name]].update(atom.sources)
     return found
 
 
@@ -64,6 +67,10 @@ def best(by_value: dict[Any, set[str]], null_can_win: bool = False) -> Any:
         list(by_value) if null_can_win else [v for v in by_value if v is not None] or [None]
     )
     return min(candidates, key=lambda v: (-len(by_value[v]), v is None, encode(v)))
+
+
+# Fused facts are built with ``model_construct``: every value comes from validated input
+# models, and validating again would re-check each piece of evidence at every merge of a tree.
 
 
 @dataclass
@@ -85,13 +92,16 @@ class Fusion:
         """Return the value kept for field ``name``; record a conflict if sources disagree.
 
         A missing value (None) is silence, not disagreement, unless ``null_disagrees``; the
-        sources that only keep silent are remembered (``unstated``) so records merge again.
+        sources that only keep silent are remembered (``unstated``) so records merge again,
+        also when every source is silent and the ``chosen`` value comes from elsewhere (a date
+        resolved from other articles): the next merge must resolve it again, maybe otherwise.
         """
         by_value = votes(atoms, name)
         if not null_disagrees and None in by_value:
             speaking = set().union(*(s for v, s in by_value.items() if v is not None))
             silent = by_value.pop(None) - speaking
-            if speaking and silent:
+            filled = chosen is not ... and chosen is not None
+            if silent and (speaking or filled):
                 self.silent[name] = tuple(sorted(silent))
             if not by_value:
                 by_value[None] = silent
@@ -127,10 +137,11 @@ def _conflict(name: str, chosen: Any, by_value: dict[Any, set[str]]) -> Conflict
 def union_evidence(atoms: Iterable[Atom]) -> tuple[Evidence, ...]:
     """Return the union of the atoms' evidence in canonical order."""
     # keyed by plain tuples: hashing them is far cheaper than hashing the models
-    union = {(e.doc_id, e.start, e.end, e.text): e for atom in atoms for e in atom.evidence}
-    return tuple(union[key] for key in sorted(union))
+    evidence = [e for atom in atoms for e in atom.evidence]
+    union = dict(zip(map(_evidence_key, evidence), evidence, strict=True))
+    return tuple(map(union.__getitem__, sorted(union)))
 
 
 def union_sources(atoms: Iterable[Atom]) -> tuple[str, ...]:
     """Return the sorted distinct sources of the atoms."""
-    return tuple(sorted({atom.source for atom in atoms}))
+    return tuple(sorted(set().union(*(atom.sources for atom in atoms))))

@@ -30,7 +30,7 @@ from ..models import (
     TradeEvent,
     Variant,
 )
-from .atoms import Atom
+from .atoms import Atom, split_sources
 from .fusion import decode
 from .labels import entity_label, event_label, labels, quantity_label, statement_label, tariff_label
 
@@ -42,7 +42,8 @@ SidesBySource = dict[tuple[str, str], dict[str, list[str]]]
 
 
 def _fields(model: BaseModel, *names: str) -> dict[str, Any]:
-    return {name: getattr(model, name) for name in names}
+    stored = model.__dict__  # plain lookups: this runs for every fact of every article
+    return {name: stored[name] for name in names}
 
 
 def _entity_values(e: Entity) -> dict[str, Any]:
@@ -81,7 +82,7 @@ def _event_values(v: TradeEvent) -> dict[str, Any]:
 
 def atoms_from_article(facts: ArticleFacts) -> dict[str, list[Atom]]:
     """Return the atoms of one article, by fact kind (tariffs cut into one atom per product)."""
-    src = facts.doc_id
+    src = frozenset((facts.doc_id,))
     atoms: dict[str, list[Atom]] = defaultdict(list)
     for e in facts.entities:
         atoms["entity"].append(Atom(src, _entity_values(e), tuple(e.evidence)))
@@ -134,29 +135,32 @@ def _split(
     sides: SidesBySource,
     grouped: tuple[dict[str, list[Evidence]], list[Evidence]] | None = None,
 ) -> list[Atom]:
-    """Return one atom per source (per disputed value) of a merged fact; ``grouped`` is the
-    fact's evidence by source (see ``_evidence_by_source``), computed here if not given."""
-    atoms: list[Atom] = []
-    silent = {u.field: frozenset(u.sources) for u in getattr(fact, "unstated", ())}
+    """Return the atoms of a merged fact: per group of sources stating the same values, one
+    atom per combination of the disputed values they state. ``grouped`` is the fact's
+    evidence by source (see ``_evidence_by_source``), computed here if not given."""
     by_source, foreign = grouped or _evidence_by_source(fact.evidence, fact.sources)
-    decoded: dict[tuple[str, str], Any] = {}
+    # what each source states other than the chosen values: (field, encoded values or None)
+    deviations: dict[str, list[tuple[str, tuple[str, ...] | None]]] = defaultdict(list)
+    silent = {u.field: u.sources for u in getattr(fact, "unstated", ())}
+    for name in chosen:
+        stated = sides.get((label, name), {})
+        for source, texts in stated.items():
+            deviations[source].append((name, tuple(texts)))
+        for source in silent.get(name, ()):
+            if source not in stated:
+                deviations[source].append((name, None))
+    alike: dict[tuple[Any, ...], list[str]] = defaultdict(list)
     for source in fact.sources or ("",):
-        evidence = (*by_source.get(source, ()), *foreign)
-        options: list[dict[str, Any]] = [{}]
-        for name, value in chosen.items():
-            stated = sides.get((label, name), {}).get(source)
-            if stated:
-                values = []
-                for text in stated:
-                    if (name, text) not in decoded:
-                        decoded[(name, text)] = decode(text, kinds.get(name, "str"))
-                    values.append(decoded[(name, text)])
-            elif source in silent.get(name, ()):
-                values = [None]
-            else:
-                values = [value]
-            options = [dict(o, **{name: v}) for o in options for v in values]
-        atoms.extend(Atom(source, o, evidence) for o in options)
+        found = deviations.get(source)
+        alike[tuple(found) if found else ()].append(source)
+    atoms: list[Atom] = []
+    for deviation, sources in alike.items():
+        evidence = (*(e for s in sources for e in by_source.get(s, ())), *foreign)
+        options: list[dict[str, Any]] = [dict(chosen)]
+        for name, texts in deviation:
+            values = [None] if texts is None else [decode(t, kinds.get(name, "str")) for t in texts]
+            options = [{**o, name: v} for o in options for v in values]
+        atoms.extend(Atom(frozenset(sources), o, evidence) for o in options)
     return atoms
 
 
@@ -195,8 +199,14 @@ def _tariff_atoms(t: MergedTariffRate, label: str, sides: SidesBySource) -> list
     for scope_variant in t.scopes:
         for source in set(scope_variant.sources):
             stated[source].append(decode(scope_variant.text, "tuple"))
-    return [
-        Atom(atom.source, dict(atom.values, products=scope), atom.evidence)
-        for atom in _split(t, label, chosen, {"products": "tuple"}, sides)
-        for scope in stated.get(atom.source) or [atom.values["products"]]
-    ]
+    atoms = []
+    for atom in _split(t, label, chosen, {"products": "tuple"}, sides):
+        by_scopes: dict[tuple[tuple[str, ...], ...], list[str]] = defaultdict(list)
+        for source in atom.sources:
+            by_scopes[tuple(stated.get(source) or [atom.values["products"]])].append(source)
+        parts = split_sources(atom, list(by_scopes.values())) if len(by_scopes) > 1 else [atom]
+        for scopes, part in zip(by_scopes, parts, strict=True):
+            atoms += [
+                Atom(part.sources, dict(part.values, products=s), part.evidence) for s in scopes
+            ]
+    return atoms

@@ -56,8 +56,9 @@ def labels(facts: Sequence[Any], label_of: Callable[[Any], str]) -> list[str]:
     return found
 
 
-def fact_key(fact: Any) -> tuple[str, str]:
-    """Return a canonical sort key of a merged fact."""
+def fact_key(fact: Any, full: bool = True) -> tuple[str, str]:
+    """Return a canonical sort key of a merged fact (without ``full``, only its primary part:
+    facts whose primary parts differ sort alike either way)."""
     if isinstance(fact, MergedEntity):
         primary = fact.id
     elif isinstance(fact, MergedTariffRate):
@@ -69,4 +70,4 @@ def fact_key(fact: Any) -> tuple[str, str]:
         primary = f"{fact.date.isoformat() if fact.date else '9999'}|{fact.type}"
     else:
         primary = f"{fact.kind}|{fact.unit}|{fact.value:024.6f}"
-    return primary, fact.model_dump_json()
+    return primary, fact.model_dump_json() if full else ""

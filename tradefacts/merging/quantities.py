@@ -20,7 +20,7 @@ def quantity_key(atom: Atom) -> tuple[Any, ...]:
 def fuse_quantity(atoms: list[Atom]) -> Fused:
     """Return the quantity of a cluster, read from its longest wording."""
     value, text = min((a.values["reading"] for a in atoms), key=lambda r: (-len(r[1]), r[1], r[0]))
-    quantity = MergedQuantity(
+    quantity = MergedQuantity.model_construct(
         kind=atoms[0].values["kind"],
         value=value,
         unit=atoms[0].values["unit"],

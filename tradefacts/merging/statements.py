@@ -90,7 +90,7 @@ def fuse_statement(atoms: list[Atom], names: dict[str, str]) -> Fused:
     speaker_name = names.get(speaker) if speaker else None
     if speaker_name is None:
         speaker_name = best(votes(atoms, "speaker_name"))
-    statement = MergedStatement(
+    statement = MergedStatement.model_construct(
         speaker=speaker,
         speaker_name=speaker_name,
         text=text,

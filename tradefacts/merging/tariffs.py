@@ -38,7 +38,7 @@ def fuse_tariff(atoms: list[Atom]) -> Fused:
     with become its ``scopes``."""
     fusion = Fusion()
     product = atoms[0].values["product"]
-    tariff = MergedTariffRate(
+    tariff = MergedTariffRate.model_construct(
         rate_percent=atoms[0].values["rate"],
         imposer=atoms[0].values["imposer"],
         target=fusion.choose(atoms, "target", null_disagrees=True, null_can_win=True),
