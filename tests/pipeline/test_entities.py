@@ -495,3 +495,43 @@ def test_shared_given_name_stays_unresolved(nlp):
         "Anna said the talks were useful."
     )
     assert set(_persons(doc)) == {person_slug("Anna Lindqvist"), person_slug("Anna Brandt")}
+
+
+def test_platform_after_a_name_is_not_part_of_it(nlp):
+    doc = nlp(
+        "Trade Minister Alicia Barcena spoke on Friday. (Photo: Alicia Barcena Instagram "
+        "account)\n\nIn a post on her official Weibo page, Li Qiang said the talks went well."
+    )
+    names = {p.name for p in _persons(doc).values()}
+    assert "Li Qiang" in names
+    assert not any(w in n for n in names for w in ("Instagram", "Weibo"))
+
+
+def test_spelling_variant_of_an_official_is_that_official(nlp):
+    doc = nlp("Mexican President Claudia Sheinbaun said Mexico would answer the levy.")
+    assert set(_persons(doc)) == {person_slug("Claudia Sheinbaum")}
+
+
+def test_official_spelling_variant_links_to_the_table_entry():
+    from tradefacts.pipeline.entities.gazetteer import official_by_spelling
+
+    assert official_by_spelling("Maros Sefkovic").name == "Maroš Šefčovič"
+    assert official_by_spelling("Mark Carey") is None  # short surnames need an exact match
+    assert official_by_spelling("Maria Sefkovic") is None  # the given name must agree
+
+
+def test_country_leader_resolves_to_its_head_of_government(nlp):
+    doc = nlp(
+        "Thai Prime Minister Anutin Charnvirakul met Commerce Minister Suphajee Suthumpun. "
+        "Later the Thai leader said exporters would be protected."
+    )
+    assert _resolve(doc, "the Thai leader") == person_slug("Anutin Charnvirakul")
+
+
+def test_title_after_a_possessor_in_the_reported_clause(nlp):
+    doc = nlp(
+        "European Commission President Ursula von der Leyen flew to Ottawa. "
+        "President Javier Milei spoke in Buenos Aires.\n\n"
+        "Milei's order will cut export taxes on grain, the president told reporters."
+    )
+    assert _resolve(doc, "the president") == person_slug("Javier Milei")

@@ -117,6 +117,8 @@ class Gazetteer:
     heads: set[str] = field(default_factory=set)
     person_heads: set[str] = field(default_factory=set)
     plural_heads: set[str] = field(default_factory=set)
+    leader_heads: set[str] = field(default_factory=set)  # "the Thai leader"
+    leader_roles: set[str] = field(default_factory=set)  # heads of state/government
     modifiers: set[str] = field(default_factory=set)
     canonical_roles: dict[str, str] = field(default_factory=dict)
     default_country: dict[str, str] = field(default_factory=dict)
@@ -124,6 +126,7 @@ class Gazetteer:
     female_honorifics: set[str] = field(default_factory=set)
     male_honorifics: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
+    platforms: set[tuple[str, ...]] = field(default_factory=set)  # ("Truth", "Social")
     not_person_words: set[str] = field(default_factory=set)
     female_names: set[str] = field(default_factory=set)
     male_names: set[str] = field(default_factory=set)
@@ -179,6 +182,8 @@ def gazetteer() -> Gazetteer:
     g.heads = {h.lower() for h in titles["heads"]}
     g.person_heads = {h.lower() for h in titles["person_heads"]}
     g.plural_heads = {h.lower() for h in titles["plural_heads"]}
+    g.leader_heads = {h.lower() for h in titles["leader_heads"]}
+    g.leader_roles = {r.lower() for r in titles["leader_roles"]}
     g.modifiers = {m.lower() for m in titles["modifiers"]}
     g.canonical_roles = {k.lower(): v for k, v in titles["canonical"].items()}
     g.default_country = {k.lower(): v for k, v in titles["default_country"].items()}
@@ -187,10 +192,58 @@ def gazetteer() -> Gazetteer:
     g.male_honorifics = set(titles["male_honorifics"])
     names = _load("names.json")
     g.particles = set(names["particles"])
+    g.platforms = {tuple(p.split()) for p in names["platforms"]}
     g.not_person_words = set(names["not_person_words"])
     g.female_names = set(names["female_first_names"])
     g.male_names = set(names["male_first_names"])
     return g
+
+
+#: Shortest surname (ASCII) matched to an official despite a one-letter spelling difference.
+MIN_VARIANT_SURNAME = 7
+
+
+def official_by_spelling(name: str) -> Official | None:
+    """The official whose name is a spelling variant of ``name``: the same words without
+    accents, the surname at most one letter off ("Maros Sefkovic" -> Maroš Šefčovič)."""
+    words = slugify(name).split("-")
+    if len(words) < 2 or len(words[-1]) < MIN_VARIANT_SURNAME:
+        return None
+    found = {official for form, official in _folded_forms() if _spelling_variant(words, form)}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _folded_forms() -> tuple[tuple[list[str], Official], ...]:
+    """The officials' full names and aliases as ASCII words."""
+    return tuple(
+        (slugify(form).split("-"), official)
+        for form, official in gazetteer().official_by_form.items()
+        if " " in form
+    )
+
+
+def _spelling_variant(words: list[str], form: list[str]) -> bool:
+    if len(words) != len(form) or words[:-1] != form[:-1]:
+        return False
+    return _one_edit(words[-1], form[-1])
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by at most one substitution, insertion, deletion or
+    swap of neighbouring letters."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = a[i + 1 : i + 2] + a[i : i + 1] == b[i : i + 2]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
 
 
 def country_code(text: str) -> str | None:

@@ -87,7 +87,15 @@ def trim(doc: Doc, start: int, end: int, g: Gazetteer) -> tuple[int, int, str | 
         start += 1
     while end > start and (texts[end - 1] in POSSESSIVES or not texts[end - 1][:1].isalpha()):
         end -= 1
-    return start, end, honorific
+    return start, end - _platform_suffix(texts, start, end, g), honorific
+
+
+def _platform_suffix(texts: list[str], start: int, end: int, g: Gazetteer) -> int:
+    """Tokens of a platform closing the range ("Li Qiang Weibo [account]"): not name parts."""
+    for size in (2, 1):
+        if end - size > start and tuple(texts[end - size : end]) in g.platforms:
+            return size
+    return 0
 
 
 def person_candidates(
@@ -114,6 +122,8 @@ def person_candidates(
         e = _name_run(doc, s, 4, g)
         if e > s and (e - s >= 2 or doc[s].ent_type_ in ("PERSON", "ORG", "")):
             found.append(NameCandidate(s, e, "title"))
+        elif phrase.head in g.person_heads:
+            found.extend(_apposed_after_title(doc, phrase.end, g))
     for i, text in enumerate(token_table(doc).texts):
         if text in g.honorifics and text[:2] in ("Mr", "Ms", "Mi", "Dr"):
             e = _name_run(doc, i + 1, 3, g)
@@ -135,10 +145,12 @@ POSSESSIVE_DETERMINERS = {"its", "his", "her", "their", "our"}
 def _cued_names(state: DocState, titles: list[TitlePhrase]) -> list[NameCandidate]:
     """Two- or three-word names the model typed as a place or organisation although the text
     marks a person: a known first name, an inverted quote attribution ("..., said Ibiapaba
-    Netto") or an apposition title ("Kemi Badenoch, the Conservative leader, said")."""
+    Netto") or an apposition title ("Kemi Badenoch, the Conservative leader, said"; "Nigeria's
+    trade minister, Bola Adeyemi, said")."""
     doc, g = state.doc, state.g
     texts = token_table(doc).texts
     after_comma = {p.start: p for p in titles}
+    before_comma = {p.end for p in titles if p.head in g.person_heads}
     found = []
     for ent in state.ents:
         if ent.label_ not in MISTYPED_LABELS:
@@ -152,9 +164,29 @@ def _cued_names(state: DocState, titles: list[TitlePhrase]) -> list[NameCandidat
             or first in g.male_names
             or (s > 0 and texts[s - 1].lower() in INVERTED_SPEECH_VERBS)
             or _apposition_title(texts, e, after_comma)
+            or (s > 1 and texts[s - 1] == "," and s - 1 in before_comma)  # "the minister, X,"
         ):
             found.append(NameCandidate(s, e, "cue"))
     return found
+
+
+#: Tokens that close a name set off after its title ("the trade secretary, Luis Ortega, said").
+APPOSITION_CLOSERS = {",", ".", ";", ")", "—", "–"}
+
+
+def _apposed_after_title(doc: Doc, comma: int, g: Gazetteer) -> list[NameCandidate]:
+    """A two- or three-word name set off by commas right after a title ("Canada's Minister of
+    International Trade, Priya Deshmukh, said"); not the subject after an introductory phrase
+    ("After meeting the president, Lula Silva flew home")."""
+    if comma >= len(doc) or doc[comma].text != ",":
+        return []
+    s = comma + 1
+    e = _name_run(doc, s, 3, g)
+    if e - s < 2 or e >= len(doc) or doc[e].text not in APPOSITION_CLOSERS:
+        return []
+    if any(doc[i].lower_ in g.heads for i in range(s, e)):
+        return []
+    return [NameCandidate(s, e, "cue")]
 
 
 def _apposition_title(texts: list[str], end: int, titles: dict[int, TitlePhrase]) -> bool:
@@ -185,6 +217,8 @@ def _name_run(doc: Doc, start: int, words: int, g: Gazetteer) -> int:
 
 def _name_like(tok: Token, g: Gazetteer) -> bool:
     text = tok.text
+    if (text,) in g.platforms:  # "his official Facebook page"
+        return False
     return bool(
         NAME_TOKEN.match(text)
         and text[0].isupper()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..document import EntityInfo, Mention, doc_text
-from .gazetteer import Gazetteer, Official, person_slug
+from .gazetteer import Gazetteer, Official, official_by_spelling, person_slug
 from .lines import blocked
 from .person_names import NameCandidate, dedupe_candidates, name_tokens_ok, person_candidates, trim
 from .roles import assign_roles
@@ -62,7 +62,7 @@ def _register_full(state: DocState, cand: NameCandidate) -> None:
     """Create the person a full-name candidate names (merging "Donald J. Trump"/"Donald Trump")."""
     doc, g = state.doc, state.g
     text = clean_name(tokens_text(doc, cand.start, cand.end))
-    official = cand.official or g.official_by_form.get(text)
+    official = cand.official or g.official_by_form.get(text) or official_by_spelling(text)
     name = official.name if official else text
     tokens = tuple(name.split())
     if len(tokens) < 2:
@@ -168,10 +168,13 @@ def _link_candidate(state: DocState, cand: NameCandidate, allow_new: bool) -> No
     text = clean_name(tokens_text(doc, cand.start, cand.end))
     tokens = tuple(text.split())
     person = _find_person(state, tokens)
-    if person is None and cand.official is not None:
+    official = cand.official
+    if person is None and official is None and len(tokens) >= 2:
+        official = official_by_spelling(text)  # "Maros Sefkovic"
+    if person is None and official is not None:
         if allow_new or state.persons:
-            _register_official(state, cand.official)
-            person = state.persons.get(person_slug(cand.official.name))
+            _register_official(state, official)
+            person = state.persons.get(person_slug(official.name))
     if person is None and len(tokens) == 1:
         official = g.official_by_form.get(tokens[0])
         if official is not None:

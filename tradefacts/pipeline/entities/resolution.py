@@ -16,7 +16,15 @@ from .persons import particle_surname, same_person
 from .pronouns import PRONOUNS_FEMALE, PRONOUNS_MALE, resolve_pronoun
 from .state import DocState, TitlePhrase
 from .title_references import resolve_title
-from .titles import expand_title, head_matches, qualified, role_matches
+from .titles import (
+    expand_title,
+    head_matches,
+    holds_leader_role,
+    is_country_leader,
+    qualified,
+    refers_to_person,
+    role_matches,
+)
 from .tokens import APOSTROPHES, slice_text, token_range
 
 
@@ -93,7 +101,7 @@ def _resolve_title_span(doc: Doc, index: DocIndex, span: Span, use_officials: bo
     if not heads:
         return None
     phrase = expand_title(state, heads[-1])
-    if phrase is None or phrase.head not in g.person_heads or qualified(doc, phrase.end):
+    if phrase is None or not refers_to_person(g, phrase) or qualified(doc, phrase.end):
         return None
     person = resolve_title(state, phrase, span.start_char)
     if person is not None:
@@ -107,13 +115,18 @@ def _official_for_title(doc: Doc, phrase: TitlePhrase, start: int, end: int) -> 
     """The officials-table holder of a country's role (needs the country); adds the person."""
     if phrase.country is None:
         return None
+    g = gazetteer()
     when = doc._.reference_date
+    leader = is_country_leader(g, phrase)
     matches = [
         o
-        for o in gazetteer().officials
+        for o in g.officials
         if o.country == phrase.country
         and o.in_office(when)
-        and any(role_matches(r, phrase.role, phrase.head) for r in (o.role, *o.roles))
+        and (
+            any(role_matches(r, phrase.role, phrase.head) for r in (o.role, *o.roles))
+            or (leader and holds_leader_role(g, (o.role, *o.roles)))
+        )
     ]
     if len(matches) != 1:
         return None

@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from ..document import Mention
 from .organizations import add_ner_org
+from .person_names import APPOSITION_CLOSERS
 from .state import DocState, PersonRecord, TitlePhrase
 from .tokens import token_at, token_range
 
@@ -20,7 +21,7 @@ def assign_roles(state: DocState, titles: list[TitlePhrase]) -> None:
         if m.entity_id in state.persons:
             by_start[token_at(doc, m.start)] = m
     for phrase in titles:
-        named = by_start.get(phrase.end)
+        named = by_start.get(phrase.end) or _apposed_name(state, phrase, by_start)
         if named is None:
             continue
         person = state.persons[named.entity_id]
@@ -42,6 +43,22 @@ def assign_roles(state: DocState, titles: list[TitlePhrase]) -> None:
             person.role = person.official.role
         if person.country is None and person.official is not None:
             person.country = person.official.country
+
+
+def _apposed_name(
+    state: DocState, phrase: TitlePhrase, by_start: dict[int, Mention]
+) -> Mention | None:
+    """The name set off by commas right after a title ("Peru's trade secretary, Luis Ortega,");
+    not a clause subject after an introductory phrase ("After meeting the president, Lula
+    flew home")."""
+    doc = state.doc
+    if phrase.end + 1 >= len(doc) or doc[phrase.end].text != ",":
+        return None
+    named = by_start.get(phrase.end + 1)
+    if named is None or named.entity_id not in state.persons:
+        return None
+    last = token_range(doc, named.start, named.end)[1]
+    return named if last < len(doc) and doc[last].text in APPOSITION_CLOSERS else None
 
 
 def _apposition_roles(state: DocState, titles: list[TitlePhrase]) -> None:

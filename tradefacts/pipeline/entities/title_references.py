@@ -9,8 +9,19 @@ from spacy.tokens import Doc, Token
 from ..document import Mention
 from .lines import blocked
 from .state import DocState, PersonRecord, TitlePhrase
-from .titles import qualified, role_matches
+from .titles import (
+    holds_leader_role,
+    is_country_leader,
+    qualified,
+    refers_to_person,
+    role_matches,
+)
 from .tokens import char_range, in_ranges, token_at, token_table
+
+
+def _roles_of(p: PersonRecord) -> list[str | None]:
+    roles = [p.role] + ([p.official.role] if p.official else [])
+    return roles + (list(p.official.roles) if p.official else [])
 
 
 def _role_candidates(
@@ -18,9 +29,7 @@ def _role_candidates(
 ) -> list[PersonRecord]:
     out = []
     for p in state.persons.values():
-        roles = [p.role] + ([p.official.role] if p.official else [])
-        roles += list(p.official.roles) if p.official else []
-        if not any(role_matches(r, role, head) for r in roles):
+        if not any(role_matches(r, role, head) for r in _roles_of(p)):
             continue
         if country and p.country and p.country != country:
             continue
@@ -28,10 +37,20 @@ def _role_candidates(
     return out
 
 
+def _leader_candidates(state: DocState, country: str) -> list[PersonRecord]:
+    """The article's heads of state or government of ``country`` ("the Thai leader")."""
+    return [
+        p
+        for p in state.persons.values()
+        if p.country == country
+        and holds_leader_role(state.g, [*_roles_of(p), *state.text_roles.get(p.id, [])])
+    ]
+
+
 def _title_only(state: DocState, phrase: TitlePhrase) -> bool:
     """A title phrase that refers by itself ("the US president"), not one before a name."""
     doc = state.doc
-    if phrase.head not in state.g.person_heads:
+    if not refers_to_person(state.g, phrase):
         return False
     if phrase.end in state.person_starts or qualified(doc, phrase.end):
         return False
@@ -75,6 +94,8 @@ def _drop_orgs_inside(state: DocState, ranges: list[tuple[int, int]]) -> None:
 def resolve_title(state: DocState, phrase: TitlePhrase, at_char: int) -> PersonRecord | None:
     """The article person holding the phrase's role (most recent before, else first after)."""
     cands = _role_candidates(state, phrase.role, phrase.head, phrase.country)
+    if not cands and phrase.country and is_country_leader(state.g, phrase):
+        cands = _leader_candidates(state, phrase.country)
     if len(cands) > 1:
         cands = _not_clause_mates(state, phrase, cands) or cands
     if len(cands) > 1:
@@ -126,11 +147,25 @@ def _not_clause_mates(
         while k < len(starts) and starts[k] < end_char:
             tok = doc[token_at(doc, starts[k])]
             k += 1
-            if not phrase.start <= tok.i < phrase.end and verb.is_ancestor(tok):
-                mates = mates or not root.is_ancestor(tok)
+            if phrase.start <= tok.i < phrase.end or not verb.is_ancestor(tok):
+                continue
+            mates = mates or not (root.is_ancestor(tok) or _in_reported_clause(verb, tok))
         if not mates:
             kept.append(p)
     return kept
+
+
+#: Clauses that carry a verb's content, not its participants ("Trump's decision will stand,
+#: the president said": a person named there may be the speaker).
+CONTENT_DEPS = ("ccomp", "parataxis")
+
+
+def _in_reported_clause(verb: Token, tok: Token) -> bool:
+    """True when ``tok`` sits in a content clause of ``verb`` rather than in its own clause."""
+    node = tok
+    while node.head.i != verb.i and node.head.i != node.i:
+        node = node.head
+    return node.head.i == verb.i and node.dep_ in CONTENT_DEPS
 
 
 def _phrase_root(doc: Doc, phrase: TitlePhrase) -> Token:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import gazetteer
+from .gazetteer import Gazetteer, gazetteer
 from .state import DocState, TitlePhrase
 from .tokens import APOSTROPHES, POSSESSIVES
 
@@ -149,6 +150,27 @@ def role_matches(role: str | None, phrase_role: str, head: str) -> bool:
         return True
     # a bare head ("the minister", "the president") fits any role ending in it
     return p == head and " " not in p and r.split()[-1] == p
+
+
+def refers_to_person(g: Gazetteer, phrase: TitlePhrase) -> bool:
+    """True when the phrase can stand for one person: a person title ("the trade minister") or
+    a generic leader word with a country ("the Thai leader")."""
+    return phrase.head in g.person_heads or is_country_leader(g, phrase)
+
+
+def is_country_leader(g: Gazetteer, phrase: TitlePhrase) -> bool:
+    """ "the South Korean leader", "Japan's premier": a bare generic head with a country, which
+    means that country's head of state or government."""
+    return (
+        phrase.country is not None
+        and phrase.head in g.leader_heads
+        and phrase.role.lower() == phrase.head
+    )
+
+
+def holds_leader_role(g: Gazetteer, roles: Iterable[str | None]) -> bool:
+    """True when one of the roles is a head of state or government ("President")."""
+    return any(r is not None and r.lower() in g.leader_roles for r in roles)
 
 
 def qualified(doc: Doc, i: int) -> bool:

@@ -61,7 +61,7 @@ def _is_split_pair(text: str, a: Quote, b: Quote, frame: Frame, c: Cues) -> bool
         return False
     if not gap.rstrip().endswith((",", ":")) or SENTENCE_BREAK_RE.search(gap):
         return False
-    return _gap_has_cue(a, b, frame, c)
+    return _gap_has_cue(a, b, frame, c, own_subject=True)
 
 
 def continues_after_attribution(text: str, a: Quote, b: Quote, frame: Frame, c: Cues) -> bool:
@@ -75,12 +75,20 @@ def continues_after_attribution(text: str, a: Quote, b: Quote, frame: Frame, c: 
     return _gap_has_cue(a, b, frame, c)
 
 
-def _gap_has_cue(a: Quote, b: Quote, frame: Frame, c: Cues) -> bool:
-    """True when a cue verb sits between the two quotes."""
+def _gap_has_cue(a: Quote, b: Quote, frame: Frame, c: Cues, own_subject: bool = False) -> bool:
+    """True when a cue verb sits between the two quotes; with ``own_subject``, one whose subject
+    (if the parse has one) is there too: '"...," the minister said, "..."' splits one quote, but
+    in 'X said it was "...", adding: "..."' the second quote is X's next statement."""
     span = frame.span(a.close_end, b.open_at)
-    return span is not None and any(
-        is_cue(t, c.verbs) and a.close_end <= t.idx < b.open_at for t in span
-    )
+    if span is None:
+        return False
+    for t in span:
+        if not (is_cue(t, c.verbs) and a.close_end <= t.idx < b.open_at):
+            continue
+        subject = cue_subject(t, frame.quoted) if own_subject else None
+        if subject is None or a.close_end <= subject.idx < b.open_at:
+            return True
+    return False
 
 
 def attribute(quote: Quote, frame: Frame, c: Cues, paras: list[tuple[int, int]]) -> Attributed:
@@ -125,7 +133,7 @@ def _attribution_end(text: str, paras: list[tuple[int, int]], quote: Quote) -> i
 
 def _speaker_of_cue(cue: Token, frame: Frame, c: Cues, region: tuple[int, int]) -> str | None:
     """Entity id of whoever the cue verb attributes the words to."""
-    subject = cue_subject(cue)
+    subject = cue_subject(cue, frame.quoted)
     if subject is None or not _inside(subject, region):
         return person_before(cue, frame, region)
     return subject_speaker(frame.doc, subject, c.pronouns, frame)

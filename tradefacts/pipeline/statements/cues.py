@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -76,8 +76,12 @@ def is_cue(tok: Token, verbs: frozenset[str]) -> bool:
     return not blocked or not any(c.dep_ == "prep" and c.lower_ in blocked for c in tok.children)
 
 
-def cue_subject(cue: Token) -> Token | None:
-    """Who the cue verb attributes the words to: its subject, climbing through participles."""
+def cue_subject(cue: Token, quoted: Sequence[bool] | None = None) -> Token | None:
+    """Who the cue verb attributes the words to: its subject, climbing through participles.
+
+    With ``quoted`` (token -> inside a quote), a subject outside the quote wins: the parser may
+    also make the quote's first noun a subject of the cue ("'The outcome ...,' the minister said").
+    """
     if cue.lower_ == "according":
         for to in cue.children:
             for obj in to.children:
@@ -86,9 +90,11 @@ def cue_subject(cue: Token) -> Token | None:
         return None
     verb = cue
     for _ in range(MAX_CLIMB):
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and not child.is_punct:  # a quote mark parsed nsubj
-                return child
+        # a quote mark may be parsed nsubj
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+        if subjects:
+            unquoted = [c for c in subjects if quoted is None or not quoted[c.i]]
+            return (unquoted or subjects)[0]
         if verb.dep_ == "xcomp":  # "led Ishiba to declare": the object is the subject
             for child in verb.head.children:
                 if child.dep_ == "dobj":
@@ -151,11 +157,26 @@ def colon_cue(quote: Quote, frame: Frame, verbs: frozenset[str]) -> Token | None
     for i in range(colon - 1, max(sent.start, colon - MAX_COLON_CLAUSE_TOKENS) - 1, -1):
         if not frame.quoted[i] and is_cue(frame.doc[i], verbs):
             return frame.doc[i]
+    nearest = _clause_verb_before(frame, sent.start, colon)
+    if nearest is not None:
+        return nearest
     head = frame.doc[colon].head  # the colon hangs on the verb of the introducing clause
     if head.pos_ in ("VERB", "AUX") and head.i < colon and not frame.quoted[head.i]:
         return head
     root = sent.root
     return root if root.i < colon else None
+
+
+def _clause_verb_before(frame: Frame, start: int, colon: int) -> Token | None:
+    """The nearest verb with its own subject before the colon: the clause that introduces the
+    quote ("The agency reports Lula made two points: '...'" -> "made"), not a relative clause."""
+    for i in range(colon - 1, max(start, colon - MAX_COLON_CLAUSE_TOKENS) - 1, -1):
+        tok = frame.doc[i]
+        if frame.quoted[i] or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("relcl", "acl"):
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            return tok
+    return None
 
 
 def adjacent_cue(

@@ -61,14 +61,29 @@ def subject_speaker(
         found = _antecedent(subject, pronouns, frame)
         if found:
             return found
-    elif subject.pos_ == "NOUN" and not any(t.pos_ == "PROPN" for t in subject.lefts):
-        found = _title_antecedent(subject, frame)
+    elif _is_title_subject(subject):
+        found = _title_mention(doc, subject) or _title_antecedent(subject, frame)
         if found:
             return found
     found = _named_speaker(doc, subject, pronouns)
     if found is None and institutions and subject.lower_ not in pronouns:
         found = institution_speaker(subject, cues())
     return found
+
+
+def _is_title_subject(subject: Token) -> bool:
+    """A common-noun subject such as "the trade minister" (the parser may tag a title PROPN)."""
+    if any(t.pos_ == "PROPN" for t in subject.lefts):
+        return False
+    return subject.pos_ == "NOUN" or subject.pos_ == "PROPN" and subject.is_lower
+
+
+def _title_mention(doc: Doc, subject: Token) -> str | None:
+    """The person the entities layer resolved the title phrase to (it weighs roles, recency and
+    who else the clause names), when it made a title mention there."""
+    start, end = _name_span(subject)
+    found = [m for m in mentions_in(doc, start, end, "person") if m.kind == "title"]
+    return found[-1].entity_id if found else None
 
 
 def _lookback(tok: Token) -> Iterator[Span]:
@@ -188,8 +203,9 @@ def _is_object_nearby(person: str, subject: Token) -> bool:
     """
     doc = subject.doc
     sent = sentence_of(subject)
-    for m in mentions_in(doc, sent.start_char, subject.idx):
-        if m.entity_id != person:
+    own_start = doc[_name_start(subject)].idx  # the subject's own phrase is not "nearby"
+    for m in mentions_in(doc, sent.start_char, own_start):
+        if m.entity_id != person or m.end > own_start:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and span.root.dep_ == "pobj":
