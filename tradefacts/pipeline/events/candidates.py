@@ -47,6 +47,8 @@ class Candidate:
     clutter: bool
     weak: bool = False
     tentative: bool = False  # "occurred" only by default: no date, no past tense
+    background: bool = False  # an undated past happening the article may still report
+    yearly: bool = False  # timed only by a year ("in 2024", "last year"): history, not news
     persons: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)  # countries, also those of the persons
 
@@ -179,7 +181,9 @@ def _isolated_candidate(
     local = [(d, r) for d, r in ctx.date_roots if r.i in inside]
     when = local[0][0] if local else None
     planned = is_planned(ctx, trig.token, trig.token, {trig.token.i}, when)
-    return _make_candidate(ctx, trig, tokens, participants, when, planned, None, [trig])
+    cand = _make_candidate(ctx, trig, tokens, participants, when, planned, None, [trig])
+    cand.background = False  # "after the meeting" frames another happening
+    return cand
 
 
 def _make_candidate(
@@ -207,6 +211,16 @@ def _make_candidate(
         if country:
             parties.add(f"country:{country}")
     day, day_text = (when.date, when.text) if when is not None else named_date(doc, group)
+    past = past_tense(tokens, main.token)
+    background = (
+        past
+        and not _running_tally(tokens)
+        and not planned
+        and day is None
+        and not names_a_day(when)
+        and (when is None or when.granularity != "year")  # "last year": history, not news
+        and reported_happening(main, group)
+    )
     return Candidate(
         type=etype,
         start=start,
@@ -217,10 +231,52 @@ def _make_candidate(
         status="planned" if planned else "occurred",
         location=location,
         clutter=any(in_clutter(doc, doc[t.start].idx, doc[t.end - 1].idx + 1) for t in group),
-        weak=all(t.weak for t in group) and day is None and not names_a_day(when),
-        tentative=not planned and day is None and not past_tense(tokens, main.token),
+        weak=all(t.weak for t in group)
+        and day is None
+        and not names_a_day(when)
+        and not background,
+        tentative=not planned and day is None and not past,
+        background=background,
+        yearly=when is not None and when.granularity == "year",
         parties=parties,
         persons=persons,
+    )
+
+
+def reported_happening(main: Trigger, group: list[Trigger]) -> bool:
+    """True when an undated past mention may still be an event the article reports: a strong
+    trigger of a decisive type ("met", "held talks", "sued", "announced"), not a relative
+    clause that describes someone ("Ahn, who led the talks")."""
+    data = event_data()
+    if main.type not in data.background_types:
+        return False
+    strong = [
+        t
+        for t in group
+        if not t.weak
+        or t.token.lemma_.lower() in data.background_verbs
+        or (t.end - t.start > 1 and t.token.pos_ == "VERB")  # "held talks", "filed suit"
+    ]
+    if not strong and not _names_its_act(group):
+        return False
+    head = clause_head(main.token)
+    if any(c.dep_ == "mark" and c.lower_ in data.reference_marks for c in head.children):
+        return False  # "the first shift since the US announced a levy": a point of reference
+    return not (head.dep_ == "relcl" and head.head.i not in {t.token.i for t in group})
+
+
+def _running_tally(tokens: list[Token]) -> bool:
+    """True for a count kept so far ("has held six rounds of talks so far"), not a happening."""
+    text = " " + " ".join(t.lower_ for t in tokens) + " "
+    return any(f" {words} " in text for words in event_data().tally_words)
+
+
+def _names_its_act(group: list[Trigger]) -> bool:
+    """True when a verb's object is itself a trigger noun: "presented a joint statement",
+    "issued a proclamation" (the act, not a mere "said")."""
+    verbs = {t.token.i for t in group if t.token.pos_ == "VERB"}
+    return any(
+        t.token.pos_ == "NOUN" and t.token.dep_ == "dobj" and t.token.head.i in verbs for t in group
     )
 
 

@@ -131,8 +131,8 @@ def cluster_event(doc: Doc, cluster: Cluster) -> TradeEvent | None:
         return None
     if cluster.members[0].type in event_data().inclusive_types and cluster.status == "planned":
         return None  # a measure's future start date is the measure's schedule (see tariffs)
-    timed = any(m.date_text for m in cluster.members)
-    if not timed and cluster.status == "occurred":
+    timed = any(m.date_text and not m.yearly for m in cluster.members)
+    if not timed and cluster.status == "occurred" and not any(m.background for m in grounded):
         return None  # a past happening the article does not place in time is background
     members = sorted(cluster.members, key=lambda m: m.start)
     dated = next((m for m in cluster.members if m.date is not None), None)

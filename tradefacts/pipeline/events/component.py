@@ -42,9 +42,14 @@ How an event is read (one module per step):
    event (same type family, agreeing status and dates, a shared person, or shared countries
    when one side names no person; an undated, untimed mention of talks joins the dated talks of
    the same countries). Participants are united and every mention is kept as evidence.
-7. **Kept** are events with a participant that are placed in time (a date or date words) or
-   planned: an undated past happening is background, not an event of the article. A measure's
-   planned start ("will take effect August 1") is left to the tariffs stage.
+7. **Kept** are events with a participant that are placed in time (a date or date words finer
+   than a year) or planned, and undated past happenings told with a strong trigger ("met",
+   "held talks", "announced", "presented a joint statement"; ``candidates.reported_happening``)
+   unless they describe someone ("who led the talks"), are a point of reference ("since X
+   announced"), a running tally ("six rounds so far"), a framing noun ("after the meeting") or
+   a speech. Other undated past mentions are background. Possibilities ("could impose") are no
+   triggers. A measure's planned start ("will take effect August 1") is left to the tariffs
+   stage.
 
 Evidence is the clause span (its first to its last token), so two events of one sentence keep
 separate evidence. Triggers inside page clutter never give evidence, but a clutter mention

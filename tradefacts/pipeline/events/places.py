@@ -36,6 +36,8 @@ def place_names(doc: Doc) -> dict[int, tuple[str, set[int]]]:
         if ent.label_ not in ("GPE", "FAC", "LOC"):
             continue
         root = ent.root
+        if _names_a_party(root):
+            continue
         if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "to"):
             text = ent.text
             if text.lower().startswith("the "):
@@ -43,6 +45,18 @@ def place_names(doc: Doc) -> dict[int, tuple[str, set[int]]]:
             if text.strip():
                 places[root.i] = (text.strip(), set(range(ent.start, ent.end)))
     return places
+
+
+def _names_a_party(root: Token) -> bool:
+    """True for the home of the parties a noun names, not a venue: "postal operators in
+    Spain and Portugal", "officials in Peru"."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.head.lower_ in event_data().party_nouns
+        and root.ent_type_ == "GPE"
+    )
 
 
 def find_location(

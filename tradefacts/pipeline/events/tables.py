@@ -43,6 +43,11 @@ class EventData:
     content_verbs: frozenset[str]
     start_markers: frozenset[str]
     inclusive_types: frozenset[str]
+    background_types: frozenset[str]
+    background_verbs: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    reference_marks: frozenset[str]
+    tally_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +81,11 @@ def event_data() -> EventData:
         content_verbs=frozenset(raw["content_verbs"]),
         start_markers=frozenset(raw["start_markers"]),
         inclusive_types=frozenset(raw["inclusive_types"]),
+        background_types=frozenset(raw["background_types"]),
+        background_verbs=frozenset(raw["background_verbs"]),
+        hypothetical_modals=frozenset(raw["hypothetical_modals"]),
+        reference_marks=frozenset(raw["reference_marks"]),
+        tally_words=tuple(raw["tally_words"]),
     )
 
 

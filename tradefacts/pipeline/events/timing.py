@@ -17,7 +17,7 @@ from ..document import DateMention
 from .clause import clause_head, subjects
 from .context import ArticleContext
 from .tables import event_data
-from .triggers import Trigger
+from .triggers import Trigger, opens_date
 
 #: Dependencies of noun modifiers: a date in one times that noun ("the April 2 announcement").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod", "poss", "nummod"})
@@ -46,7 +46,12 @@ def attach_date(
     A date that modifies another trigger's noun ("the April 2 tariff announcement") belongs
     to that trigger (``others``), not to this one.
     """
-    local = [(d, r) for d, r in ctx.date_roots if r.i in inside and not _times_other(r, others)]
+    opened = _opened_by_marker(ctx, others)
+    local = [
+        (d, r)
+        for d, r in ctx.date_roots
+        if r.i in inside and not _times_other(r, others) and id(d) not in opened
+    ]
     if local:
         nearest = min(
             local, key=lambda dr: (tree_distance(trigger, dr[1]), abs(dr[1].i - trigger.i))
@@ -64,6 +69,25 @@ def attach_date(
         if same_sentence and clause_head(root).i in governing:
             return d
     return None
+
+
+def _opened_by_marker(ctx: ArticleContext, others: set[int]) -> set[int]:
+    """``id()`` of the dates another trigger's start marker opens ("a tariff effective
+    January 1", and its conjuncts: "..., and 30% on January 1, 2028"), whatever the parser
+    hangs them on."""
+    markers = event_data().start_markers
+    doc = ctx.doc
+    opened = {
+        id(d)
+        for i, d in ctx.date_starts.items()
+        for j in range(max(0, i - 4), i)
+        if j in others and doc[j].lower_ in markers and opens_date(doc[j], {i})
+    }
+    roots = {r.i for d, r in ctx.date_roots if id(d) in opened}
+    for d, r in ctx.date_roots:
+        if any(a.i in roots for a in r.ancestors):
+            opened.add(id(d))
+    return opened
 
 
 def _times_other(root: Token, others: set[int]) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..document import doc_text
 from ..quotes import quoted_ranges
+from .clause import clause_head
 from .context import sentence_starts
 from .places import goes_to_place
 from .tables import EventData, event_data
@@ -83,7 +84,7 @@ def find_triggers(
         found.append(Trigger(anchor, span.start, span.end, span.label_, weak))
     dated = _date_start_tokens(doc)
     for i in _trigger_word_candidates(doc, columns, data):
-        if i in taken or _negated(doc[i]):
+        if i in taken or _negated(doc[i]) or _hypothetical(doc[i], data):
             continue
         token = doc[i]
         lower, lemma = token.lower_, token.lemma_.lower()
@@ -108,8 +109,25 @@ def find_triggers(
 
 
 def _negated(token: Token) -> bool:
-    """A verb said not to happen: "Paris would not sign the deal", "did not meet"."""
+    """A verb said not to happen ("Paris would not sign the deal", "did not meet"), or one that
+    only describes a noun ("a self-imposed deadline")."""
+    if token.pos_ in ("VERB", "AUX") and token.dep_ in ("amod", "compound"):
+        return True
     return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children)
+
+
+def _hypothetical(token: Token, data: EventData) -> bool:
+    """A happening only said to be possible: "the data could support the president imposing
+    a levy", "Lima might sue" (the verb or a verb governing it in its clause has the modal)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    head = clause_head(token)
+    for current in (token, *token.ancestors):
+        if any(c.dep_ == "aux" and c.lower_ in data.hypothetical_modals for c in current.children):
+            return True
+        if current.i == head.i:
+            break
+    return False
 
 
 def has_object(verb: Token, objects: frozenset[str]) -> bool:
