@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..models import Evidence
 
@@ -113,3 +114,17 @@ def mentions_in(doc: Doc, start: int, end: int, etype: str | None = None) -> lis
             if etype is None or (m.entity_id in ents and ents[m.entity_id].type == etype):
                 found.append(m)
     return found
+
+
+def phrase_start(token: Token, deps: Collection[str]) -> int:
+    """Index of the first token of the phrase ``token`` heads through left children of ``deps``
+    ("China's Commerce" of "Ministry", "Prime Minister" of "Starmer")."""
+    start = token.i
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.lefts:
+            if child.dep_ in deps:
+                start = min(start, child.i)
+                stack.append(child)
+    return start

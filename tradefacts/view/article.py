@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..models import ArticleFacts, Evidence
 from . import labels
 from .highlight import Span, highlight
-from .html import KINDS, esc, legend, section, table, tag
+from .html import KINDS, esc, event_cells, legend, section, table, tag
 
 ENTITY_KINDS = {"person", "country", "organization", "place"}
 
@@ -113,17 +113,7 @@ def _tables(facts: ArticleFacts) -> str:
     )
     events = table(
         ["type", "date", "status", "location", "participants"],
-        (
-            [
-                esc(v.type),
-                esc(v.date.isoformat() if v.date else "")
-                + (tag("span", esc(f" {v.date_text}"), class_="tf-muted") if v.date_text else ""),
-                esc(v.status),
-                esc(v.location or ""),
-                esc(", ".join(labels.participant_names(v.participants, names))),
-            ]
-            for v in facts.events
-        ),
+        (event_cells(v, names) for v in facts.events),
     )
     quantities = table(
         ["text", "kind", "value", "unit"],

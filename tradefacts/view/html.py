@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from ..models import Evidence
+from ..models import Evidence, TradeEvent
+from . import labels
 
 #: Fact kinds as shown: CSS class suffix -> legend label.
 KINDS: dict[str, str] = {
@@ -110,3 +111,15 @@ def sources_cell(sources: Sequence[str], evidence: Sequence[Evidence]) -> str:
     noun = "source" if len(sources) == 1 else "sources"
     summary = tag("summary", esc(f"{len(sources)} {noun}"), title=", ".join(sources))
     return tag("details", summary + evidence_list(evidence), class_="tf-details")
+
+
+def event_cells(v: TradeEvent, names: dict[str, str]) -> list[str]:
+    """The table cells of one event: type, date (with its words), status, place, participants."""
+    date_words = tag("span", esc(f" {v.date_text}"), class_="tf-muted") if v.date_text else ""
+    return [
+        esc(v.type),
+        esc(v.date.isoformat() if v.date else "") + date_words,
+        esc(v.status),
+        esc(v.location or ""),
+        esc(", ".join(labels.participant_names(v.participants, names))),
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import CanonicalRecord, MergedTradeEvent
 from . import labels
-from .html import chip, esc, section, sources_cell, table, tag
+from .html import chip, esc, event_cells, section, sources_cell, table, tag
 
 
 def record_html(record: CanonicalRecord, *, styled: bool = True) -> str:
@@ -107,18 +107,7 @@ def _quantities(record: CanonicalRecord) -> str:
 
 
 def _events(record: CanonicalRecord, names: dict[str, str]) -> str:
-    rows = (
-        [
-            esc(v.type),
-            esc(v.date.isoformat() if v.date else "")
-            + (tag("span", esc(f" {v.date_text}"), class_="tf-muted") if v.date_text else ""),
-            esc(v.status),
-            esc(v.location or ""),
-            esc(", ".join(labels.participant_names(v.participants, names))),
-            sources_cell(v.sources, v.evidence),
-        ]
-        for v in record.events
-    )
+    rows = ([*event_cells(v, names), sources_cell(v.sources, v.evidence)] for v in record.events)
     headers = ["type", "date", "status", "location", "participants", "sources"]
     return section("Events", table(headers, rows), len(record.events))
 

@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from ..document import EntityInfo, Mention, doc_text, in_clutter, mentions_in
+from ..document import EntityInfo, Mention, doc_text, in_clutter, mentions_in, phrase_start
 from .cues import Cues
 
 AGENT_PREPS = ("from", "for", "of", "at", "with", "in")
@@ -94,15 +94,7 @@ def _institution_in_phrase(tok: Token, c: Cues) -> str | None:
 
 def _phrase_range(tok: Token) -> tuple[int, int]:
     """Token range of the modifiers before ``tok`` ("China's Commerce" of "Ministry")."""
-    start = tok.i
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        for child in t.lefts:
-            if child.dep_ in PHRASE_DEPS:
-                start = min(start, child.i)
-                stack.append(child)
-    return max(start, tok.i - MAX_PHRASE_TOKENS), tok.i
+    return max(phrase_start(tok, PHRASE_DEPS), tok.i - MAX_PHRASE_TOKENS), tok.i
 
 
 def _earlier_institution(tok: Token) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..document import in_clutter, mentions_in
+from ..document import in_clutter, mentions_in, phrase_start
 from .cues import SUBJECT_DEPS, cues
 from .frame import RUN, Frame, sentence_of
 from .institutions import institution_speaker
@@ -28,15 +28,7 @@ BODY_FALLBACK_CHARS = 30
 
 def _name_start(tok: Token) -> int:
     """Index of the first token of the name phrase headed by ``tok``."""
-    start = tok.i
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        for child in t.lefts:
-            if child.dep_ in NAME_DEPS:
-                start = min(start, child.i)
-                stack.append(child)
-    return start
+    return phrase_start(tok, NAME_DEPS)
 
 
 def _name_span(tok: Token) -> tuple[int, int]:
