@@ -246,3 +246,16 @@ def test_the_country_as_a_stand_in_is_a_target_not_every_partner(nlp):
     )
     assert (60.0, "USA", "VNM") in sides(nlp, text)
     assert (60.0, "USA", None) not in sides(nlp, text)
+
+
+def test_a_country_before_a_comma_is_not_the_subject_of_the_next_verb(nlp):
+    text = (
+        "Trump decided to impose a 20 per cent tariff on Turkey over its purchase of Iranian "
+        "gas, effectively doubling the tariff burden to 40 per cent."
+    )
+    assert (40.0, "USA") in {(t.rate_percent, t.imposer) for t in facts(nlp, text)}
+
+
+def test_a_tariff_is_never_a_product(nlp):
+    text = "These tariffs of 15% are added to previous tariffs of 15% on many Peruvian products."
+    assert not any("tariff" in p for t in facts(nlp, text) for p in t.products)

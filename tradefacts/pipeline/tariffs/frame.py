@@ -129,6 +129,8 @@ def _surface_subject(ctx: Context, verb: Token, lo: int) -> Token | None:
         tok = ctx.doc[i]
         if i in ctx.by_token:
             return ctx.doc[ctx.by_token[i].root]
+        if tok.text == ",":
+            return None  # "... over its purchase of Russian oil, effectively doubling ..."
         if tok.pos_ in {"NOUN", "ADJ"} and nouns < 2:
             nouns += 1  # "Vietnamese goods will face": the country modifies the subject noun
             continue

@@ -126,8 +126,8 @@ def _open_phrase(ctx: Context, head: Token) -> str | None:
     t = tables()
     if head.pos_ not in {"NOUN", "PROPN"} or not head.is_alpha:
         return None
-    if _not_product(ctx, head) or head.lower_ in t.not_products:
-        return None
+    if _not_product(ctx, head) or head.lower_ in t.not_products or head.lower_ in candidate_words():
+        return None  # "added to previous tariffs of 25%": a tariff is not a product
     modifiers = _modifiers(ctx, head)
     if head.lower_ in t.generic_goods:
         if not modifiers:
