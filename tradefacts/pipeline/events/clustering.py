@@ -20,6 +20,9 @@ from ..document import evidence
 from .candidates import Candidate
 from .tables import TYPE_PRIORITY, event_data, family
 
+#: Type families a planned trip and the talks it is for belong to.
+TRIP_FAMILIES = frozenset({"visit", "talks"})
+
 
 @dataclass
 class Cluster:
@@ -75,9 +78,18 @@ def _different_countries(
     return not (named_a <= parties_b or named_b <= parties_a)
 
 
+def _same_trip(cluster: Cluster, cand: Candidate) -> bool:
+    """True for a planned trip and the planned talks it is for, told by one person's plans
+    ("will travel to Washington next week for talks with Greer"): one happening."""
+    families = {family(cluster.members[0].type), family(cand.type)}
+    if not families <= TRIP_FAMILIES or cand.status != "planned" or cluster.status != "planned":
+        return False
+    return bool(cluster.persons & cand.persons)
+
+
 def _compatible(cluster: Cluster, cand: Candidate) -> bool:
     """True when ``cand`` may be another mention of the happening of ``cluster``."""
-    if family(cluster.members[0].type) != family(cand.type):
+    if family(cluster.members[0].type) != family(cand.type) and not _same_trip(cluster, cand):
         return False
     if not _status_agrees(cluster, cand) or not _times_agree(cluster, cand):
         return False
@@ -121,7 +133,37 @@ def cluster_candidates(cands: Iterable[Candidate]) -> list[Cluster]:
             ),
         )
         best.members.append(cand)
-    return clusters
+    return _join_lone_dated(clusters)
+
+
+def _untimed_unplaced(cluster: Cluster) -> bool:
+    """A past happening of people the article ties to no country and never dates."""
+    return (
+        cluster.status == "occurred"
+        and not any(m.date_text or m.tentative for m in cluster.members)
+        and bool(cluster.persons)
+        and not cluster.parties
+    )
+
+
+def _join_lone_dated(clusters: list[Cluster]) -> list[Cluster]:
+    """An untimed past mention by people of unknown country joins the one dated happening of
+    its type family that names only countries ("South Korea and Japan agreed on Wednesday ...
+    Ahn and Morimoto signed a memorandum"): the article tells one happening twice."""
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        kind = family(cluster.members[0].type)
+        dated = [
+            c
+            for c in clusters
+            if c.date is not None and c.status == "occurred" and family(c.members[0].type) == kind
+        ]
+        lone = dated[0] if len(dated) == 1 else None
+        if lone is not None and not lone.persons and _untimed_unplaced(cluster):
+            lone.members.extend(cluster.members)
+        else:
+            kept.append(cluster)
+    return kept
 
 
 def cluster_event(doc: Doc, cluster: Cluster) -> TradeEvent | None:

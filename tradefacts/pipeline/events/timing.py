@@ -138,7 +138,12 @@ def is_planned(
     for i in path | {head.i}:
         token = doc[i]
         lemma = token.lemma_.lower()
-        if lemma in data.planned_verbs and any(c.dep_ == "xcomp" for c in token.children):
+        plans_other = token.i != trigger.i  # "agreed to cut duties": the agreeing happened
+        if (
+            lemma in data.planned_verbs
+            and plans_other
+            and any(c.dep_ == "xcomp" for c in token.children)
+        ):
             return True
         if lemma in ("schedule", "set", "slate", "due") and token.tag_ == "VBN":
             return True
