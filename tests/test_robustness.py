@@ -183,6 +183,13 @@ HOSTILE = {
     "nested_parens": "(" * 50_000 + "tariff" + ")" * 50_000,
     "tariff_words": "tariff " * 30_000,
     "money_run": "$1.4bn " * 20_000,
+    "measure_run": "2 million barrels a day at $60 a barrel; " * 4_000,
+    "distinct_dates": " ".join(
+        f"the {d}th of April {y}, {m} {d} and in {d} days;"
+        for y in range(1990, 2030)
+        for d in range(4, 29, 3)
+        for m in ("May", "Sept.")
+    ),
 }
 
 
@@ -270,6 +277,101 @@ def test_extract_text_properties(text: str) -> None:
         schema_validator("CanonicalRecord").iter_errors(record.model_dump(mode="json"))
     )
     assert not record_errors, record_errors[0].message
+
+
+ODD_DATE_SPANS = [
+    "31/02/2025",
+    "99/99/9999",
+    "April 99",
+    "the 0th",
+    "in 99999999999 days",
+    "999999999 weeks ago",
+    "\x00 Monday",
+    "Monday " * 40,
+    "\u200bApril\u200b 2",
+    "ago ago ago",
+    "",
+]
+ODD_MEASURE_SPANS = [
+    "1e400 tonnes",
+    "99999999999999999999 barrels per day",
+    "0 tonnes",
+    "- tonnes",
+    "NaN litres",
+    "\x00 kg",
+    "1/0 barrels",
+    "tonnes " * 30,
+    "",
+]
+
+
+@pytest.mark.parametrize("span", ODD_DATE_SPANS)
+def test_dateparser_on_odd_spans_never_raises(span: str) -> None:
+    import datetime as dt
+
+    from tradefacts.pipeline.dateparsing import parse_span
+    from tradefacts.pipeline.dates import resolve_expression
+
+    for ref in (None, dt.date(2025, 4, 17), dt.date(1, 1, 1), dt.date(9999, 12, 31)):
+        for tense in ("past", "future", "near"):
+            date, _ = parse_span(span, ref, tense)
+            assert date is None or isinstance(date, dt.date)
+            resolve_expression(span, ref, tense)
+
+
+@pytest.mark.parametrize("span", ODD_MEASURE_SPANS)
+def test_quantulum3_on_odd_spans_never_raises(span: str) -> None:
+    from tradefacts.pipeline.measures import read_measure
+    from tradefacts.pipeline.quantities import find_in_text
+
+    read_measure(span)
+    for found in find_in_text(span):
+        assert 0 <= found.start < found.end <= len(span)
+
+
+DATE_AND_UNIT_WORDS = [
+    "the 16th of April",
+    "16/04/2025",
+    "two weeks ago",
+    "in 90 days",
+    "Apr. 16th",
+    "August 1",
+    "tonnes",
+    "metric tons",
+    "barrels a day",
+    "per day",
+    "a barrel",
+    "$60",
+    "1.2m",
+    "770,000",
+    "two million",
+    "kg",
+    "/",
+    "-",
+    " ",
+]
+odd_spans = st.one_of(
+    st.text(max_size=40),
+    st.lists(st.sampled_from(DATE_AND_UNIT_WORDS), max_size=8).map(" ".join),
+    st.lists(st.sampled_from(DATE_AND_UNIT_WORDS), max_size=8).map("".join),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(span=odd_spans, days=st.integers(min_value=-3000, max_value=3000))
+def test_date_and_measure_libraries_never_leak(span: str, days: int) -> None:
+    import datetime as dt
+
+    from tradefacts.pipeline.dates import resolve_expression
+    from tradefacts.pipeline.quantities import find_in_text
+
+    ref = dt.date(2025, 4, 17) + dt.timedelta(days=days)
+    found = resolve_expression(span, ref, "past")
+    assert found is None or isinstance(found, dt.date)
+    assert resolve_expression(span, None, "near") in (None, resolve_expression(span, ref, "near"))
+    for quantity in find_in_text(span):
+        assert quantity.value == quantity.value  # not NaN
+        assert quantity.kind in ("money", "percent", "duration", "measure")
 
 
 # --- 6. nothing lost or altered ------------------------------------------------------------

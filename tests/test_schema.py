@@ -45,7 +45,8 @@ SCHEMAS = ROOT / "schemas"
 CONTRACT_FIELDS = {
     "Evidence": {"doc_id", "start", "end", "text"},
     "Entity": {"id", "name", "type", "country", "role", "aliases", "evidence"},
-    "Quantity": {"kind", "value", "unit", "approximate", "text", "evidence"},
+    # per_unit: an added field ("$60 a barrel"); the contract allows additions
+    "Quantity": {"kind", "value", "unit", "per_unit", "approximate", "text", "evidence"},
     "TariffRate": {
         "rate_percent",
         "imposer",

@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from importlib import resources
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+if TYPE_CHECKING:
+    import pandas
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +37,7 @@ CountryCode = Annotated[
 ]
 
 EntityType = Literal["person", "country", "organization", "place"]
-QuantityKind = Literal["money", "percent", "duration", "count"]
+QuantityKind = Literal["money", "percent", "duration", "count", "measure"]
 Measure = Literal["baseline", "reciprocal", "sectoral", "retaliatory", "average", "other"]
 TariffStatus = Literal[
     "in_effect", "paused", "announced", "proposed", "threatened", "claimed", "removed"
@@ -82,11 +85,16 @@ class Entity(_Model):
 
 
 class Quantity(_Model):
-    """A normalised amount: money (ISO 4217 unit), percent, duration or count."""
+    """A normalised amount: money (ISO 4217 unit), percent, duration, count or measure.
+
+    A measure is a physical amount; its ``unit`` is quantulum3's unit name ("tonne", "barrel
+    per day"). ``per_unit`` is the unit a price is quoted in ("$60 a barrel" -> "barrel").
+    """
 
     kind: QuantityKind
     value: float
     unit: str
+    per_unit: str | None = None
     approximate: bool = False
     text: str
     evidence: Evidences = ()
@@ -127,6 +135,21 @@ class TradeEvent(_Model):
     evidence: Evidences = ()
 
 
+class _Carried:
+    """A value that travels with a model without being part of it: never dumped, and always
+    equal, so a model loaded from JSON still equals the extracted one."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: str | None = None) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    __hash__ = object.__hash__
+
+
 class ArticleFacts(_Model):
     """Everything extracted from one article."""
 
@@ -137,6 +160,37 @@ class ArticleFacts(_Model):
     tariffs: tuple[TariffRate, ...] = ()
     statements: tuple[Statement, ...] = ()
     events: tuple[TradeEvent, ...] = ()
+
+    _source_text: _Carried = PrivateAttr(default_factory=_Carried)
+
+    @property
+    def source_text(self) -> str | None:
+        """The article text the evidence offsets index, when extracted in this process (it is
+        not part of the JSON: ``None`` for a model loaded from JSON)."""
+        return self._source_text.value
+
+    def with_source_text(self, text: str | None) -> ArticleFacts:
+        """This object with ``text`` attached as its source text (for display)."""
+        copy = self.model_copy()
+        copy._source_text = _Carried(text)
+        return copy
+
+    def _repr_html_(self) -> str:
+        from .view import article_html
+
+        return article_html(self)
+
+    def to_html(self, text: str | None = None) -> str:
+        """An HTML fragment: the article with every fact's evidence highlighted, and tables."""
+        from .view import article_html
+
+        return article_html(self, text=text)
+
+    def to_frames(self) -> dict[str, pandas.DataFrame]:
+        """One pandas DataFrame per fact type plus one of evidence (see ``tradefacts.frames``)."""
+        from .dataframes import frames
+
+        return frames(self)
 
 
 # --- merged variants: each fact also carries the doc_ids that support it -------------------
@@ -217,6 +271,23 @@ class CanonicalRecord(_Model):
     events: tuple[MergedTradeEvent, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     sources: tuple[str, ...] = ()
+
+    def _repr_html_(self) -> str:
+        from .view import record_html
+
+        return record_html(self)
+
+    def to_html(self) -> str:
+        """An HTML fragment: the central event, the facts with their sources, the conflicts."""
+        from .view import record_html
+
+        return record_html(self)
+
+    def to_frames(self) -> dict[str, pandas.DataFrame]:
+        """A pandas DataFrame per fact type, evidence and conflicts (see ``tradefacts.frames``)."""
+        from .dataframes import frames
+
+        return frames(self)
 
 
 #: Top-level models that ship a JSON Schema, by name.

@@ -162,3 +162,18 @@ def test_photo_caption_date_does_not_become_the_reference(nlp):
     doc = _run(nlp, text, None)
     assert doc._.reference_date is None
     assert {m.text: m.date for m in doc._.dates}["on Tuesday"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tariffs will take effect in 90 days.", {"in 90 days": dt.date(2025, 7, 16)}),
+        ("The deal was signed two weeks ago in Tokyo.", {"two weeks ago": dt.date(2025, 4, 3)}),
+        ("Markets fell 3 days ago.", {"3 days ago": dt.date(2025, 4, 14)}),
+        ("Talks resume on the 2nd of May.", {"2nd of May": dt.date(2025, 5, 2)}),
+        ("The duties paused for 90 days expire soon.", {}),
+        ("A 24% tariff hit G7 partners under Section 232 after a 50-minute call.", {}),
+    ],
+)
+def test_dateparser_reads_forms_our_patterns_did_not_resolve(nlp, text, expected):
+    assert {k: v for k, v in _dates(nlp, text).items() if v is not None} == expected

@@ -2,23 +2,28 @@
 
 Spans come from bounded regular expressions over ``doc.text`` (weekdays, "April 2",
 "2 April 2025", ISO dates, "today", "later this month", named days such as "Liberation Day")
-plus spaCy DATE entities that carry a relative anchor word ("the coming weeks"). Each is
-normalised by a small parser here (no dateparser needed).
+plus spaCy DATE entities. Each span's text is normalised by ``dateparser`` (see
+``dateparsing.py``: cached per span, reference date and clause tense); spaCy DATE spans our
+patterns do not know ("the 16th", "in 90 days") gain a date the same way.
 
-Resolution rules (``DateMention.date`` is set only for day granularity):
+Rules of our own, kept where they beat dateparser (each measured in tests/pipeline/
+test_date_table.py, where dateparser alone gets them wrong):
 - weekdays follow the tense of the clause that governs them: past -> the latest such weekday on
   or before the reference date; future ("will", "is set to", "plans to", "next") -> the first
   on or after it; present tense, "would" under a past reporting verb, or no verb -> the nearest
   one (same day wins). "last X" / "next X" are strictly before / after.
-- "April 2" takes the reference year, moved a year back (past clause) or forward (future clause)
-  when that year puts it on the wrong side of the reference date; unknown tense takes the
-  nearest of the three candidate years.
+- "April 2" (read by dateparser) takes the reference year, moved a year back (past clause) or
+  forward (future clause) only when more than two days on the wrong side of the reference
+  date; unknown tense takes the nearest of the three candidate years.
+- "04/05/2025" (both fields <= 12) stays open: dateparser would silently read it month-first.
+- named days ("Liberation Day") come from our table.
 - month-, year- and vague spans ("in March", "last year", "later this month") keep
   ``date=None`` with granularity "month" / "year" / "vague".
 - with no reference date, the LATEST explicit full date in the text (e.g. "April 16, 2025",
   even in a tweet's dateline) that is not in a future clause nor after "by/until/before"
   becomes ``doc._.reference_date``; without one, relative dates stay unresolved.
-Date mentions inside page clutter are kept (they are mentions, not facts).
+Date mentions inside page clutter are kept (they are mentions, not facts). The clause tense
+comes from ``tense.py``.
 """
 
 from __future__ import annotations
@@ -27,22 +32,23 @@ import bisect
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .dateparsing import Tense, day_of, has_date_cue
 from .document import DateMention, doc_text, in_clutter, register_extensions
 from .quantities import SpanSet, anchor_segments, scan
+from .tense import governing_verb, tense_of_span
 
-Tense = Literal["past", "future", "present", "near"]
+TenseOf = Callable[[int, int], Tense]
 
 _SP = r"[ \u00a0]"
-_AUX_PAST = {"was", "were", "had", "has", "have", "did", "'d", "’d"}
-_AUX_WILL = {"will", "'ll", "’ll", "shall", "wo"}
 _PERIOD_EDGE = re.compile(r"(?i)(?:by\s)?(?:the\s)?(?:end|start|beginning|middle)\s")
 _DEADLINE = re.compile(r"(?:by|until|till|before|through|deadline of)\s*$")
 _PHOTO = re.compile(r"(?i)\bphoto(?:graph)?\b|\bpictured\b|getty images|reuters/|\bAP\s?photo")
@@ -53,8 +59,6 @@ _STAMP_WORDS = re.compile(
 )
 _QUOTE_REACH = 2000  # characters looked at around a quoted "today" (bounds the work)
 _DIGIT_ANCHORS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d/\d")
-_SCHEDULED = {"scheduled", "set", "slated", "due", "poised"}
-_AUX_MODAL = {"can", "could", "may", "might", "must", "should", "ca"}
 
 
 @dataclass(frozen=True)
@@ -205,98 +209,32 @@ def recognise(text: str) -> list[_Raw]:
     return sorted(found, key=lambda r: r.start)
 
 
-# --- tense of the governing clause ------------------------------------------------------
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The verb whose clause ``token`` belongs to (walking up the parse), or None."""
-    current = token
-    for _ in range(10):
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
-            return current
-        if current.head is current:
-            return current if current.pos_ in ("VERB", "AUX") else None
-        current = current.head
-    return None
-
-
-def _aux_words(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-
-
-def verb_tense(verb: Token, depth: int = 0) -> Tense:
-    """Tense of ``verb``'s clause: past, future, present, or near (future seen from the past)."""
-    t = tables()
-    aux = _aux_words(verb)
-    if aux & _AUX_WILL:
-        return "future"
-    if "would" in aux:
-        return "near"
-    if aux & _AUX_MODAL:
-        return "future"
-    if verb.tag_ == "VB" and "to" in aux:
-        head = verb.head
-        if head is verb or depth > 4:
-            return "future"
-        if head.lemma_.lower() in t["future_lemmas"] or head.lower_ in _SCHEDULED:
-            return "future" if verb_tense(head, depth + 1) != "past" else "near"
-        if head.lemma_.lower() in t["reported_future_lemmas"]:
-            return "near"
-        head_tense = verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "near"
-        return "near" if head_tense == "past" else head_tense
-    if verb.tag_ == "VBD":
-        return "past"
-    if verb.tag_ == "VBN":
-        if aux & _AUX_PAST or not aux:
-            return "past"
-        if verb.lemma_.lower() in t["future_lemmas"] or verb.lower_ in _SCHEDULED:
-            return "future"
-        return "present"
-    if verb.tag_ == "VBG":
-        if aux & {"was", "were"}:
-            return "past"
-        if aux & {"is", "are", "am", "'s", "'re", "’s", "’re"}:
-            return "future"
-        head = verb.head
-        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 4:
-            return verb_tense(head, depth + 1)
-        return "near"
-    if verb.tag_ in ("VBZ", "VBP"):
-        return "present"
-    return "near"
-
-
-def tense_of_span(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
-    """Tense governing the local character range (a date span); ``text`` is ``doc.text``."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return "near"
-    verb = governing_verb(span.root)
-    if verb is None:
-        return "near"
-    lo, hi = sorted((verb.idx, start))
-    if hi - lo > 400 or "\n" in (doc_text(doc) if text is None else text)[lo:hi]:
-        return "near"  # a parse across lines (a dateline, a list) says nothing about tense
-    return verb_tense(verb)
-
-
 # --- resolution --------------------------------------------------------------------------
 
 
-def _weekday_date(ref: dt.date, weekday: int, tense: Tense, mod: str | None) -> dt.date:
-    """The date of ``weekday`` relative to ``ref`` for the clause tense and modifier."""
+def _weekday_date(ref: dt.date, weekday: int, tense: Tense, mod: str | None) -> dt.date | None:
+    """The date of ``weekday`` relative to ``ref`` for the clause tense and modifier.
+
+    Kept rule: dateparser never picks the reference day itself for a past or future weekday
+    ("met on Thursday" in Thursday's paper), nor the nearest one in an untensed clause.
+    """
     forward = (weekday - ref.weekday()) % 7
     back = (ref.weekday() - weekday) % 7
     mod = (mod or "").lower()
     if mod in ("next", "coming"):
-        return ref + dt.timedelta(days=forward or 7)
-    if mod in ("last", "past"):
-        return ref - dt.timedelta(days=back or 7)
-    if tense == "past":
-        return ref - dt.timedelta(days=back)
-    if tense == "future":
-        return ref + dt.timedelta(days=forward)
-    return ref + dt.timedelta(days=forward) if forward < back else ref - dt.timedelta(days=back)
+        days = forward or 7
+    elif mod in ("last", "past"):
+        days = -(back or 7)
+    elif tense == "past":
+        days = -back
+    elif tense == "future":
+        days = forward
+    else:
+        days = forward if forward < back else -back
+    try:
+        return ref + dt.timedelta(days=days)
+    except OverflowError:  # a reference date at the edge of the calendar
+        return None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -322,69 +260,62 @@ def _month_day_date(ref: dt.date, month: int, day: int, tense: Tense) -> dt.date
     return min(candidates, key=lambda d: abs((d - ref).days))
 
 
-def _number(text: str) -> int | None:
-    words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-    words |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
-    low = text.lower()
-    return int(low) if low.isdigit() else words.get(low)
+def _ambiguous_numeric(raw: _Raw) -> bool:
+    """True for "04/05/2025": both fields could be the month.
+
+    Kept rule: dateparser silently reads such dates month-first.
+    """
+    a, b = int(raw.get("a") or 0), int(raw.get("b") or 0)
+    return a <= 12 and b <= 12 and a != b
 
 
-def _explicit_full(raw: _Raw) -> dt.date | None:
-    """The date of a span that names day, month and year itself, or None."""
-    t = tables()
-    year = raw.get("year")
-    if year is None:
+def _explicit_full(raw: _Raw, text: str) -> dt.date | None:
+    """The date of a span that names day, month and year itself, or None (read by dateparser)."""
+    if raw.get("year") is None or raw.kind not in ("iso", "numeric", "full"):
         return None
-    if raw.kind == "iso":
-        return _safe_date(int(year), int(raw.get("m") or 0), int(raw.get("d") or 0))
-    if raw.kind == "numeric":
-        a, b = int(raw.get("a") or 0), int(raw.get("b") or 0)
-        if a > 12 >= b:
-            return _safe_date(int(year), b, a)
-        if b > 12 >= a:
-            return _safe_date(int(year), a, b)
-        return None  # 04/05/2025 is ambiguous between day-first and month-first
-    if raw.kind == "full":
-        month = t["months"][(raw.get("month") or "").rstrip(".")]
-        return _safe_date(int(year), month, int(raw.get("day") or 0))
-    return None
+    if raw.kind == "numeric" and _ambiguous_numeric(raw):
+        return None
+    return day_of(text[raw.start : raw.end], None, absolute=True)
 
 
-def _resolve(doc: Doc, raw: _Raw, ref: dt.date | None, text: str) -> DateMention:
-    """A ``DateMention`` for a recognised span, resolved against ``ref`` when possible."""
+def _month_day(raw: _Raw, ref: dt.date, text: str, tense_of: TenseOf) -> dt.date | None:
+    """The date of "April 2" / "the 2nd of April": dateparser reads it, our rule picks the year."""
+    tense = tense_of(raw.start, raw.end)
+    parsed = day_of(text[raw.start : raw.end], ref, tense)
+    return _month_day_date(ref, parsed.month, parsed.day, tense) if parsed else None
+
+
+def _resolve(raw: _Raw, ref: dt.date | None, text: str, tense_of: TenseOf) -> DateMention:
+    """A ``DateMention`` for a recognised span, resolved against ``ref`` when possible.
+
+    ``tense_of(start, end)`` gives the tense of the clause around a span (asked only when needed).
+    """
     t = tables()
-    mention = DateMention(raw.start, raw.end, text[raw.start : raw.end], None, "vague", None)
+    span_text = text[raw.start : raw.end]
+    mention = DateMention(raw.start, raw.end, span_text, None, "vague", None)
     weekday_name = raw.get("weekday")
     if weekday_name is not None:
         mention.weekday = t["weekdays"][weekday_name]
     if raw.kind in ("iso", "numeric", "full"):
         mention.granularity = "day"
-        mention.date = _explicit_full(raw)
+        mention.date = _explicit_full(raw, text)
         if mention.date is None and raw.kind == "full" and ref is not None and not raw.get("year"):
-            month = t["months"][(raw.get("month") or "").rstrip(".")]
-            tense = tense_of_span(doc, raw.start, raw.end, text)
-            mention.date = _month_day_date(ref, month, int(raw.get("day") or 0), tense)
-        if mention.date is not None:
-            mention.weekday = mention.date.weekday()
+            mention.date = _month_day(raw, ref, text, tense_of)
     elif raw.kind == "named":
         mention.granularity = "day"
         mention.date = dt.date.fromisoformat(t["named_days"][raw.get("name") or ""])
-        mention.weekday = mention.date.weekday()
     elif raw.kind == "weekday":
         mention.granularity = "day"
         if ref is not None and mention.weekday is not None:
-            tense = tense_of_span(doc, raw.start, raw.end, text)
+            tense = tense_of(raw.start, raw.end)
             mention.date = _weekday_date(ref, mention.weekday, tense, raw.get("mod"))
     elif raw.kind == "relday":
         mention.granularity = "day"
-        offset = {"yesterday": -1, "tomorrow": 1}.get((raw.get("rel") or "").lower(), 0)
-        mention.date = ref + dt.timedelta(days=offset) if ref is not None else None
+        mention.date = day_of(span_text, ref)
     elif raw.kind == "ago":
-        unit = (raw.get("unit") or "").lower().rstrip("s")
-        count = _number(raw.get("num") or "")
-        if unit == "day" and count is not None:
+        if (raw.get("unit") or "").lower().rstrip("s") in ("day", "week"):
             mention.granularity = "day"
-            mention.date = ref - dt.timedelta(days=count) if ref is not None else None
+            mention.date = day_of(span_text, ref)
     elif raw.kind in ("month", "monthyear"):
         mention.granularity = "month"
     elif raw.kind == "year":
@@ -392,26 +323,50 @@ def _resolve(doc: Doc, raw: _Raw, ref: dt.date | None, text: str) -> DateMention
     elif raw.kind == "relperiod":
         unit = (raw.get("unit") or "").lower()
         mention.granularity = {"month": "month", "year": "year"}.get(unit.rstrip("s"), "vague")
-    if mention.date is not None and mention.weekday is None:
+    if mention.date is not None:
         mention.weekday = mention.date.weekday()
     return mention
 
 
-def _spacy_vague(doc: Doc, taken: SpanSet) -> list[DateMention]:
-    """spaCy DATE entities with a relative anchor word that no pattern covered."""
+_IN_OFFSET = re.compile(
+    r"(?i)(?:\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|thirty|forty|sixty|ninety)\s+(?:days?|weeks?)"
+)
+_LEADING_IN = re.compile(r"(?i)(?<![\w])in\s$")
+
+
+def _with_leading_in(text: str, start: int, end: int) -> int:
+    """The start of "in 90 days" when spaCy's DATE entity is only "90 days"."""
+    if _IN_OFFSET.fullmatch(text[start:end]) and _LEADING_IN.search(text, max(0, start - 4), start):
+        return start - 3
+    return start
+
+
+def _spacy_dates(doc: Doc, taken: SpanSet, ref: dt.date | None, text: str) -> list[DateMention]:
+    """spaCy DATE entities no pattern covered: a day when dateparser reads one, else vague.
+
+    Vague ones are kept only with a relative anchor word ("the coming weeks").
+    """
     anchors = set(tables()["vague_anchor_words"])
     out = []
     for ent in doc.ents:
         if ent.label_ != "DATE" or len(ent) > 8:
             continue
-        start, end = ent.start_char, ent.end_char
+        start, end = _with_leading_in(text, ent.start_char, ent.end_char), ent.end_char
         if taken.overlaps(start, end):
+            continue
+        span_text = text[start:end]
+        date = None
+        if has_date_cue(span_text):
+            date = day_of(span_text, ref, tense_of_span(doc, start, end, text))
+        if date is not None:
+            out.append(DateMention(start, end, span_text, date, "day", date.weekday()))
             continue
         words = {tok.lower_.strip("-") for tok in ent} | {
             part for tok in ent for part in tok.lower_.split("-")
         }
         if words & anchors:
-            out.append(DateMention(start, end, ent.text, None, "vague", None))
+            out.append(DateMention(start, end, span_text, None, "vague", None))
     return out
 
 
@@ -448,7 +403,10 @@ def _reanchor_quoted(
     offset = (mention.date - doc._.reference_date).days if mention.date else 0
     anchor_date = min(anchors, key=lambda m: abs(m.start - mention.start)).date
     if anchor_date is not None:
-        mention.date = anchor_date + dt.timedelta(days=offset)
+        try:
+            mention.date = anchor_date + dt.timedelta(days=offset)
+        except OverflowError:
+            return
         mention.weekday = mention.date.weekday()
 
 
@@ -485,7 +443,7 @@ def infer_reference(doc: Doc, raws: list[_Raw], text: str) -> dt.date | None:
     """The latest explicit full date of ``doc`` that is a reliable, non-future datestamp."""
     best = None
     for raw in raws:
-        date = _explicit_full(raw)
+        date = _explicit_full(raw, text)
         if date is None or not _reliable_datestamp(doc, raw, text):
             continue
         if tense_of_span(doc, raw.start, raw.end, text) == "future":
@@ -503,13 +461,29 @@ def find_dates(doc: Doc) -> list[DateMention]:
         ref = infer_reference(doc, raws, text)
         if ref is not None:
             doc._.reference_date = ref
-    mentions = [_resolve(doc, raw, ref, text) for raw in raws]
+
+    def tense_of(start: int, end: int) -> Tense:
+        return tense_of_span(doc, start, end, text)
+
+    mentions = [_resolve(raw, ref, text, tense_of) for raw in raws]
     starts = [m.start for m in mentions]
     for raw, mention in zip(raws, mentions, strict=True):
         if raw.kind == "relday" and mention.date is not None:
             _reanchor_quoted(doc, text, mention, mentions, starts)
-    mentions += _spacy_vague(doc, SpanSet([(m.start, m.end) for m in mentions]))
+    mentions += _spacy_dates(doc, SpanSet([(m.start, m.end) for m in mentions]), ref, text)
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def resolve_expression(text: str, ref: dt.date | None, tense: Tense = "near") -> dt.date | None:
+    """The day ``text`` (one date expression) names in a clause of ``tense``, as tf_dates does.
+
+    Our recognisers and rules first; an expression they do not know goes to dateparser the way
+    a spaCy DATE entity does.
+    """
+    raws = recognise(text)
+    if not raws:
+        return day_of(text, ref, tense) if has_date_cue(text) else None
+    return _resolve(raws[0], ref, text, lambda start, end: tense).date
 
 
 # --- helpers for the other stages ---------------------------------------------------------

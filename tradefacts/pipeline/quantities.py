@@ -1,9 +1,12 @@
-"""Pipeline component tf_quantities: money, percentages, durations and counts.
+"""Pipeline component tf_quantities: money, percentages, durations, counts and measures.
 
 Spans are recognised with a few bounded regular expressions over ``doc.text`` (money, percent,
-duration) and with the dependency parse (counts: a cardinal number modifying a plural noun).
-Each span is normalised here (no quantulum3). Results are ``models.Quantity`` objects with
-absolute evidence on ``doc._.quantities``; spans touching page clutter are dropped.
+duration, measure) and with the dependency parse (counts: a cardinal number modifying a plural
+noun). Money, percent, duration and count are normalised here: quantulum3 misreads news forms
+such as "$1.4bn" (a "dollar barn newton") and "50-minute" (minutes of arc). Physical amounts
+("770,000 tonnes", "2 million barrels a day") are read by quantulum3 (see ``measures.py``), and
+money followed by "a barrel" records the unit in ``per_unit``. Results are ``models.Quantity``
+objects with absolute evidence on ``doc._.quantities``; spans touching page clutter are dropped.
 
 Decisions (documented for the other stages):
 - ``text`` is the number with its unit/currency (``"$1.4bn"``, ``"24%"``, ``"75 countries"``);
@@ -24,7 +27,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -138,6 +141,7 @@ class Found:
     value: float
     unit: str
     approximate: bool = False
+    per_unit: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +172,9 @@ def cues() -> dict[str, Cue]:
         "money_suffix": Cue(frozenset(money_words), None, before=80, after=25),
         "percent": Cue(frozenset(pct_words), re.compile("%+"), before=70, after=30),
         "duration": Cue(frozenset(t["duration_units"]), None, before=70, after=30),
+        "measure": Cue(
+            frozenset(unit.split()[0] for unit in t["measure_units"]), None, before=70, after=40
+        ),
     }
 
 
@@ -492,26 +499,36 @@ def _counts(doc: Doc, text: str, taken: SpanSet) -> list[Found]:
     return found
 
 
-_RECOGNISERS = (
-    ("vague_money", _vague_money),
-    ("money_prefix", _money_prefix),
-    ("money_suffix", _money_suffix),
-    ("percent", _percents),
-    ("duration", _durations),
-)
+Recogniser = Callable[[str, Segments], list[Found]]
+
+
+def _recognisers() -> tuple[tuple[str, Recogniser], ...]:
+    """(cue name, recogniser) in priority order: earlier ones win overlaps."""
+    from .measures import find_measures  # measures builds on this module's number patterns
+
+    return (
+        ("vague_money", _vague_money),
+        ("money_prefix", _money_prefix),
+        ("money_suffix", _money_suffix),
+        ("percent", _percents),
+        ("measure", find_measures),
+        ("duration", _durations),
+    )
 
 
 def find_in_text(text: str) -> list[Found]:
-    """Money, percent and duration spans of ``text``, earlier recognisers winning overlaps."""
+    """Money, percent, measure and duration spans of ``text`` (earlier recognisers win)."""
+    from .measures import with_per_units
+
     index = word_index(text)
     accepted: list[Found] = []
     taken = SpanSet()
-    for name, recogniser in _RECOGNISERS:
+    for name, recogniser in _recognisers():
         segments = cues()[name].segments(text, index)
         new = [f for f in recogniser(text, segments) if not taken.overlaps(f.start, f.end)]
         accepted.extend(new)
         taken.add_all([(f.start, f.end) for f in new])
-    return accepted
+    return with_per_units(text, accepted)
 
 
 def find_quantities(doc: Doc, text: str | None = None) -> list[Found]:
@@ -535,6 +552,7 @@ def to_quantity(doc: Doc, found: Found, text: str | None = None) -> Quantity:
         kind=found.kind,  # type: ignore[arg-type]
         value=found.value,
         unit=found.unit,
+        per_unit=found.per_unit,
         approximate=found.approximate,
         text=span_text,
         evidence=(

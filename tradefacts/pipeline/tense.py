@@ -1,0 +1,104 @@
+"""The tense of the clause governing a span: what tf_dates resolves relative dates with.
+
+past, future, present, or near (a future seen from the past: "would", "agreed to meet"). The
+verb lists are data (data/dates.json: future_lemmas, reported_future_lemmas).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .dateparsing import Tense
+from .document import doc_text
+
+_AUX_PAST = {"was", "were", "had", "has", "have", "did", "'d", "’d"}
+_AUX_WILL = {"will", "'ll", "’ll", "shall", "wo"}
+_SCHEDULED = {"scheduled", "set", "slated", "due", "poised"}
+_AUX_MODAL = {"can", "could", "may", "might", "must", "should", "ca"}
+
+__all__ = ["Tense", "governing_verb", "tense_of_span", "verb_tense"]
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict[str, Any]:
+    """The dates data file (the tense lemma lists are read from it)."""
+    path = resources.files("tradefacts.pipeline").joinpath("data/dates.json")
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause ``token`` belongs to (walking up the parse), or None."""
+    current = token
+    for _ in range(10):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def verb_tense(verb: Token, depth: int = 0) -> Tense:
+    """Tense of ``verb``'s clause: past, future, present, or near (future seen from the past)."""
+    t = tables()
+    aux = _aux_words(verb)
+    if aux & _AUX_WILL:
+        return "future"
+    if "would" in aux:
+        return "near"
+    if aux & _AUX_MODAL:
+        return "future"
+    if verb.tag_ == "VB" and "to" in aux:
+        head = verb.head
+        if head is verb or depth > 4:
+            return "future"
+        if head.lemma_.lower() in t["future_lemmas"] or head.lower_ in _SCHEDULED:
+            return "future" if verb_tense(head, depth + 1) != "past" else "near"
+        if head.lemma_.lower() in t["reported_future_lemmas"]:
+            return "near"
+        head_tense = verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "near"
+        return "near" if head_tense == "past" else head_tense
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        if aux & _AUX_PAST or not aux:
+            return "past"
+        if verb.lemma_.lower() in t["future_lemmas"] or verb.lower_ in _SCHEDULED:
+            return "future"
+        return "present"
+    if verb.tag_ == "VBG":
+        if aux & {"was", "were"}:
+            return "past"
+        if aux & {"is", "are", "am", "'s", "'re", "’s", "’re"}:
+            return "future"
+        head = verb.head
+        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 4:
+            return verb_tense(head, depth + 1)
+        return "near"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return "near"
+
+
+def tense_of_span(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
+    """Tense governing the local character range (a date span); ``text`` is ``doc.text``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "near"
+    verb = governing_verb(span.root)
+    if verb is None:
+        return "near"
+    lo, hi = sorted((verb.idx, start))
+    if hi - lo > 400 or "\n" in (doc_text(doc) if text is None else text)[lo:hi]:
+        return "near"  # a parse across lines (a dateline, a list) says nothing about tense
+    return verb_tense(verb)
