@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import (
     BinaryInputError,
+    DaskNotInstalledError,
     InputError,
     InputNotFoundError,
     InvalidDateError,
     IsADirectoryInputError,
     MalformedJSONError,
+    MissingDependencyError,
     ModelNotFoundError,
     TradefactsError,
     UnknownSchemaError,
@@ -29,7 +31,9 @@ _LAZY = {
     "extract_text": "tradefacts.extraction",
     "extract_many": "tradefacts.extraction",
     "merge": "tradefacts.merging",
+    "group": "tradefacts.merging.grouping",
     "validate": "tradefacts.validation",
+    "frames": "tradefacts.dataframes",
     "ArticleFacts": "tradefacts.models",
     "CanonicalRecord": "tradefacts.models",
     "Entity": "tradefacts.models",
@@ -41,8 +45,10 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from .dataframes import frames
     from .extraction import extract, extract_many, extract_text
     from .merging import merge
+    from .merging.grouping import group
     from .models import (
         ArticleFacts,
         CanonicalRecord,
@@ -70,6 +76,7 @@ __all__ = [
     "ArticleFacts",
     "BinaryInputError",
     "CanonicalRecord",
+    "DaskNotInstalledError",
     "Entity",
     "Evidence",
     "InputError",
@@ -77,6 +84,7 @@ __all__ = [
     "InvalidDateError",
     "IsADirectoryInputError",
     "MalformedJSONError",
+    "MissingDependencyError",
     "ModelNotFoundError",
     "Quantity",
     "Statement",
@@ -88,6 +96,8 @@ __all__ = [
     "extract",
     "extract_many",
     "extract_text",
+    "frames",
+    "group",
     "merge",
     "validate",
 ]

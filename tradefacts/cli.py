@@ -1,4 +1,4 @@
-"""The ``tradefacts`` command line: extract, merge, validate, schema, evaluate.
+"""The ``tradefacts`` command line: extract, merge, view, validate, schema, evaluate.
 
 Exit codes: 0 success; 1 a document is not valid (``validate``); 2 bad input (missing or
 unreadable file, malformed JSON, unknown schema, bad date, bad usage); 3 an internal error.
@@ -77,21 +77,26 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     p = sub.add_parser("extract", help="facts of each article (.txt/.html) as JSON")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="reference date for all inputs")
-    p.add_argument("-o", "--output", metavar="OUT.json", help="write JSON here, not stdout")
-    p.add_argument("--no-manifest", action="store_true", help="ignore manifest.json dates")
+    _add_inputs(p, "OUT.json", "write JSON here, not stdout")
     _add_progress(p)
+    _add_dask(p)
     p.set_defaults(handler=cmd_extract)
 
     p = sub.add_parser("merge", help="fuse many articles into one CanonicalRecord")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="reference date for all inputs")
-    p.add_argument("-o", "--output", metavar="OUT.json", help="also write the record as JSON")
+    _add_inputs(p, "OUT.json", "also write the record as JSON")
     p.add_argument("--json", action="store_true", help="print the record JSON, not a summary")
-    p.add_argument("--no-manifest", action="store_true", help="ignore manifest.json dates")
+    p.add_argument(
+        "--by-event", action="store_true", help="group the articles by event: one record each"
+    )
     _add_progress(p)
+    _add_dask(p)
     p.set_defaults(handler=cmd_merge)
+
+    p = sub.add_parser("view", help="a self-contained HTML report of the facts")
+    _add_inputs(p, "REPORT.html", "write HTML here, not stdout")
+    p.add_argument("--merge", action="store_true", help="show the merged record, then each article")
+    _add_progress(p)
+    p.set_defaults(handler=cmd_view, dask=None)
 
     p = sub.add_parser("validate", help="check a JSON file against a shipped schema")
     p.add_argument("file", metavar="FILE.json")
@@ -193,7 +198,37 @@ def _extract(args: argparse.Namespace) -> list[Any]:
     if not sources:
         raise InputError("no readable articles")
     progress = sys.stderr.isatty() if args.progress is None else args.progress
+    if args.dask:
+        return list(_extract_on_dask(args, sources, progress).compute())
     return list(extract_many(sources, progress=progress))
+
+
+def _extract_on_dask(args: argparse.Namespace, sources: list[Any], progress: bool) -> Any:
+    """Extract on the Dask cluster of ``--dask``; returns the Bag of facts kept there."""
+    from .dask import connect, persist_extraction
+
+    client = connect(args.dask)
+    args.dask_client = client
+    bag, errors = persist_extraction(client, sources, progress=progress)
+    for failure in errors:
+        _error(f"skipped {failure.doc_id}: {_one_line(failure.message)}")
+    return bag
+
+
+def _add_inputs(parser: argparse.ArgumentParser, output: str, output_help: str) -> None:
+    """The article arguments every reading command takes: paths, dates, an output file."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", help="reference date for all inputs")
+    parser.add_argument("-o", "--output", metavar=output, help=output_help)
+    parser.add_argument("--no-manifest", action="store_true", help="ignore manifest.json dates")
+
+
+def _add_dask(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'",
+    )
 
 
 def _add_progress(parser: argparse.ArgumentParser) -> None:
@@ -221,13 +256,73 @@ def cmd_merge(args: argparse.Namespace) -> int:
     """``tradefacts merge``: a readable summary of the CanonicalRecord (JSON with -o/--json)."""
     from .merging import format_summary, merge
 
-    record = merge(_extract(args))
+    if args.by_event:
+        return _merge_by_event(args)
+    if args.dask:
+        from .dask import merge_bag
+
+        record = merge_bag(_extract_dask_bag(args)).compute()
+    else:
+        record = merge(_extract(args))
     if args.output:
         _write_json(record.model_dump(mode="json"), args.output)
     if args.json:
         _emit(record.model_dump(mode="json"), None)
     else:
         print(format_summary(record))
+    return EXIT_OK
+
+
+def _extract_dask_bag(args: argparse.Namespace) -> Any:
+    inputs = expand_paths(args.paths)
+    sources = list(read_articles(inputs, args.published, not args.no_manifest))
+    if not sources:
+        raise InputError("no readable articles")
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    return _extract_on_dask(args, sources, progress)
+
+
+def _merge_by_event(args: argparse.Namespace) -> int:
+    """``merge --by-event``: one summary per event, largest first (a JSON list with -o/--json)."""
+    from .merging import format_summary
+    from .merging.grouping import group
+
+    if args.dask:
+        from .dask import group_bag
+
+        records = group_bag(_extract_dask_bag(args))
+    else:
+        records = group(_extract(args))
+    payload = [record.model_dump(mode="json") for record in records]
+    if args.output:
+        _write_json(payload, args.output)
+    if args.json:
+        _emit(payload, None)
+        return EXIT_OK
+    for number, record in enumerate(records, 1):
+        print(f"=== Event {number} of {len(records)} ===")
+        print(format_summary(record))
+    return EXIT_OK
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    """``tradefacts view``: an HTML report (inline CSS, no scripts) of articles or the record."""
+    from .view import report_html
+
+    articles = _extract(args)
+    record = None
+    if args.merge:
+        from .merging import merge
+
+        record = merge(articles)
+    title = "tradefacts: " + (
+        f"{len(articles)} articles merged" if record else ", ".join(a.doc_id for a in articles)
+    )
+    page = report_html(articles, record, title=title)
+    if args.output:
+        Path(args.output).write_text(page, encoding="utf-8")
+    else:
+        sys.stdout.write(page)
     return EXIT_OK
 
 

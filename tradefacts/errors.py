@@ -48,3 +48,11 @@ class ValidationError(TradefactsError, ValueError):
 
 class MalformedJSONError(ValidationError, InputError):
     """Text that is not JSON at all (or is nested absurdly deep): a one-line message."""
+
+
+class MissingDependencyError(TradefactsError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it."""
+
+
+class DaskNotInstalledError(MissingDependencyError):
+    """The optional Dask extra is not installed (``pip install "tradefacts[dask]"``)."""

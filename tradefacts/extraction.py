@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sized
@@ -73,11 +74,12 @@ def extract_many(
 
     An item is a path (``Path``, or a ``str`` naming a file: no newline and an existing file or
     a ``.txt``/``.html``/``.htm`` suffix), a ``(doc_id, text)`` pair, a ``Source``, or else a
-    ``str`` taken as the text itself (doc_id ``text-<index>``). An item that fails (missing,
-    binary...)
-    does not stop the batch: it is skipped and an ``ItemError`` is appended to ``errors`` when
-    given, otherwise reported with ``warnings.warn``. ``n_process > 1`` runs that many worker
-    processes, each with its own pipeline.
+    ``str`` taken as the text itself (doc_id ``text-<digest of the text>``: ``text_doc_id``).
+    An item that fails (missing, binary...) does not stop the batch: it is skipped and an
+    ``ItemError`` is appended to ``errors`` when given, otherwise reported with
+    ``warnings.warn``. ``n_process > 1`` runs that many worker processes, each with its own
+    pipeline. An article's facts depend only on its text, doc_id and reference date, never on
+    the batch it is parsed in (``tests/test_determinism.py``).
     """
     ref = parse_published(published)
     sources = _sources(items, ref, errors)
@@ -145,8 +147,15 @@ def _to_source(item: Item, index: int, published: dt.date | None) -> Source:
     if isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
         return read_source(item, published=published)
     if isinstance(item, str):
-        return Source(text=item, doc_id=f"text-{index}", published=published)
+        return Source(text=item, doc_id=text_doc_id(item), published=published)
     raise InputError(f"item {index}: expected a path, a text or (doc_id, text), got {item!r:.60}")
+
+
+def text_doc_id(text: str) -> str:
+    """The doc_id of an article given only as its text: the same whatever batch, Dask
+    partition or position it arrives in (an index would repeat across partitions)."""
+    digest = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    return f"text-{digest[:16]}"
 
 
 def _looks_like_path(value: str) -> bool:
@@ -156,8 +165,10 @@ def _looks_like_path(value: str) -> bool:
 
 
 def _item_name(item: object, index: int) -> str:
-    if isinstance(item, Path | str) and len(str(item)) <= 1024:
-        return Path(item).name if _looks_like_path(str(item)) else f"text-{index}"
+    if isinstance(item, Path):
+        return item.name
+    if isinstance(item, str):
+        return Path(item).name if _looks_like_path(item) else text_doc_id(item)
     return f"item-{index}"
 
 
@@ -243,7 +254,7 @@ def _assemble(source: Source, digests: list[_Digest]) -> ArticleFacts:
         tariffs=_facts(digests, "tariffs", TariffRate),
         statements=_facts(digests, "statements", Statement),
         events=_facts(digests, "events", TradeEvent),
-    )
+    ).with_source_text(source.text)  # kept for display, never in the JSON
 
 
 def _entities(digests: list[_Digest]) -> list[Entity]:
