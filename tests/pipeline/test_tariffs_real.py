@@ -259,3 +259,8 @@ def test_a_country_before_a_comma_is_not_the_subject_of_the_next_verb(nlp):
 def test_a_tariff_is_never_a_product(nlp):
     text = "These tariffs of 15% are added to previous tariffs of 15% on many Peruvian products."
     assert not any("tariff" in p for t in facts(nlp, text) for p in t.products)
+
+
+def test_the_people_who_face_a_tariff_are_not_its_products(nlp):
+    text = "Its exporters face a 12% baseline tariff, a 30% duty on wine that hits the country hard."
+    assert not any("exporters" in p for t in facts(nlp, text) for p in t.products)
