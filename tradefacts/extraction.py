@@ -288,13 +288,26 @@ def _entities(digests: list[_Digest]) -> list[Entity]:
 def _facts(digests: list[_Digest], attr: str, _kind: type[Fact]) -> tuple[Fact, ...]:
     """Facts stored on ``doc._.<attr>``, read twice -> once with all evidence, in text order."""
     grouped: dict[Fact, list[Evidence]] = {}
+    exact: set[Fact] = set()
     for dg in digests:
         for fact in dg.facts[attr]:
             if not fact.evidence:
                 continue  # a fact we cannot ground we do not emit
-            key = fact.model_copy(update={"evidence": ()})
+            # one amount stated "up to $800" and "$800" is one quantity, exact if once exact
+            approximate = bool(getattr(fact, "approximate", False))
+            update: dict[str, Any] = {"evidence": ()}
+            if isinstance(fact, Quantity):
+                update["approximate"] = False
+            key = fact.model_copy(update=update)
             grouped.setdefault(key, []).extend(fact.evidence)
-    facts = [k.model_copy(update={"evidence": _unique_sorted(ev)}) for k, ev in grouped.items()]
+            if not approximate:
+                exact.add(key)
+    facts = [
+        k.model_copy(update={"evidence": _unique_sorted(ev)})
+        if not isinstance(k, Quantity) or k in exact
+        else k.model_copy(update={"evidence": _unique_sorted(ev), "approximate": True})
+        for k, ev in grouped.items()
+    ]
     return tuple(sorted(facts, key=lambda f: (f.evidence[0].start, f.evidence[0].end)))
 
 

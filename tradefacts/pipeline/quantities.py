@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Evidence, Quantity
 from .document import doc_text, in_clutter, register_extensions
+from .local_currency import localise_dollars
 
 _SP = r"[ \u00a0]"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,4}(?![\d])|\d{1,15}(?![\d,]\d))(?:\.\d{1,6}(?!\d))?"
@@ -584,9 +585,8 @@ def quantities(doc: Doc) -> Doc:
     """Store the non-clutter quantities of ``doc`` on ``doc._.quantities``."""
     register_extensions()
     text = doc_text(doc)
+    found = localise_dollars(doc, text, find_quantities(doc, text), tables()["local_dollars"])
     doc._.quantities = [
-        to_quantity(doc, f, text)
-        for f in find_quantities(doc, text)
-        if not in_clutter(doc, f.start, f.end)
+        to_quantity(doc, f, text) for f in found if not in_clutter(doc, f.start, f.end)
     ]
     return doc
