@@ -48,6 +48,7 @@ FACT_COLUMNS: dict[str, dict[str, str]] = {
         "kind": STR,
         "value": FLOAT,
         "unit": STR,
+        "per_unit": STR,
         "approximate": BOOL,
         "text": STR,
         "n_evidence": INT,
