@@ -60,15 +60,29 @@ FLOORS: dict[str, dict[str, float]] = {
         "micro": 0.96,
     },
     "holdout": {
-        "persons": 0.98,
+        "persons": 1.0,
         "countries": 0.98,
-        "tariffs": 0.45,
-        "statements": 0.93,
+        "tariffs": 0.48,
+        "statements": 1.0,
         "money": 0.97,
-        "events": 0.76,
-        "micro": 0.84,
+        "events": 0.83,
+        "micro": 0.87,
     },
 }
+#: The real development set (../shared/dev): F1 floors measured on its 32 texts. The texts are
+#: third-party pages, never committed: the test runs where they were rebuilt into .corpus/dev
+#: (see ../shared/dev/README.md) and skips, saying so, elsewhere.
+DEV_FLOORS: dict[str, float] = {
+    "persons": 0.99,
+    "countries": 1.0,
+    "tariffs": 0.87,
+    "statements": 1.0,
+    "money": 0.97,
+    "events": 0.75,
+    "micro": 0.93,
+}
+DEV_GOLD = Path(__file__).resolve().parents[3] / "shared" / "dev" / "gold"
+DEV_TEXTS = Path(__file__).resolve().parents[2] / ".corpus" / "dev"
 #: Checks of tests/gold/seeds/record.gold.json passed (of 35).
 RECORD_FLOORS: dict[str, int] = {"with dates": 35, "without dates": 35, "seeds+same_event": 35}
 
@@ -639,6 +653,16 @@ def test_f1_floors(reports: dict[str, ev.EvaluationReport], gold_set: str) -> No
         if reached[t] < floor
     }
     assert not below, f"{gold_set}: F1 below floor (reached, floor): {below}"
+
+
+def test_dev_set_floors(nlp: object) -> None:
+    if not DEV_GOLD.is_dir() or not DEV_TEXTS.is_dir() or not any(DEV_TEXTS.glob("*.txt")):
+        pytest.skip(f"real dev texts not rebuilt in {DEV_TEXTS} (see ../shared/dev/README.md)")
+    report = ev.evaluate(DEV_GOLD, texts_dir=DEV_TEXTS)
+    assert not [a.error for a in report.articles if a.error]
+    reached = {t: s.f1 for t, s in report.totals.items()} | {"micro": report.micro.f1}
+    below = {t: (round(reached[t], 3), f) for t, f in DEV_FLOORS.items() if reached[t] < f}
+    assert not below, f"dev: F1 below floor (reached, floor): {below}"
 
 
 def test_record_floors(reports: dict[str, ev.EvaluationReport]) -> None:
