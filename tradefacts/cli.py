@@ -78,7 +78,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="facts of each article (.txt/.html) as JSON")
     _add_inputs(p, "OUT.json", "write JSON here, not stdout")
-    _add_progress(p)
     _add_dask(p)
     p.set_defaults(handler=cmd_extract)
 
@@ -88,14 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--by-event", action="store_true", help="group the articles by event: one record each"
     )
-    _add_progress(p)
     _add_dask(p)
     p.set_defaults(handler=cmd_merge)
 
     p = sub.add_parser("view", help="a self-contained HTML report of the facts")
     _add_inputs(p, "REPORT.html", "write HTML here, not stdout")
     p.add_argument("--merge", action="store_true", help="show the merged record, then each article")
-    _add_progress(p)
     p.set_defaults(handler=cmd_view, dask=None)
 
     p = sub.add_parser("validate", help="check a JSON file against a shipped schema")
@@ -216,11 +213,12 @@ def _extract_on_dask(args: argparse.Namespace, sources: list[Any], progress: boo
 
 
 def _add_inputs(parser: argparse.ArgumentParser, output: str, output_help: str) -> None:
-    """The article arguments every reading command takes: paths, dates, an output file."""
+    """The arguments every reading command takes: paths, dates, an output file, progress."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     parser.add_argument("--published", metavar="YYYY-MM-DD", help="reference date for all inputs")
     parser.add_argument("-o", "--output", metavar=output, help=output_help)
     parser.add_argument("--no-manifest", action="store_true", help="ignore manifest.json dates")
+    _add_progress(parser)
 
 
 def _add_dask(parser: argparse.ArgumentParser) -> None:

@@ -10,16 +10,15 @@ are marked. The shapes live in ``tradefacts/data/clutter.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .data_files import read_table
 from .document import doc_text, register_extensions
 
 Range = tuple[int, int]
@@ -55,8 +54,7 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     """The clutter shapes from ``data/clutter.json``, compiled."""
-    raw = resources.files("tradefacts.pipeline").joinpath("data/clutter.json").read_text("utf-8")
-    data = json.loads(raw)
+    data = read_table("clutter.json")
     line = tuple((re.compile(p["pattern"]), bool(p.get("search"))) for p in data["line"])
     inline = tuple(
         (re.compile(p["pattern"]), bool(p.get("to_eol")), tuple(p["requires"]))

@@ -30,17 +30,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .data_files import read_table
 from .dateparsing import Tense, day_of, has_date_cue
 from .document import DateMention, doc_text, in_clutter, register_extensions
 from .quantities import SpanSet, anchor_segments, scan
@@ -78,8 +77,7 @@ class _Raw:
 @lru_cache(maxsize=1)
 def tables() -> dict[str, Any]:
     """The dates data file (months, weekdays, named days, tense lemmas)."""
-    path = resources.files("tradefacts.pipeline").joinpath("data/dates.json")
-    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    data: dict[str, Any] = read_table("dates.json")
     return data
 
 

@@ -25,12 +25,10 @@ Decisions (documented for the other stages):
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.attrs import TAG
@@ -38,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..models import Evidence, Quantity
+from .data_files import read_table
 from .document import doc_text, in_clutter, register_extensions
 from .local_currency import localise_dollars
 
@@ -148,8 +147,7 @@ class Found:
 @lru_cache(maxsize=1)
 def tables() -> dict[str, Any]:
     """The quantities data file (currencies, scales, number words, units)."""
-    path = resources.files("tradefacts.pipeline").joinpath("data/quantities.json")
-    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    data: dict[str, Any] = read_table("quantities.json")
     return data
 
 

@@ -6,13 +6,12 @@ verb lists are data (data/dates.json: future_lemmas, reported_future_lemmas).
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .data_files import read_table
 from .dateparsing import Tense
 from .document import doc_text
 
@@ -27,8 +26,7 @@ __all__ = ["Tense", "governing_verb", "tense_of_span", "verb_tense"]
 @lru_cache(maxsize=1)
 def tables() -> dict[str, Any]:
     """The dates data file (the tense lemma lists are read from it)."""
-    path = resources.files("tradefacts.pipeline").joinpath("data/dates.json")
-    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    data: dict[str, Any] = read_table("dates.json")
     return data
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from ..data_files import read_table
 
 #: Types that may describe the same happening (a "meeting" reported elsewhere as "talks").
 TYPE_FAMILY = {"meeting": "talks", "negotiation": "talks"}
@@ -53,9 +53,7 @@ class EventData:
 @lru_cache(maxsize=1)
 def event_data() -> EventData:
     """The event tables, loaded once."""
-    raw: dict[str, Any] = json.loads(
-        resources.files("tradefacts.pipeline").joinpath("data/events.json").read_text("utf-8")
-    )
+    raw: dict[str, Any] = read_table("events.json")
     return EventData(
         verbs=dict(raw["verbs"]),
         weak_verbs=frozenset(raw["weak_verbs"]),

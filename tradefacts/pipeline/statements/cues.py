@@ -7,14 +7,13 @@ Each finder returns the cue token; its subject (``cue_subject``) is who the word
 from __future__ import annotations
 
 import bisect
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from ..data_files import read_table
 from ..quotes import Quote
 from .frame import Frame, sentence_of
 
@@ -46,9 +45,7 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """The cue verbs and thresholds of ``data/quotes.json``."""
-    raw = json.loads(
-        resources.files("tradefacts.pipeline").joinpath("data/quotes.json").read_text("utf-8")
-    )
+    raw = read_table("quotes.json")
     return Cues(
         verbs=frozenset(raw["cue_verbs"]),
         indirect_verbs=frozenset(raw["indirect_cue_verbs"]),

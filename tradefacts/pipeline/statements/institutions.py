@@ -9,13 +9,12 @@ A bare "the ministry" takes the latest organisation the article named with that 
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ..data_files import read_table
 from ..document import EntityInfo, Mention, doc_text, in_clutter, mentions_in, phrase_start
 from .cues import Cues
 
@@ -76,9 +75,7 @@ def _seat_country(doc: Doc, entity_id: str) -> str:
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """Capital name -> ISO3 code, from ``data/countries.json``."""
-    raw = json.loads(
-        resources.files("tradefacts.pipeline").joinpath("data/countries.json").read_text("utf-8")
-    )
+    raw = read_table("countries.json")
     return {cap: code for code, rec in raw["countries"].items() for cap in rec["capitals"]}
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+
+from ..data_files import read_table
 
 
 @dataclass(frozen=True)
@@ -59,16 +58,13 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _load(name: str) -> Any:
-    text = resources.files("tradefacts.pipeline").joinpath(f"data/{name}").read_text("utf-8")
-    return json.loads(text)
 
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     """The tariff word tables, loaded once per process."""
-    data = _load("tariffs.json")
-    products_data = _load("products.json")
+    data = read_table("tariffs.json")
+    products_data = read_table("products.json")
     phrase_heads: dict[str, set[str]] = {}
     for phrase in data["tariff_phrases"]:
         words = phrase.lower().split()
