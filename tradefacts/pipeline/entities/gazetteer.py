@@ -17,8 +17,6 @@ from functools import lru_cache
 from ..data_files import read_table
 from .tokens import APOSTROPHES
 
-
-
 #: Latin letters that Unicode does not decompose into a base letter plus accent.
 UNDECOMPOSED = str.maketrans(
     {

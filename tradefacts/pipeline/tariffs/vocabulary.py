@@ -58,8 +58,6 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-
-
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     """The tariff word tables, loaded once per process."""
