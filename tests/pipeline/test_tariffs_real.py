@@ -263,7 +263,6 @@ def test_a_tariff_is_never_a_product(nlp):
 
 def test_the_people_who_face_a_tariff_are_not_its_products(nlp):
     text = (
-        "Its exporters face a 12% baseline tariff, a 30% duty on wine that hits the country "
-        "hard."
+        "Its exporters face a 12% baseline tariff, a 30% duty on wine that hits the country hard."
     )
     assert not any("exporters" in p for t in facts(nlp, text) for p in t.products)
