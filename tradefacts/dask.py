@@ -105,9 +105,9 @@ def _merge_partition(items: Iterable[ArticleFacts | CanonicalRecord]) -> Canonic
 
 
 def _resolve_dates(record: CanonicalRecord) -> CanonicalRecord:
-    from .merging import merge
+    from .merging import resolve_dates
 
-    return merge(record)
+    return resolve_dates(record)
 
 
 def merge_bag(bag: Bag, *, split_every: int = SPLIT_EVERY) -> Bag | Any:
@@ -132,7 +132,7 @@ def group_bag(bag: Bag, *, split_every: int = SPLIT_EVERY) -> list[CanonicalReco
     merged on the workers with a tree reduction per group, and each group's dates are resolved
     in a last merge here. Returns the records, largest first.
     """
-    from .merging import merge
+    from .merging import resolve_dates
     from .merging.grouping import cluster_profiles, profile, record_order
 
     _bag_module()
@@ -156,7 +156,7 @@ def group_bag(bag: Bag, *, split_every: int = SPLIT_EVERY) -> list[CanonicalReco
         split_every=split_every,
     ).compute()
     # partial merges leave relative dates open: resolve them from the whole group
-    return sorted((merge(record) for _, (_, record) in merged), key=record_order)
+    return sorted((resolve_dates(record) for _, (_, record) in merged), key=record_order)
 
 
 def _first(pair: tuple[int, CanonicalRecord]) -> int:

@@ -11,7 +11,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 if TYPE_CHECKING:
     import pandas
@@ -70,6 +78,21 @@ class Evidence(_Model):
 
 
 Evidences = tuple[Evidence, ...]
+
+
+def evidence_key(evidence: Evidence) -> tuple[str, int, int, str]:
+    """Return the canonical sort key of a piece of evidence (document, then position)."""
+    stored = evidence.__dict__
+    return stored["doc_id"], stored["start"], stored["end"], stored["text"]
+
+
+def canonical_evidence(evidence: Evidences) -> Evidences:
+    """Return ``evidence`` in canonical order without repeats (itself if already so)."""
+    keys = list(map(evidence_key, evidence))
+    if all(a < b for a, b in zip(keys, keys[1:], strict=False)):
+        return evidence
+    union = dict(zip(keys, evidence, strict=True))
+    return tuple(map(union.__getitem__, sorted(union)))
 
 
 class Entity(_Model):
@@ -204,10 +227,22 @@ class Unstated(_Model):
 
 
 class _Sourced(_Model):
-    """Mixin field for merged facts."""
+    """Mixin field for merged facts. A merged fact keeps its evidence in canonical order
+    (``evidence_key``) and its sources sorted; validation puts them so, and merging relies on
+    it to join records' sorted runs without sorting them again."""
 
     sources: tuple[str, ...] = ()
     unstated: tuple[Unstated, ...] = ()
+
+    @field_validator("evidence", check_fields=False)
+    @classmethod
+    def _canonical_evidence(cls, evidence: Evidences) -> Evidences:
+        return canonical_evidence(evidence)
+
+    @field_validator("sources")
+    @classmethod
+    def _sorted_sources(cls, sources: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted(set(sources)))
 
 
 class MergedEntity(Entity, _Sourced):
@@ -271,6 +306,11 @@ class CanonicalRecord(_Model):
     events: tuple[MergedTradeEvent, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     sources: tuple[str, ...] = ()
+
+    @field_validator("sources")
+    @classmethod
+    def _sorted_sources(cls, sources: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted(set(sources)))
 
     def _repr_html_(self) -> str:
         from .view import record_html

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tradefacts.merging import merge
-from tradefacts.models import ArticleFacts, CanonicalRecord
+from tradefacts.merging import merge, resolve_dates
+from tradefacts.merging.inputs import EvidenceBySource
+from tradefacts.models import ArticleFacts, CanonicalRecord, Evidence
 
 PUBLISHED = "2025-04-17"
 
@@ -111,3 +112,44 @@ def test_merge_bag_of_undated_seeds_equals_one_merge(
     with dask.config.set(scheduler="synchronous"):
         record = merge_bag(bag, split_every=2).compute()
     assert dumped(record) == dumped(merge(seeds))
+
+
+@pytest.mark.parametrize("dated", [True, False], ids=["with-dates", "without-dates"])
+def test_resolve_dates_equals_merging_the_partial_record_again(
+    seeds_by_dating: dict[bool, list[ArticleFacts]], dated: bool
+) -> None:
+    """``resolve_dates`` fuses only the events again; the record must be what a whole merge
+    of the partial record gives, for one partial merge and for a tree of them."""
+    seeds = seeds_by_dating[dated]
+    once = partial(seeds)
+    assert dumped(resolve_dates(once)) == dumped(merge(once))
+    tree = partial(partial(seeds[:2]), partial(seeds[2:]))
+    assert dumped(resolve_dates(tree)) == dumped(merge(tree))
+    if not dated:  # something was left to resolve, so the test can tell the two apart
+        assert dumped(resolve_dates(once)) != dumped(once)
+
+
+def _evidence(doc_id: str, start: int) -> Evidence:
+    return Evidence(doc_id=doc_id, start=start, end=start + 3, text="abc")
+
+
+def test_evidence_by_source_slices_groups_and_keeps_foreign_evidence() -> None:
+    evidence = (
+        _evidence("a", 0),
+        _evidence("a", 9),
+        _evidence("b", 1),
+        _evidence("x", 5),  # a source the fact does not list
+        _evidence("c", 2),
+        _evidence("a", 20),  # not next to a's other evidence: still a's
+    )
+    of_group = EvidenceBySource(evidence, ["a", "b", "c"])
+    assert of_group(frozenset("abc")) is evidence
+    assert of_group(frozenset("ca")) == (
+        evidence[0],
+        evidence[1],
+        evidence[5],
+        evidence[4],
+        evidence[3],
+    )
+    assert of_group(frozenset("b")) == (evidence[2], evidence[3])
+    assert of_group(frozenset("z")) == (evidence[3],)

@@ -10,24 +10,28 @@ sorted by a canonical key, so the record does not depend on the order of the inp
 Scaling (many outlets reporting one fact make clusters of hundreds of atoms): nothing compares
 atoms pairwise. Clusters come from shared keys (union-find); quote keys are computed once per
 distinct wording; a loose event is compared with per-cluster summaries built once, and alike
-loose events decide once; evidence is deduplicated by plain tuples; a merged record is cut back
-into atoms with its evidence grouped by source once, and into one atom per stated variant
-holding every source that states it, so re-merging a record costs its distinct variants and
-its evidence, not its sources times its facts (tree reductions stay near linear); fused facts
-are built without re-validating their evidence.
+loose events decide once; a merged record is cut back into one atom per stated variant holding
+every source that states it (sources grouped by set operations, evidence sliced per source only
+where sources disagree), so re-merging a record costs its distinct variants, not its sources
+times its facts; a merged fact keeps its evidence and sources sorted, and a later merge joins
+those sorted runs (``runs``) end to end where they cover separate documents, as the records of
+a tree reduction's partitions mostly do; fused facts are built without re-validating their
+evidence, and the JSON tie-break of the canonical order is made only for facts that tie.
 
 Dates resolved across articles (``anchoring``) depend on every article merged: partial merges
-of a tree reduction pass ``resolve_dates=False`` and the last merge resolves them.
+of a tree reduction pass ``resolve_dates=False``, and ``resolve_dates(record)`` then dates the
+events of the whole record (the same as merging it once more, at the cost of its events).
 
 Modules: ``canonical`` (``merge``), ``inputs`` (facts and records into atoms), ``atoms``
-(atoms, union-find), ``fusion`` (fusing one field: votes, conflicts, silence), ``entities``,
+(atoms, union-find), ``runs`` (unions of sorted runs), ``fusion`` (fusing one field: votes,
+conflicts, silence), ``entities``,
 ``quantities``, ``tariffs``, ``statements``, ``events`` (clustering and fusing each kind),
 ``date_texts`` and ``anchoring`` (dating events across articles), ``labels`` (conflict labels,
 canonical order), ``summary`` (``format_summary``).
 """
 
-from .canonical import merge
+from .canonical import merge, resolve_dates
 from .statements import quote_tokens
 from .summary import format_summary
 
-__all__ = ["format_summary", "merge", "quote_tokens"]
+__all__ = ["format_summary", "merge", "quote_tokens", "resolve_dates"]

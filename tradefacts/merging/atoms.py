@@ -26,7 +26,14 @@ class Atom:
 
     sources: frozenset[str]
     values: dict[str, Any]
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Evidence, ...] = ()  # in canonical order (``models.evidence_key``)
+    ordered: tuple[str, ...] | None = None  # the sources sorted, when known
+
+    def sorted_sources(self) -> tuple[str, ...]:
+        """Return the atom's sources sorted."""
+        if self.ordered is None:
+            self.ordered = tuple(sorted(self.sources))
+        return self.ordered
 
 
 def split_sources(atom: Atom, groups: Sequence[Iterable[str]]) -> list[Atom]:

@@ -11,13 +11,14 @@ labelled (``labels``).
 from __future__ import annotations
 
 import gc
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from ..errors import InputError
-from ..models import ArticleFacts, CanonicalRecord, Conflict
+from ..models import ArticleFacts, CanonicalRecord, Conflict, MergedTradeEvent
 from .anchoring import anchor_dates
 from .atoms import Atom, cluster_by_keys
 from .entities import fuse_entity, unify_people
@@ -25,15 +26,16 @@ from .events import central_event, cluster_events, fuse_event
 from .fusion import Fused
 from .inputs import atoms_from_article, atoms_from_record
 from .labels import (
+    canonical_keys,
     entity_label,
     event_label,
-    fact_key,
     labels,
     quantity_label,
     statement_label,
     tariff_label,
 )
 from .quantities import fuse_quantity, quantity_key
+from .runs import union_of_sources
 from .statements import cluster_statements, fuse_statement
 from .tariffs import cluster_tariffs, fuse_tariff
 
@@ -71,16 +73,17 @@ def _collector_paused() -> Iterator[None]:
 
 def _merge(inputs: tuple[Any, ...], resolve_dates: bool) -> CanonicalRecord:
     atoms: dict[str, list[Atom]] = defaultdict(list)
-    sources: set[str] = set()
+    source_runs: list[tuple[str, ...]] = []
     for item in _flatten(inputs):
         if isinstance(item, ArticleFacts):
-            sources.add(item.doc_id)
+            source_runs.append((item.doc_id,))
             parts = atoms_from_article(item)
         else:
-            sources.update(item.sources)
+            source_runs.append(item.sources)
             parts = atoms_from_record(item)
         for kind, found in parts.items():
             atoms[kind].extend(found)
+    sources = union_of_sources(source_runs)
     if not sources and not any(atoms.values()):
         return CanonicalRecord()
     unify_people(atoms)
@@ -102,11 +105,7 @@ def _merge(inputs: tuple[Any, ...], resolve_dates: bool) -> CanonicalRecord:
         statement_label,
     )
     conflicts += more
-    if resolve_dates:
-        anchor_dates(atoms["event"])
-    events, more = _fuse_all(
-        cluster_events(atoms["event"], join_loose=resolve_dates), fuse_event, event_label
-    )
+    events, more = _fuse_events(atoms["event"], resolve_dates)
     conflicts += more
     return CanonicalRecord(
         event=central_event(events),
@@ -116,8 +115,35 @@ def _merge(inputs: tuple[Any, ...], resolve_dates: bool) -> CanonicalRecord:
         statements=tuple(statements),
         events=tuple(events),
         conflicts=tuple(sorted(conflicts, key=lambda c: (c.fact, c.field))),
-        sources=tuple(sorted(sources)),
+        sources=sources,
     )
+
+
+def resolve_dates(record: CanonicalRecord) -> CanonicalRecord:
+    """Return ``merge(record)`` of a record merged with ``resolve_dates=False``: its events
+    dated and joined across all its sources. Only the events are fused again (every other
+    fact of a record merges into itself), so this costs the events, not the record."""
+    with _collector_paused():
+        before = set(labels(record.events, event_label))
+        events, conflicts = _fuse_events(atoms_from_record(record, ("event",))["event"], True)
+        kept = [c for c in record.conflicts if c.fact not in before]
+    return record.model_copy(
+        update={
+            "event": central_event(events),
+            "events": tuple(events),
+            "conflicts": tuple(sorted(kept + conflicts, key=lambda c: (c.fact, c.field))),
+        }
+    )
+
+
+def _fuse_events(
+    atoms: list[Atom], resolve_dates: bool
+) -> tuple[list[MergedTradeEvent], list[Conflict]]:
+    """Return the fused events and their conflicts (dated across articles if
+    ``resolve_dates``)."""
+    if resolve_dates:
+        anchor_dates(atoms)
+    return _fuse_all(cluster_events(atoms, join_loose=resolve_dates), fuse_event, event_label)
 
 
 def _flatten(inputs: Sequence[Any]) -> list[ArticleFacts | CanonicalRecord]:
@@ -142,9 +168,8 @@ def _fuse_all(
 ) -> tuple[list[Any], list[Conflict]]:
     """Return the fused facts in canonical order and their conflicts, labelled."""
     fused = [fuse(cluster) for cluster in clusters]
-    # the full key dumps the fact to JSON: only needed to order facts whose primary key ties
-    primary = Counter(fact_key(fact, full=False) for fact, _ in fused)
-    fused.sort(key=lambda pair: fact_key(pair[0], full=primary[fact_key(pair[0], full=False)] > 1))
+    keys = canonical_keys([fact for fact, _ in fused])
+    fused = [pair for _, pair in sorted(zip(keys, fused, strict=True), key=itemgetter(0))]
     facts = [fact for fact, _ in fused]
     conflicts = [
         conflict.model_copy(update={"fact": label})

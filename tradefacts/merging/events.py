@@ -17,13 +17,14 @@ from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from ..models import MergedTradeEvent
 from .atoms import Atom, cluster_by_keys
 from .date_texts import date_class
 from .fusion import Fused, Fusion, best, votes
-from .labels import fact_key
+from .labels import canonical_keys
 
 TALKS_TYPES = frozenset({"meeting", "negotiation", "visit"})
 
@@ -241,5 +242,5 @@ def central_event(events: list[MergedTradeEvent]) -> MergedTradeEvent | None:
         )
 
     top = min(map(rank, events))
-    # the canonical key dumps the event to JSON: only compute it to break a tie
-    return min((v for v in events if rank(v) == top), key=fact_key)
+    tied = [v for v in events if rank(v) == top]
+    return min(zip(canonical_keys(tied), tied, strict=True), key=itemgetter(0))[1]

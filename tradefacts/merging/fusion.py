@@ -12,15 +12,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any
 
-from ..models import Conflict, ConflictSide, Evidence, Unstated
+from ..models import Conflict, ConflictSide, Evidences, Unstated
 from .atoms import Atom
+from .runs import in_order, union_of_evidence, union_of_sources
 
 NULL = "null"
-
-_evidence_key = attrgetter("doc_id", "start", "end", "text")
 
 #: What fusing a cluster returns: the merged fact and its conflicts (by field name).
 Fused = tuple[Any, list[tuple[str, Conflict]]]
@@ -79,6 +77,13 @@ class Fusion:
 
     conflicts: list[tuple[str, Conflict]] = field(default_factory=list)
     silent: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _sources: tuple[int, tuple[str, ...]] | None = None
+
+    def sources(self, atoms: Sequence[Atom]) -> tuple[str, ...]:
+        """Return the sorted sources of the cluster ``atoms`` (computed once per cluster)."""
+        if self._sources is None or self._sources[0] != id(atoms):
+            self._sources = (id(atoms), union_sources(atoms))
+        return self._sources[1]
 
     def choose(
         self,
@@ -102,12 +107,13 @@ class Fusion:
             silent = by_value.pop(None) - speaking
             filled = chosen is not ... and chosen is not None
             if silent and (speaking or filled):
-                self.silent[name] = tuple(sorted(silent))
+                self.silent[name] = in_order(silent, self.sources(atoms))
             if not by_value:
                 by_value[None] = silent
         value = best(by_value, null_can_win) if chosen is ... else chosen
         if not quiet and len([v for v in by_value if v is not None or null_disagrees]) >= 2:
-            self.conflicts.append((name, _conflict(name, value, by_value)))
+            conflict = _conflict(name, value, by_value, self.sources(atoms))
+            self.conflicts.append((name, conflict))
         return value
 
     def unstated(self) -> tuple[Unstated, ...]:
@@ -119,29 +125,28 @@ class Fusion:
         every field has been chosen)."""
         return {
             "evidence": union_evidence(atoms),
-            "sources": union_sources(atoms),
+            "sources": self.sources(atoms),
             "unstated": self.unstated(),
         }
 
 
-def _conflict(name: str, chosen: Any, by_value: dict[Any, set[str]]) -> Conflict:
+def _conflict(
+    name: str, chosen: Any, by_value: dict[Any, set[str]], ordered: tuple[str, ...]
+) -> Conflict:
     """Return a Conflict over ``by_value`` (its ``fact`` is filled in once the fact is
-    labelled)."""
+    labelled); ``ordered``: every source, sorted."""
     sides = sorted(
-        (ConflictSide(value=encode(v), sources=tuple(sorted(s))) for v, s in by_value.items()),
+        (ConflictSide(value=encode(v), sources=in_order(s, ordered)) for v, s in by_value.items()),
         key=lambda side: side.value,
     )
     return Conflict(fact="", field=name, chosen=encode(chosen), sides=tuple(sides))
 
 
-def union_evidence(atoms: Iterable[Atom]) -> tuple[Evidence, ...]:
+def union_evidence(atoms: Iterable[Atom]) -> Evidences:
     """Return the union of the atoms' evidence in canonical order."""
-    # keyed by plain tuples: hashing them is far cheaper than hashing the models
-    evidence = [e for atom in atoms for e in atom.evidence]
-    union = dict(zip(map(_evidence_key, evidence), evidence, strict=True))
-    return tuple(map(union.__getitem__, sorted(union)))
+    return union_of_evidence(atom.evidence for atom in atoms)
 
 
 def union_sources(atoms: Iterable[Atom]) -> tuple[str, ...]:
     """Return the sorted distinct sources of the atoms."""
-    return tuple(sorted(set().union(*(atom.sources for atom in atoms))))
+    return union_of_sources(atom.sorted_sources() for atom in atoms)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, groupby
+from operator import attrgetter
 from typing import Any
 
 from pydantic import BaseModel
@@ -23,20 +25,18 @@ from ..models import (
     CanonicalRecord,
     Entity,
     Evidence,
-    MergedTariffRate,
+    Evidences,
     Quantity,
     Statement,
     TariffRate,
     TradeEvent,
     Variant,
+    canonical_evidence,
 )
-from .atoms import Atom, split_sources
+from .atoms import Atom
 from .fusion import decode
 from .labels import entity_label, event_label, labels, quantity_label, statement_label, tariff_label
-
-#: Per (fact label, field): each source's stated values, encoded as in conflict sides.
-SidesBySource = dict[tuple[str, str], dict[str, list[str]]]
-
+from .runs import in_order
 
 # --- the fields an atom compares, read from an article's or a record's fact --------------------
 
@@ -82,131 +82,239 @@ def _event_values(v: TradeEvent) -> dict[str, Any]:
 
 def atoms_from_article(facts: ArticleFacts) -> dict[str, list[Atom]]:
     """Return the atoms of one article, by fact kind (tariffs cut into one atom per product)."""
-    src = frozenset((facts.doc_id,))
+    src, ordered = frozenset((facts.doc_id,)), (facts.doc_id,)
     atoms: dict[str, list[Atom]] = defaultdict(list)
+
+    def add(kind: str, values: dict[str, Any], evidence: Evidences) -> None:
+        atoms[kind].append(Atom(src, values, canonical_evidence(evidence), ordered))
+
     for e in facts.entities:
-        atoms["entity"].append(Atom(src, _entity_values(e), tuple(e.evidence)))
+        add("entity", _entity_values(e), e.evidence)
     for q in facts.quantities:
-        atoms["quantity"].append(Atom(src, _quantity_values(q), tuple(q.evidence)))
+        add("quantity", _quantity_values(q), q.evidence)
     for t in facts.tariffs:
         scope = tuple(sorted(set(t.products)))
         for product in scope or (None,):
-            atoms["tariff"].append(Atom(src, _tariff_values(t, product, scope), tuple(t.evidence)))
+            add("tariff", _tariff_values(t, product, scope), t.evidence)
     for s in facts.statements:
-        atoms["statement"].append(Atom(src, _statement_values(s), tuple(s.evidence)))
+        add("statement", _statement_values(s), s.evidence)
     for v in facts.events:
-        values = dict(_event_values(v), participants=tuple(sorted(set(v.participants))))
-        atoms["event"].append(Atom(src, values, tuple(v.evidence)))
+        participants = tuple(sorted(set(v.participants)))
+        add("event", dict(_event_values(v), participants=participants), v.evidence)
     return atoms
 
 
 # --- merged records ----------------------------------------------------------------------------
+#
+# A record of N articles is cut back into atoms at every level of a tree reduction, so this
+# part stays linear with small constants: sources are grouped by set operations (``_refine``),
+# and evidence is sliced per source only for facts whose sources state different values.
+
+#: Per (fact label, field): the conflict's sides, each an encoded value and its sources.
+Sides = dict[tuple[str, str], list[tuple[str, frozenset[str]]]]
+
+#: A record's facts of one kind, each with the label its conflicts name it by.
+Labelled = list[tuple[Any, str]]
+
+#: What ``_split`` returns: groups of sources that state alike, each with its value options.
+Parts = list[tuple[frozenset[str], list[dict[str, Any]]]]
+
+_doc_id = attrgetter("doc_id")
 
 
-def _sides_by_source(record: CanonicalRecord) -> SidesBySource:
-    """Return, per (fact label, field), each source's stated values (encoded)."""
-    table: SidesBySource = {}
-    for conflict in record.conflicts:
-        per_source: dict[str, list[str]] = defaultdict(list)
-        for side in conflict.sides:
-            for source in side.sources:
-                per_source[source].append(side.value)
-        table[(conflict.fact, conflict.field)] = per_source
-    return table
+def _sides(record: CanonicalRecord, facts: set[str] | None = None) -> Sides:
+    """Return, per (fact label, field), the sides of the record's conflict (of the facts
+    labelled ``facts``, or of all)."""
+    return {
+        (c.fact, c.field): [(side.value, frozenset(side.sources)) for side in c.sides]
+        for c in record.conflicts
+        if facts is None or c.fact in facts
+    }
 
 
-def _evidence_by_source(
-    evidence: Iterable[Evidence], sources: Iterable[str]
-) -> tuple[dict[str, list[Evidence]], list[Evidence]]:
-    """Return a fact's evidence grouped by its source, and the evidence of no listed source."""
-    listed = set(sources)
-    by_source: dict[str, list[Evidence]] = defaultdict(list)
-    foreign: list[Evidence] = []
-    for item in evidence:
-        (by_source[item.doc_id] if item.doc_id in listed else foreign).append(item)
-    return by_source, foreign
+def _refine(groups: list[frozenset[str]], members: frozenset[str]) -> list[frozenset[str]]:
+    """Return ``groups`` with each group cut into its sources in and not in ``members``."""
+    refined = []
+    for group in groups:
+        inside = group & members
+        if inside and len(inside) < len(group):
+            refined += [inside, group - inside]
+        else:
+            refined.append(group)
+    return refined
+
+
+class EvidenceBySource:
+    """A merged fact's evidence (in canonical order) for any group of its sources (sorted),
+    with the evidence of no listed source in every group; sliced per source only when a
+    group is not all of them."""
+
+    def __init__(self, evidence: Evidences, sources: tuple[str, ...]) -> None:
+        self.evidence = evidence
+        self.sources = sources
+        self._listed = frozenset(sources)
+        self._by_source: dict[str, list[Evidence]] | None = None
+        self._foreign: Evidences = ()
+
+    def ordered(self, group: frozenset[str]) -> tuple[str, ...]:
+        """Return the sources of ``group`` sorted."""
+        if group == self._listed:
+            return self.sources
+        return in_order(group, self.sources) if group <= self._listed else tuple(sorted(group))
+
+    def __call__(self, group: frozenset[str]) -> Evidences:
+        if group >= self._listed:
+            return self.evidence
+        if self._by_source is None:
+            by_source: dict[str, list[Evidence]] = defaultdict(list)
+            for doc_id, items in groupby(self.evidence, key=_doc_id):
+                by_source[doc_id].extend(items)
+            foreign = [doc_id for doc_id in by_source if doc_id not in self._listed]
+            self._foreign = tuple(chain.from_iterable(by_source.pop(d) for d in foreign))
+            self._by_source = by_source
+        found = self._by_source
+        own = tuple(chain.from_iterable(found[s] for s in self.ordered(group) if s in found))
+        return canonical_evidence(own + self._foreign) if self._foreign else own
 
 
 def _split(
-    fact: Any,
-    label: str,
-    chosen: dict[str, Any],
-    kinds: dict[str, str],
-    sides: SidesBySource,
-    grouped: tuple[dict[str, list[Evidence]], list[Evidence]] | None = None,
-) -> list[Atom]:
-    """Return the atoms of a merged fact: per group of sources stating the same values, one
-    atom per combination of the disputed values they state. ``grouped`` is the fact's
-    evidence by source (see ``_evidence_by_source``), computed here if not given."""
-    by_source, foreign = grouped or _evidence_by_source(fact.evidence, fact.sources)
-    # what each source states other than the chosen values: (field, encoded values or None)
-    deviations: dict[str, list[tuple[str, tuple[str, ...] | None]]] = defaultdict(list)
-    silent = {u.field: u.sources for u in getattr(fact, "unstated", ())}
+    fact: Any, label: str, chosen: dict[str, Any], kinds: dict[str, str], sides: Sides
+) -> Parts:
+    """Return the sources of a merged fact grouped by the values they state, each group with
+    one value option per combination of the disputed values it states (``kinds``: how a
+    field's conflict sides decode, str by default)."""
+    silent = {u.field: frozenset(u.sources) for u in getattr(fact, "unstated", ())}
+    groups = [frozenset(fact.sources or ("",))]
+    disputed = []
     for name in chosen:
-        stated = sides.get((label, name), {})
-        for source, texts in stated.items():
-            deviations[source].append((name, tuple(texts)))
-        for source in silent.get(name, ()):
-            if source not in stated:
-                deviations[source].append((name, None))
-    alike: dict[tuple[Any, ...], list[str]] = defaultdict(list)
-    for source in fact.sources or ("",):
-        found = deviations.get(source)
-        alike[tuple(found) if found else ()].append(source)
-    atoms: list[Atom] = []
-    for deviation, sources in alike.items():
-        evidence = (*(e for s in sources for e in by_source.get(s, ())), *foreign)
-        options: list[dict[str, Any]] = [dict(chosen)]
-        for name, texts in deviation:
-            values = [None] if texts is None else [decode(t, kinds.get(name, "str")) for t in texts]
+        stated, quiet = sides.get((label, name), []), silent.get(name, frozenset())
+        if stated or quiet:
+            for _, members in stated:
+                groups = _refine(groups, members)
+            groups = _refine(groups, quiet)
+            disputed.append((name, stated, quiet))
+    parts: Parts = []
+    for group in sorted(groups, key=min):
+        member = min(group)  # every member of a group states alike
+        options = [dict(chosen)]
+        for name, stated, quiet in disputed:
+            texts = [text for text, members in stated if member in members]
+            if texts:
+                values = [decode(t, kinds.get(name, "str")) for t in texts]
+            elif member in quiet:
+                values = [None]
+            else:
+                continue
             options = [{**o, name: v} for o in options for v in values]
-        atoms.extend(Atom(frozenset(sources), o, evidence) for o in options)
-    return atoms
+        parts.append((group, options))
+    return parts
 
 
-def _labelled(facts: Sequence[Any], label_of: Callable[[Any], str]) -> list[tuple[Any, str]]:
+def _atoms(parts: Parts, evidence: EvidenceBySource) -> list[Atom]:
+    return [
+        Atom(group, option, evidence(group), evidence.ordered(group))
+        for group, options in parts
+        for option in options
+    ]
+
+
+def _labelled(facts: Sequence[Any], label_of: Callable[[Any], str]) -> Labelled:
     """Return each fact of a record with the label its conflicts name it by."""
     return list(zip(facts, labels(facts, label_of), strict=True))
 
 
-def atoms_from_record(record: CanonicalRecord) -> dict[str, list[Atom]]:
-    """Return a merged record cut back into per-source atoms."""
-    sides = _sides_by_source(record)
-    atoms: dict[str, list[Atom]] = defaultdict(list)
-    for e, label in _labelled(record.entities, entity_label):
+def _of_all(fact: Any) -> EvidenceBySource:
+    return EvidenceBySource(fact.evidence, fact.sources)
+
+
+def _entity_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
+    atoms = []
+    for e, label in facts:
         chosen = dict(_entity_values(e), aliases=frozenset(e.aliases) | {e.name})
-        atoms["entity"] += _split(e, label, chosen, {}, sides)
-    for q, label in _labelled(record.quantities, quantity_label):
-        atoms["quantity"] += _split(q, label, _quantity_values(q), {}, sides)
-    for t, label in _labelled(record.tariffs, tariff_label):
-        atoms["tariff"] += _tariff_atoms(t, label, sides)
-    for s, label in _labelled(record.statements, statement_label):
-        grouped = _evidence_by_source(s.evidence, s.sources)
-        for variant in s.variants or (Variant(text=s.text, sources=s.sources),):
-            wording = s.model_copy(update={"text": variant.text, "sources": variant.sources})
-            chosen = _statement_values(wording)
-            atoms["statement"] += _split(wording, label, chosen, {}, sides, grouped)
-    kinds = {"participants": "tuple", "date": "date"}
-    for v, label in _labelled(record.events, event_label):
-        atoms["event"] += _split(v, label, _event_values(v), kinds, sides)
+        atoms += _atoms(_split(e, label, chosen, {}, sides), _of_all(e))
     return atoms
 
 
-def _tariff_atoms(t: MergedTariffRate, label: str, sides: SidesBySource) -> list[Atom]:
-    """Return a merged tariff's atoms: per source, one per product list (scope) it stated."""
-    chosen = _tariff_values(t, t.products[0] if t.products else None, t.products)
-    stated: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for scope_variant in t.scopes:
-        for source in set(scope_variant.sources):
-            stated[source].append(decode(scope_variant.text, "tuple"))
+def _quantity_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     atoms = []
-    for atom in _split(t, label, chosen, {"products": "tuple"}, sides):
-        by_scopes: dict[tuple[tuple[str, ...], ...], list[str]] = defaultdict(list)
-        for source in atom.sources:
-            by_scopes[tuple(stated.get(source) or [atom.values["products"]])].append(source)
-        parts = split_sources(atom, list(by_scopes.values())) if len(by_scopes) > 1 else [atom]
-        for scopes, part in zip(by_scopes, parts, strict=True):
-            atoms += [
-                Atom(part.sources, dict(part.values, products=s), part.evidence) for s in scopes
-            ]
+    for q, label in facts:
+        atoms += _atoms(_split(q, label, _quantity_values(q), {}, sides), _of_all(q))
+    return atoms
+
+
+def _tariff_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
+    """Return the tariffs' atoms: per source, one per product list (scope) it stated."""
+    atoms = []
+    for t, label in facts:
+        chosen = _tariff_values(t, t.products[0] if t.products else None, t.products)
+        scopes = [(decode(v.text, "tuple"), frozenset(v.sources)) for v in t.scopes]
+        evidence = _of_all(t)
+        for group, options in _split(t, label, chosen, {"products": "tuple"}, sides):
+            by_scopes: dict[tuple[Any, ...], list[frozenset[str]]] = defaultdict(list)
+            parts = [group]
+            for _, members in scopes:
+                parts = _refine(parts, members)
+            for part in parts:
+                member = min(part)
+                stated = tuple(scope for scope, members in scopes if member in members)
+                by_scopes[stated].append(part)
+            for stated, found in by_scopes.items():
+                sources = frozenset().union(*found)
+                for option in options:
+                    for scope in stated or (option["products"],):
+                        values = dict(option, products=scope)
+                        atoms.append(
+                            Atom(sources, values, evidence(sources), evidence.ordered(sources))
+                        )
+    return atoms
+
+
+def _statement_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
+    atoms = []
+    for s, label in facts:
+        evidence = _of_all(s)
+        for variant in s.variants or (Variant(text=s.text, sources=s.sources),):
+            wording = s.model_copy(update={"text": variant.text, "sources": variant.sources})
+            chosen = _statement_values(wording)
+            atoms += _atoms(_split(wording, label, chosen, {}, sides), evidence)
+    return atoms
+
+
+def _event_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
+    atoms = []
+    kinds = {"participants": "tuple", "date": "date"}
+    for v, label in facts:
+        atoms += _atoms(_split(v, label, _event_values(v), kinds, sides), _of_all(v))
+    return atoms
+
+
+_RECORD_ATOMS = {
+    "entity": _entity_atoms,
+    "quantity": _quantity_atoms,
+    "tariff": _tariff_atoms,
+    "statement": _statement_atoms,
+    "event": _event_atoms,
+}
+
+
+def atoms_from_record(
+    record: CanonicalRecord, kinds: Iterable[str] = tuple(_RECORD_ATOMS)
+) -> dict[str, list[Atom]]:
+    """Return a merged record cut back into per-source atoms (of the fact ``kinds`` given:
+    entity, quantity, tariff, statement, event)."""
+    facts: dict[str, tuple[Sequence[Any], Callable[[Any], str]]] = {
+        "entity": (record.entities, entity_label),
+        "quantity": (record.quantities, quantity_label),
+        "tariff": (record.tariffs, tariff_label),
+        "statement": (record.statements, statement_label),
+        "event": (record.events, event_label),
+    }
+    labelled = {kind: _labelled(*facts[kind]) for kind in kinds}
+    wanted = None  # conflicts of every fact, unless only some kinds are cut
+    if set(labelled) != set(facts):
+        wanted = {label for pairs in labelled.values() for _, label in pairs}
+    sides = _sides(record, wanted)
+    atoms: dict[str, list[Atom]] = defaultdict(list)
+    for kind, pairs in labelled.items():
+        atoms[kind] = _RECORD_ATOMS[kind](pairs, sides)
     return atoms

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -56,18 +56,35 @@ def labels(facts: Sequence[Any], label_of: Callable[[Any], str]) -> list[str]:
     return found
 
 
-def fact_key(fact: Any, full: bool = True) -> tuple[str, str]:
-    """Return a canonical sort key of a merged fact (without ``full``, only its primary part:
-    facts whose primary parts differ sort alike either way)."""
+def primary_key(fact: Any) -> str:
+    """Return the primary part of a merged fact's canonical sort key (see ``canonical_keys``)."""
     if isinstance(fact, MergedEntity):
-        primary = fact.id
-    elif isinstance(fact, MergedTariffRate):
+        return fact.id
+    if isinstance(fact, MergedTariffRate):
         who = f"{fact.imposer or ''}|{fact.target or ''}"
-        primary = f"{who}|{fact.rate_percent:012.3f}|{','.join(fact.products)}"
-    elif isinstance(fact, MergedStatement):
-        primary = f"{fact.speaker or ''}|{fact.text}"
-    elif isinstance(fact, MergedTradeEvent):
-        primary = f"{fact.date.isoformat() if fact.date else '9999'}|{fact.type}"
-    else:
-        primary = f"{fact.kind}|{fact.unit}|{fact.value:024.6f}"
-    return primary, fact.model_dump_json() if full else ""
+        return f"{who}|{fact.rate_percent:012.3f}|{','.join(fact.products)}"
+    if isinstance(fact, MergedStatement):
+        return f"{fact.speaker or ''}|{fact.text}"
+    if isinstance(fact, MergedTradeEvent):
+        return f"{fact.date.isoformat() if fact.date else '9999'}|{fact.type}"
+    return f"{fact.kind}|{fact.unit}|{fact.value:024.6f}"
+
+
+_PROVENANCE = frozenset({"evidence", "sources", "unstated"})
+
+
+def canonical_keys(facts: Sequence[Any]) -> list[tuple[str, str, str]]:
+    """Return a canonical sort key per merged fact: its primary key, then (only where primary
+    keys tie) its JSON without provenance, then (only where those tie too) its whole JSON.
+    The JSON parts hold every evidence span, so they are made only when needed."""
+    primary = [primary_key(fact) for fact in facts]
+    tied = Counter(primary)
+    light = [
+        fact.model_dump_json(exclude=_PROVENANCE) if tied[key] > 1 else ""
+        for fact, key in zip(facts, primary, strict=True)
+    ]
+    still = Counter(zip(primary, light, strict=True))
+    return [
+        (key, part, fact.model_dump_json() if part and still[(key, part)] > 1 else "")
+        for fact, key, part in zip(facts, primary, light, strict=True)
+    ]

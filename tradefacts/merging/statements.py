@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..models import MergedStatement, Variant
 from .atoms import Atom, cluster_by_keys
 from .fusion import Fused, Fusion, best, votes
+from .runs import in_order
 
 _MAX_QUOTE_NGRAM = 5
 
@@ -97,7 +98,8 @@ def fuse_statement(atoms: list[Atom], names: dict[str, str]) -> Fused:
         kind=fusion.choose(atoms, "kind"),
         **fusion.provenance(atoms),
         variants=tuple(
-            Variant(text=t, sources=tuple(sorted(s))) for t, s in sorted(wordings.items())
+            Variant(text=t, sources=in_order(s, fusion.sources(atoms)))
+            for t, s in sorted(wordings.items())
         ),
     )
     return statement, fusion.conflicts

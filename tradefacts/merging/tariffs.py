@@ -9,6 +9,7 @@ from typing import Any
 from ..models import MergedTariffRate, Variant
 from .atoms import Atom, cluster_by_keys
 from .fusion import Fused, Fusion, encode, votes
+from .runs import in_order
 
 
 def _tariff_key(atom: Atom) -> tuple[Any, ...]:
@@ -53,7 +54,7 @@ def fuse_tariff(atoms: list[Atom]) -> Fused:
     tariff = tariff.model_copy(
         update={
             "scopes": tuple(
-                Variant(text=encode(scope), sources=tuple(sorted(scopes[scope])))
+                Variant(text=encode(scope), sources=in_order(scopes[scope], fusion.sources(atoms)))
                 for scope in sorted(scopes)
                 if scope
             )
