@@ -7,6 +7,7 @@ tuples in Python and arrays in JSON. ``model_dump(mode="json")`` yields the cont
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -89,7 +90,7 @@ def evidence_key(evidence: Evidence) -> tuple[str, int, int, str]:
 def canonical_evidence(evidence: Evidences) -> Evidences:
     """Return ``evidence`` in canonical order without repeats (itself if already so)."""
     keys = list(map(evidence_key, evidence))
-    if all(a < b for a, b in zip(keys, keys[1:], strict=False)):
+    if all(map(operator.lt, keys, keys[1:])):
         return evidence
     union = dict(zip(keys, evidence, strict=True))
     return tuple(map(union.__getitem__, sorted(union)))
