@@ -26,9 +26,10 @@ def union_of_runs(
     found = sorted((run for run in runs if run), key=lambda run: key(run[0]))
     if not found:
         return ()
-    if len(found) == 1 or all(key(a[-1]) < key(b[0]) for a, b in pairwise(found)):
-        first = found[0]
-        return first if len(found) == 1 and isinstance(first, tuple) else tuple(chain(*found))
+    if len(found) == 1:
+        return tuple(found[0])  # the run itself when it is a tuple
+    if all(key(a[-1]) < key(b[0]) for a, b in pairwise(found)):
+        return tuple(chain(*found))
     if block_of is not None:
         blocks = [(block, list(items)) for run in found for block, items in groupby(run, block_of)]
         if len({block for block, _ in blocks}) == len(blocks):
