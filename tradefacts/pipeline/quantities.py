@@ -214,7 +214,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     adj = _alternation(qualifiers)
     codes_after = _alternation(t["currency_codes_after"])
     pct_units = (
-        r"%|(?i:per[ \u00a0]?cent|percent|pct|pc|percentage[ \u00a0]points?"
+        r"%|(?i:per[ \u00a0-]?cent|percent|pct|pc|percentage[ \u00a0]points?"
         r"|basis[ \u00a0]points?|bps)(?![\w])"
     )
     lo_range = rf"(?:(?P<lo>{_DIGITS})(?P<lounit>{pct_units})?{_SP}?{_DASH}{_SP}?)?"
@@ -236,7 +236,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?P<adj>(?i:{adj})){_SP})?(?P<word>(?i:{words})|{codes_after})(?![\w])"
         ),
         "percent": re.compile(
-            rf"(?<![\w.])(?:{lo_range})(?P<num>{num}){_SP}?(?P<unit>{pct_units})"
+            rf"(?<![\w.])(?:{lo_range})(?P<num>{num})(?:{_SP}|-)?(?P<unit>{pct_units})"
         ),
         "duration": re.compile(
             rf"(?<![\w.])(?P<num>{num}|(?i:an?|one|half{_SP}an?))"

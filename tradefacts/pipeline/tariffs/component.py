@@ -10,7 +10,7 @@ Findings become consolidated ``TariffRate`` facts (``facts``).
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...models import TariffRate
 from ..document import in_clutter, register_extensions
@@ -28,9 +28,17 @@ from .cues import has_word_near, measure_for, qualifier_for, status_for
 from .facts import Found, consolidate, evidence_span
 from .frame import governing_verb, relief_noun
 from .implicit import dominance, implicit_imposer, implicit_target
-from .linking import comparison_link, first_conjunct, linked_tariff, rated_tariff_words
-from .parties import clause_roles, compared_roles
+from .linking import (
+    comparison_link,
+    elliptical_link,
+    first_conjunct,
+    linked_tariff,
+    own_scope,
+    rated_tariff_words,
+)
+from .parties import clause_roles, compared_roles, elliptic_roles
 from .products import products_in_scope
+from .roles_model import Reading, choose_roles
 from .tariff_words import tariff_tokens
 
 #: At most this many percents per doc chunk are examined (news has dozens; bounds hostile input).
@@ -69,18 +77,24 @@ def _facts_for_percent(
     clo, chi = clauses[k]
     tariff = linked_tariff(ctx, pspan, lo, hi)
     compared: CountryMention | None = None
+    elliptic: Token | None = None
     if tariff is None:
         tariff, compared = comparison_link(ctx, pspan, lo)
         if tariff is None or compared is None:
-            return []
+            elliptic = elliptical_link(ctx, pspan, lo)
+            if elliptic is None:
+                return []
+            tariff, compared = pspan.root, None  # the rate stands in for its tariff word
     if not clo <= tariff.i < chi:
         clo, chi = min(clo, tariff.i), max(chi, tariff.i + 1)
     roles = clause_roles(ctx, tariff, pspan, clo, chi, lo)
     if compared is not None:
         first_roles = clause_roles(ctx, tariff, doc[tariff.i : tariff.i + 1], lo, pspan.start, lo)
         roles = compared_roles(first_roles, compared, ranking)
-    first = first_conjunct(ctx, tariff)
-    if not (roles.imposers or roles.targets) and first is not None:
+    first = elliptic if elliptic is not None else first_conjunct(ctx, tariff)
+    if elliptic is not None:
+        roles = elliptic_roles(ctx, roles, elliptic, clo, chi, lo)
+    elif not (roles.imposers or roles.targets) and first is not None:
         # "a 15% tariff added to US corn, and a 10% tariff to soybeans": the same sides, but a
         # conjunct with its own "on ..." keeps its own target ("..., and 10% on every country")
         inherited = clause_roles(ctx, first, doc[first.i : first.i + 1], min(clo, first.i), chi, lo)
@@ -89,7 +103,10 @@ def _facts_for_percent(
         roles = inherited
     verb = governing_verb(tariff)
     products = products_in_scope(ctx, tariff, pspan, verb, clo, chi)
-    if not products and first is not None:  # "... on refined copper a 15% tariff, and 30% ..."
+    scoped = elliptic is not None and own_scope(ctx, tariff)  # "35% on other goods": all goods
+    if (
+        not products and first is not None and not scoped
+    ):  # "on refined copper a 15% tariff, and 30%"
         first_verb = governing_verb(first)
         products = products_in_scope(ctx, first, doc[first.i : first.i + 1], first_verb, lo, chi)
     qualifier = qualifier_for(doc, pspan, tariff, pct.approximate)
@@ -102,6 +119,8 @@ def _facts_for_percent(
     if not targets:
         implied = implicit_target(ctx, sent, roles, imposer, measure, products, partners)
         targets = [implied] if implied is not None else []
+    reading = Reading(imposer, targets, roles.imposers, roles.targets, roles.all_partners)
+    imposer, targets = choose_roles(ctx, pspan, tariff, sent, reading)
     if measure == "reciprocal" and not targets:
         measure = "baseline" if has_word_near(doc, pspan, tariff, "board") else measure
     status, cued = status_for(doc, clauses, k)

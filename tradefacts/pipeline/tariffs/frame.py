@@ -63,7 +63,10 @@ def clause_frame(ctx: Context, tariff: Token, pspan: Span, lo: int, hi: int, sen
         subject, subject_verb = _surface_subject(ctx, verb, lo), verb
     speaker = _speaker_subject(subject, subject_verb) if subject is not None else None
     critic = next((a for a in ancestors(tariff, 7) if verb_in(a, t.criticize_verbs)), None)
-    passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
+    passive = verb is not None and (
+        any(c.dep_ == "auxpass" for c in verb.children)
+        or (verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
+    )  # "with Chile struck by a 30% levy": a participle with its agent is passive
     on_scope: set[int] = set()
     for prep in scope_preps(tariff, pspan, verb):
         on_scope.update(prep_scope(ctx.doc, prep, lo, hi))

@@ -36,15 +36,16 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
         if anc.pos_ in {"VERB", "AUX"}:
             level = lemma(anc) in _LEVEL_VERBS
             if _rate_slot(via) or (level and via.dep_ == "dobj"):
-                for child in anc.children:
-                    if child.dep_ in _TARIFF_ARG_DEPS:
-                        found = _tariff_in_argument(ctx, child)
-                        if found is not None:
-                            return found
-                if anc.dep_ == "relcl":
+                for child in _chain_arguments(anc):
+                    found = _tariff_in_argument(ctx, child)
+                    if found is not None:
+                        return found
+                if anc.dep_ in {"relcl", "acl"}:
                     owner = _relative_owner(ctx, anc.head)
                     if owner is not None:
-                        return owner  # "the levy, which stands at 25 per cent, ..."
+                        return (
+                            owner  # "the levy, which stands at 25 per cent", "tariffs reaching 90%"
+                        )
             if lemma(anc) in t.market_verbs:
                 return None  # "the dollar rose 0.5%"
             if via is root and via.dep_ == "dobj" and lemma(anc) in _ADD_VERBS:
@@ -66,6 +67,24 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
                 if grand.i in ctx.tariff:
                     return grand
     return _window_link(ctx, pspan, lo, hi)
+
+
+#: Dependencies through which a verb without its own arguments takes those of its head:
+#: "Duties on rice were due to climb to 18%" (climb -> due -> were, whose subject is "Duties").
+_CHAIN_DEPS = frozenset({"xcomp", "acomp"})
+
+
+def _chain_arguments(verb: Token) -> list[Token]:
+    """The verb's subject and object arguments; for a verb in a chain ("were due to climb",
+    "is set to rise") without a subject of its own, those of the chain's verbs above it."""
+    cur = verb
+    args: list[Token] = []
+    for _ in range(3):
+        args += [c for c in cur.children if c.dep_ in _TARIFF_ARG_DEPS]
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in args) or cur.dep_ not in _CHAIN_DEPS:
+            break
+        cur = cur.head
+    return args
 
 
 #: Verbs whose object rate goes onto the tariff of their "to" phrase.
@@ -216,3 +235,52 @@ def rated_tariff_words(ctx: Context, percents: list[Percent]) -> frozenset[int]:
         if tariff is not None:
             out.add(tariff.i)
     return frozenset(out)
+
+
+#: Prepositions of a rate's own scope: "35% on other goods", "10% for Vietnamese shoes".
+_OWN_SCOPE_PREPS = frozenset({"on", "for", "against"})
+
+
+def own_scope(ctx: Context, rate: Token) -> bool:
+    """True when the rate token has its own "on ..." phrase naming goods or a country."""
+    t = tables()
+    for prep in rate.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _OWN_SCOPE_PREPS:
+            continue
+        for tok in prep.subtree:
+            if tok.i in ctx.by_token or tok.lower_ in t.import_nouns or tok.lower_ == "imported":
+                return True
+            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head == prep:
+                return True  # "35% on lumber": the object noun is what the rate is put on
+    return False
+
+
+def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
+    """The tariff word a rate stated without one belongs to, in a list or an aside: "a 25%
+    tariff on lumber, 35% on other goods and 50% on aluminum", "Mexico (8%)", "the levy fell
+    to 30% on Chinese goods, and 10% on goods from the US". The rate needs its own scope or to
+    be an aside on a country; its tariff word is the nearest one some rate was stated for
+    earlier in the sentence, else (with its own scope) the nearest tariff word in the sentence
+    or the one before."""
+    root = pspan.root
+    scoped = own_scope(ctx, root)
+    aside = root.dep_ == "appos" and root.head.i in ctx.by_token
+    if not (scoped or aside):
+        return None
+    if any(anc.lower_ == "by" for anc in ancestors(root, 3)):
+        return None  # "cut by 5% on ...": a change, not a rate
+    sent_lo = ctx.sent_start[root.i]
+    earlier = [i for i in sorted(ctx.tariff) if sent_lo <= i < pspan.start]
+    rated = [i for i in earlier if i in ctx.rated]
+    if rated:
+        return ctx.doc[rated[-1]]
+    market = tables().market_verbs
+    if not scoped or any(
+        anc.pos_ in {"VERB", "AUX"} and lemma(anc) in market for anc in ancestors(root, 4)
+    ):
+        return None  # "shares fell 2% on weak exports": no tariff rate
+    if earlier:
+        return ctx.doc[earlier[-1]]
+    prev_lo = ctx.sent_start[sent_lo - 1] if sent_lo > 0 else sent_lo
+    before = [i for i in sorted(ctx.tariff) if prev_lo <= i < sent_lo]
+    return ctx.doc[before[-1]] if before else None

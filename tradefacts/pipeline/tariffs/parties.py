@@ -94,6 +94,23 @@ def clause_roles(
     return roles
 
 
+def elliptic_roles(
+    ctx: Context, own: Roles, tariff: Token, lo: int, hi: int, sent_lo: int
+) -> Roles:
+    """Roles of a rate stated without its tariff word ("..., 35% on other goods"): what its own
+    scope or aside says (not a subject read off its verb), else what its tariff word's says."""
+    inherited = clause_roles(
+        ctx, tariff, ctx.doc[tariff.i : tariff.i + 1], min(lo, tariff.i), hi, sent_lo
+    )
+    out = Roles(tariff_index=own.tariff_index, all_partners=own.all_partners)
+    out.role_tokens = set(own.role_tokens)
+    out.imposers = [iso for iso in own.imposers if iso not in own._weak] or inherited.imposers
+    out.targets = [iso for iso in own.targets if iso not in own._weak] or (
+        [] if own.all_partners else inherited.targets
+    )
+    return out
+
+
 def compared_roles(roles: Roles, compared: CountryMention, ranking: list[str]) -> Roles:
     """The compared rate keeps the first rate's imposer and swaps its target, or, when the
     first rate has no target (an average), belongs to the compared country."""
@@ -156,9 +173,15 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     head = h.head
     tariff, verb = f.tariff, f.verb
     # "exports to the United States": the destination imposes; "imports from X": X is hit.
+    if tariff.dep_ == "appos" and tariff.head == h:
+        return "target"  # "partners including India (12% tariff), Mexico (8%)"
     goods_here = h.dep_ == "pobj" and _in_frame(head.head, f)
     if goods_here and head.lower_ in {"to", "into"} and _moves_goods(head.head):
         return "imposer"
+    if goods_here and head.lower_ == "in" and lemma(head.head) in _ARRIVE_VERBS:
+        return "imposer"  # "Chilean wine arriving in Mexico": the destination levies
+    if h.dep_ == "dobj" and lemma(head) in _ENTER_VERBS and _in_frame(head, f):
+        return "imposer"  # "goods entering China from the US"
     if goods_here and head.lower_ == "from" and _brings_goods(head.head):
         return "target"
     if h.dep_ in {"compound", "amod", "nmod", "poss"} and _imports_from_elsewhere(head):
@@ -181,6 +204,11 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
             c.dep_ == "nsubj" and _within(m, c) for c in clause_verb.children
         ):
             return "imposer"  # "the 10 per cent levy that the US applies"
+    for clause_verb in clauses_on_tariff:
+        if verb_in(clause_verb, t.target_subject_verbs) and any(
+            c.dep_ == "agent" and _within(m, c) for c in clause_verb.children
+        ):
+            return "target"  # "the 15% rate secured by Peru": who secures a rate bears it
     agent = next(
         (
             c
@@ -219,7 +247,12 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
 #: Verbs of goods crossing a border: "imported into X" / "shipped to X" (X imposes), "imported
 #: from X" / "coming from X" (X is hit).
 _INTO_VERBS = frozenset({"import", "export", "ship", "sell"})
-_FROM_VERBS = frozenset({"import", "ship", "come", "arrive", "originate", "source", "buy"})
+_FROM_VERBS = frozenset(
+    {"import", "ship", "come", "arrive", "originate", "source", "buy", "enter", "send", "export"}
+)
+#: Verbs of goods reaching a market: "arriving in X", "sold in X", "entering X" (X levies).
+_ARRIVE_VERBS = frozenset({"arrive", "land", "sell", "enter", "import", "ship", "deliver"})
+_ENTER_VERBS = frozenset({"enter", "reach"})
 
 
 def _moves_goods(token: Token) -> bool:

@@ -67,11 +67,32 @@ def _rate_on_goods(token: Token) -> bool:
     words = lowers(doc)
     stop = min(len(doc), i + 6)
     for j in range(i + 1, stop):
-        if words[j] in t.import_nouns or doc[j].ent_type_ in {"NORP", "GPE"}:
+        if (
+            words[j] in t.import_nouns
+            or words[j] in _FOREIGN
+            or doc[j].ent_type_ in {"NORP", "GPE"}
+        ):
             return True
         if doc[j].is_punct or doc[j].pos_ in {"VERB", "AUX"}:
             break
     return any(True for _ in phrases_in(doc, i + 1, stop, t.products))
+
+
+#: Modifiers that make goods someone else's: "the rate on imported sofas".
+_FOREIGN = frozenset({"imported", "foreign", "overseas"})
+#: Pronouns that stand for tariffs named before when they have their own scope: "the rate on
+#: sofas will rise to 25%, while those on vanities will jump to 40%".
+_STAND_IN_PRONOUNS = frozenset({"those", "that"})
+
+
+def _stands_for_tariff(token: Token) -> bool:
+    """True for "those on vanities" / "that on steel": a pronoun with its own goods phrase."""
+    return token.pos_ == "PRON" and any(
+        c.dep_ == "prep"
+        and c.lower_ in {"on", "for", "from"}
+        and any(g.dep_ == "pobj" for g in c.children)
+        for c in token.children
+    )
 
 
 @lru_cache(maxsize=1)
@@ -91,19 +112,28 @@ def tariff_tokens(doc: Doc) -> set[int]:
     strings = doc.vocab.strings
     lemmas = [strings[int(h)].lower() for h in doc.to_array("LEMMA")] if len(doc) else []
     rates: list[int] = []
+    stand_ins: list[int] = []
     for i, (lower, base) in enumerate(zip(texts, lemmas, strict=False)):
+        if lower in _STAND_IN_PRONOUNS:
+            stand_ins.append(i)
+            continue
         if lower not in candidates and base not in candidates:
             continue
         if base == "rate" or lower in {"rate", "rates"}:
             rates.append(i)
         elif is_tariff_word(doc[i], False):
             found.add(i)
-    if rates:
+    if rates or stand_ins:
         ctx_sents = _sentence_index(doc)
         with_tariff = {ctx_sents[i] for i in found}
-        for i in rates:
-            if is_tariff_word(doc[i], ctx_sents[i] in with_tariff):
+        for i in rates:  # a rate in a sentence about tariffs, or right after one
+            near = ctx_sents[i] in with_tariff or ctx_sents[i] - 1 in with_tariff
+            if is_tariff_word(doc[i], near):
                 found.add(i)
+        for i in stand_ins:
+            if any(j < i and ctx_sents[j] == ctx_sents[i] for j in found):
+                if _stands_for_tariff(doc[i]):
+                    found.add(i)
     return found
 
 

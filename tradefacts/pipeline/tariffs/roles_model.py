@@ -1,0 +1,274 @@
+"""A learned re-ranker for tariff roles: which (imposer, target) pairs one rate states.
+
+The rules (``parties``, ``implicit``) give one reading per rate. The re-ranker scores every
+candidate pair: the countries of the sentence and the one before, the default imposer, the
+article's two most-named countries, the rules' own sides, and "every partner" as a target.
+Features say what the rules concluded (and how: explicitly or by a fallback), where each side
+is named (preposition, dependency, before or after the rate, distance), how often the article
+names it, and the trade-flow words around it. A logistic model (``data/tariff_roles.json``,
+trained by ``tools/train_tariff_roles.py``) scores the pairs; the best pair wins and further
+targets of the same imposer are kept when they score above the model's threshold.
+
+The model is plain data (feature names and weights) applied with Python arithmetic: no
+learning library at run time, the same output everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from .context import Context, CountryMention
+from .tokens import lowers
+from .vocabulary import tables
+
+#: The target that stands for every partner ("a 10% tariff on all imports").
+EVERY_PARTNER = None
+#: Prepositions whose object side is read as a feature.
+_PREPS = ("on", "from", "to", "into", "with", "against", "by", "in", "for", "of", "between")
+#: Dependency labels of a side's mention that are read as a feature.
+_DEPS = ("poss", "compound", "amod", "nsubj", "nsubjpass", "pobj", "dobj", "conj", "appos")
+_EXPORT_WORDS = frozenset({"export", "exports", "exporter", "exporters", "shipments", "sold"})
+_IMPORT_WORDS = frozenset({"import", "imports", "importer", "importers", "imported"})
+_RETALIATION_WORDS = frozenset(
+    {"retaliate", "retaliated", "retaliation", "retaliatory", "counter", "countermeasures", "hit"}
+)
+
+
+@dataclass
+class Reading:
+    """What the rules concluded for one rate, and how."""
+
+    imposer: str | None
+    targets: list[str | None]
+    stated_imposers: list[str] = field(default_factory=list)  # the clause names them
+    stated_targets: list[str] = field(default_factory=list)
+    all_partners: bool = False
+
+
+@dataclass
+class Candidate:
+    """One (imposer, target) pair for a rate, with its features."""
+
+    imposer: str
+    target: str | None
+    features: dict[str, float]
+
+
+#: Called with (ctx, rate span, reading, candidates) for every rate when set (training data).
+recorder: Callable[[Context, Span, Reading, list[Candidate]], None] | None = None
+
+
+@dataclass(frozen=True)
+class RolesModel:
+    """Logistic weights over named features, with the score a further target must reach."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RolesModel:
+        return cls(
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> RolesModel | None:
+    """The model shipped in ``data/tariff_roles.json`` (None when absent or disabled)."""
+    ref = resources.files("tradefacts.pipeline").joinpath("data/tariff_roles.json")
+    if not ref.is_file():
+        return None
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    return RolesModel.from_json(data) if data.get("enabled", True) else None
+
+
+#: Overrides the shipped model when set (cross-validation in tools/train_tariff_roles.py).
+active_model: RolesModel | None = None
+use_model = True
+
+
+def choose_roles(
+    ctx: Context, pspan: Span, tariff: Token, sent: Span, reading: Reading
+) -> tuple[str | None, list[str | None]]:
+    """The imposer and targets of one rate: the rules' reading re-ranked by the model."""
+    if recorder is None and not use_model:
+        return reading.imposer, reading.targets
+    candidates = candidate_pairs(ctx, pspan, tariff, sent, reading)
+    if recorder is not None:
+        recorder(ctx, pspan, reading, candidates)
+    model = active_model or shipped_model() if use_model else None
+    if model is None or not candidates:
+        return reading.imposer, reading.targets
+    scored = sorted(
+        ((model.probability(c.features), n, c) for n, c in enumerate(candidates)),
+        key=lambda s: (-s[0], s[1]),
+    )
+    best = scored[0][2]
+    targets: list[str | None] = [best.target]
+    for p, _, c in scored[1:]:
+        if c.imposer == best.imposer and c.target is not None and best.target is not None:
+            if p >= model.threshold and c.target not in targets:
+                targets.append(c.target)
+    return best.imposer, targets
+
+
+def candidate_pairs(
+    ctx: Context, pspan: Span, tariff: Token, sent: Span, reading: Reading
+) -> list[Candidate]:
+    """Every (imposer, target) pair worth scoring for this rate, with features."""
+    stats = _article_stats(ctx)
+    prev_lo = ctx.sent_start[sent.start - 1] if sent.start > 0 else sent.start
+    here = _side_mentions(ctx, sent.start, sent.end)
+    before = _side_mentions(ctx, prev_lo, sent.start)
+    countries: list[str] = []
+    for iso in [
+        *(reading.imposer and [reading.imposer] or []),
+        *[t for t in reading.targets if t is not None],
+        *here,
+        *before,
+        *stats.top[:2],
+        *([tables().default_imposer] if tables().default_imposer in stats.counts else []),
+    ]:
+        if iso is not None and iso not in countries:
+            countries.append(iso)
+    out = []
+    for imposer in countries:
+        for target in [*countries, EVERY_PARTNER]:
+            if target == imposer:
+                continue
+            feats = _pair_features(
+                ctx, pspan, tariff, reading, stats, here, before, imposer, target
+            )
+            out.append(Candidate(imposer, target, feats))
+    return out
+
+
+@dataclass
+class _Stats:
+    counts: Counter[str]
+    top: list[str]
+
+
+def _article_stats(ctx: Context) -> _Stats:
+    cached = getattr(ctx, "_roles_stats", None)
+    if cached is None:
+        counts: Counter[str] = Counter(m.iso for m in ctx.mentions)
+        top = sorted(counts, key=lambda iso: (-counts[iso], iso))
+        cached = _Stats(counts, top)
+        ctx._roles_stats = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _side_mentions(ctx: Context, lo: int, hi: int) -> dict[str, list[CountryMention]]:
+    """Country mentions rooted in tokens [lo, hi), by country, in text order."""
+    out: dict[str, list[CountryMention]] = {}
+    for m in ctx.mentions_between(lo, hi):
+        if lo <= m.root < hi:
+            out.setdefault(m.iso, []).append(m)
+    return out
+
+
+def _pair_features(
+    ctx: Context,
+    pspan: Span,
+    tariff: Token,
+    reading: Reading,
+    stats: _Stats,
+    here: dict[str, list[CountryMention]],
+    before: dict[str, list[CountryMention]],
+    imposer: str,
+    target: str | None,
+) -> dict[str, float]:
+    default = tables().default_imposer
+    most = stats.counts[stats.top[0]] if stats.top else 1
+    f: dict[str, float] = {
+        "rule_imposer": float(imposer == reading.imposer),
+        "rule_target": float(target in reading.targets),
+        "rule_pair": float(imposer == reading.imposer and target in reading.targets),
+        "stated_imposer": float(imposer in reading.stated_imposers),
+        "stated_imposer_first": float(reading.stated_imposers[:1] == [imposer]),
+        "stated_target": float(target is not None and target in reading.stated_targets),
+        "imposer_stated_as_target": float(imposer in reading.stated_targets),
+        "target_stated_as_imposer": float(target is not None and target in reading.stated_imposers),
+        "rules_all_partners": float(reading.all_partners and target is EVERY_PARTNER),
+        "imposer_default": float(imposer == default),
+        "target_default": float(target == default),
+        "imposer_top": float(bool(stats.top) and stats.top[0] == imposer),
+        "target_top": float(bool(stats.top) and stats.top[0] == target),
+        "imposer_second": float(stats.top[1:2] == [imposer]),
+        "target_second": float(target is not None and stats.top[1:2] == [target]),
+        "imposer_share": stats.counts[imposer] / most,
+        "target_share": stats.counts[target] / most if target is not None else 0.0,
+        "target_every_partner": float(target is EVERY_PARTNER),
+        "few_countries_sentence": float(len(here) <= 1),
+    }
+    _side_features(f, "imposer", ctx, pspan, tariff, here.get(imposer), before.get(imposer))
+    if target is not None:
+        _side_features(f, "target", ctx, pspan, tariff, here.get(target), before.get(target))
+    words = lowers(ctx.doc)[max(0, pspan.start - 40) : pspan.end + 40]
+    f["retaliation_cue_imposer_not_default"] = float(
+        imposer != default and any(w in _RETALIATION_WORDS for w in words)
+    )
+    return f
+
+
+def _side_features(
+    f: dict[str, float],
+    side: str,
+    ctx: Context,
+    pspan: Span,
+    tariff: Token,
+    here: list[CountryMention] | None,
+    before: list[CountryMention] | None,
+) -> None:
+    """Where one side is named: in this sentence or the one before, how, and how near."""
+    if not here:
+        f[f"{side}_prev_sentence"] = float(bool(before))
+        f[f"{side}_not_named"] = float(not before)
+        return
+    f[f"{side}_in_sentence"] = 1.0
+    nearest = min(here, key=lambda m: abs(m.root - pspan.root.i))
+    doc = ctx.doc
+    root = doc[nearest.root]
+    f[f"{side}_before_rate"] = float(nearest.root < pspan.start)
+    f[f"{side}_distance"] = min(abs(nearest.root - pspan.root.i), 30) / 30.0
+    f[f"{side}_person"] = float(all(m.is_person for m in here))
+    f[f"{side}_before_tariff_word"] = float(nearest.root < tariff.i)
+    f[f"{side}_in_tariff_phrase"] = float(tariff.left_edge.i <= nearest.root <= tariff.right_edge.i)
+    dep = root.dep_ if root.dep_ in _DEPS else "other"
+    f[f"{side}_dep_{dep}"] = 1.0
+    prep = _governing_prep(root)
+    if prep is not None:
+        f[f"{side}_prep_{prep}"] = 1.0
+    window = lowers(doc)[max(0, nearest.start - 3) : nearest.end + 3]
+    f[f"{side}_near_export"] = float(any(w in _EXPORT_WORDS for w in window))
+    f[f"{side}_near_import"] = float(any(w in _IMPORT_WORDS for w in window))
+    f[f"{side}_mentions_sentence"] = min(len(here), 3) / 3.0
+
+
+def _governing_prep(token: Token) -> str | None:
+    """The preposition whose object the mention is (through conjuncts and modifiers)."""
+    cur = token
+    for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.lower_ in _PREPS:
+            return cur.head.lower_
+        if cur.dep_ not in {"conj", "compound", "amod", "poss", "appos"} or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
