@@ -100,6 +100,7 @@ def _facts_for_percent(
         inherited = clause_roles(ctx, first, doc[first.i : first.i + 1], min(clo, first.i), chi, lo)
         if roles.all_partners:
             inherited.targets.clear()
+            inherited.all_partners = True
         roles = inherited
     verb = governing_verb(tariff)
     products = products_in_scope(ctx, tariff, pspan, verb, clo, chi)
@@ -139,7 +140,7 @@ def _facts_for_percent(
             qualifier=qualifier,  # type: ignore[arg-type]
             evidence=(ev,),
         )
-        out.append(Found(fact, cued))
+        out.append(Found(fact, cued, every_partner=roles.all_partners))
     return out
 
 

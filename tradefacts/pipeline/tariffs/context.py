@@ -68,6 +68,9 @@ def _anaphoric_mentions(doc: Doc, named: list[CountryMention]) -> list[CountryMe
             if det is None or det.lower_ != "the" or any(c.dep_ == "prep" for c in tok.children):
                 continue  # "the country's" is fine; "the country of origin" is not a stand-in
             k = bisect.bisect_left(starts, det.i) - 1
+            bloc = tok.lower_ == "bloc"  # "the bloc" is a union of countries, "the country" not
+            while k >= 0 and (places[k].iso in tables().bloc_codes) != bloc:
+                k -= 1
             if k >= 0 and places[k].end <= det.i and det.i - places[k].end <= _ANAPHOR_REACH:
                 out.append(CountryMention(det.i, tok.i + 1, tok.i, places[k].iso, False))
         elif tok.lower_ in {"its", "their"} and tok.dep_ == "poss":

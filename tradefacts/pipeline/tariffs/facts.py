@@ -23,6 +23,7 @@ class Found:
 
     fact: TariffRate
     status_from_cue: bool
+    every_partner: bool = False  # the text says the rate is on every partner
 
 
 def evidence_span(
@@ -105,9 +106,9 @@ def _resolve_back_references(found: list[Found]) -> list[Found]:
     for f in found:
         fact = f.fact
         options = fuller.get((fact.rate_percent, fact.imposer), set())
-        vague = fact.target is None and not fact.products
+        vague = fact.target is None and not fact.products and not f.every_partner
         if vague and fact.measure not in {"baseline", "average"} and len(options) == 1:
             target, products = next(iter(options))
             fact = fact.model_copy(update={"target": target, "products": products})
-        out.append(Found(fact, f.status_from_cue))
+        out.append(Found(fact, f.status_from_cue, f.every_partner))
     return out

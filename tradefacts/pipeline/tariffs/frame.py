@@ -68,9 +68,11 @@ def clause_frame(ctx: Context, tariff: Token, pspan: Span, lo: int, hi: int, sen
         or (verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
     )  # "with Chile struck by a 30% levy": a participle with its agent is passive
     on_scope: set[int] = set()
-    for prep in scope_preps(tariff, pspan, verb):
+    preps = scope_preps(tariff, pspan, verb)
+    for prep in preps:
         on_scope.update(prep_scope(ctx.doc, prep, lo, hi))
-    on_scope.update(on_window(ctx.doc, tariff, hi))
+    if not any(prep.i == tariff.i + 1 for prep in preps):  # the parse attached "on" away
+        on_scope.update(on_window(ctx.doc, tariff, hi))
     relief = relief_noun(tariff)
     return Frame(
         tariff=tariff,

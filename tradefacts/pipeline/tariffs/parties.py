@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..entities import resolve_person
 from .context import Context, CountryMention
 from .frame import Frame, clause_frame, relief_holders
-from .tokens import lemma, verb_in
+from .tokens import lemma, own_phrase, verb_in
 from .vocabulary import tables
 
 _DEAL_NOUNS = frozenset({"deal", "agreement", "pact", "accord", "talks", "negotiations", "truce"})
@@ -77,6 +77,8 @@ def clause_roles(
         role = _mention_role(ctx.doc[m.root], m, frame)
         if role:
             roles.add(role, m)
+    for role, m in _relative_antecedents(ctx, frame):
+        roles.add(role, m)
     roles.all_partners = any(_all_partners(ctx.doc[i]) for i in frame.on_scope if lo <= i < hi)
     partner = _deal_partner(ctx, frame, lo, hi)
     if partner is not None and partner.iso not in roles.imposers + roles.targets:
@@ -92,6 +94,36 @@ def clause_roles(
         if verb_in(frame.verb, tables().impose_verbs) and not frame.passive:
             roles.add("imposer", speaker_mentions[0])  # "Trump said he would hit Canada ..."
     return roles
+
+
+_RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
+
+
+def _relative_antecedents(ctx: Context, frame: Frame) -> list[tuple[str, CountryMention]]:
+    """Roles of the countries a relative clause around the tariff is about: "accords with Chile
+    and Peru, which will pay 12% tariffs" (which = Chile and Peru: they pay, they are targets);
+    "Mexico and Canada, where Trump has imposed tariffs of 25%" (the place of imposing is hit)."""
+    verb = frame.verb
+    if verb is None or verb.dep_ != "relcl":
+        return []
+    t = tables()
+    role = None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in _RELATIVE_SUBJECTS:
+            if verb_in(verb, t.target_subject_verbs) or (
+                child.dep_ == "nsubjpass" and verb_in(verb, t.target_passive_verbs)
+            ):
+                role = "target"
+            elif verb_in(verb, t.impose_verbs) and child.dep_ == "nsubj":
+                role = "imposer"
+        elif child.lower_ == "where" and verb_in(verb, t.impose_verbs):
+            role = "target"
+    if role is None:
+        return []
+    antecedent = verb.head
+    members = [antecedent, *antecedent.conjuncts]
+    found = [ctx.by_token[tok.i] for tok in members if tok.i in ctx.by_token]
+    return [(role, m) for m in found if not m.is_person or role == "imposer"]
 
 
 def elliptic_roles(
@@ -198,7 +230,10 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return "imposer"
     if f.critic is not None and head == f.critic and h.dep_ in {"dobj", "pobj"}:
         return "imposer"
-    clauses_on_tariff = [c for c in tariff.children if c.dep_ in {"acl", "relcl"}]
+    phrase_heads = [tariff, tariff.head] if tariff.dep_ == "compound" else [tariff]
+    clauses_on_tariff = [  # "the 50% tariff increase announced by X": the increase's clause
+        c for head_noun in phrase_heads for c in head_noun.children if c.dep_ in {"acl", "relcl"}
+    ]
     for clause_verb in clauses_on_tariff:
         if verb_in(clause_verb, t.impose_verbs) and any(
             c.dep_ == "nsubj" and _within(m, c) for c in clause_verb.children
@@ -266,7 +301,8 @@ def _brings_goods(token: Token) -> bool:
 def _in_frame(token: Token, f: Frame) -> bool:
     """True when ``token`` belongs to the tariff phrase, its scope or its verb's subject."""
     tariff = f.tariff
-    if token.i in f.on_scope or tariff.left_edge.i <= token.i <= tariff.right_edge.i:
+    start, end = own_phrase(tariff)
+    if token.i in f.on_scope or start <= token.i <= end:
         return True
     subject = f.subject
     if (

@@ -41,6 +41,17 @@ def ancestors(token: Token, limit: int) -> Iterator[Token]:
         yield cur
 
 
+def own_phrase(token: Token) -> tuple[int, int]:
+    """First and last token index of ``token``'s phrase without the list members or appositions
+    that follow it: "a 30% levy on imports from China, 25% tariffs on goods from Mexico" ends
+    at "China" for "levy" (each tariff keeps its own prepositional phrases)."""
+    end = token.right_edge.i
+    for child in token.children:
+        if child.dep_ in {"conj", "appos", "cc"} and child.i > token.i:
+            end = min(end, child.left_edge.i - 1)
+    return token.left_edge.i, end
+
+
 def verb_in(token: Token, table: frozenset[str]) -> bool:
     """True when the verb's lemma (or a plain de-inflection; the lemmatiser errs) is listed."""
     lower = token.lower_

@@ -36,6 +36,7 @@ class Tables:
     product_stop_modifiers: frozenset[str]  # modifiers dropped from open product phrases
     not_products: frozenset[str]  # heads that are never products ("other countries")
     default_imposer: str | None
+    bloc_codes: frozenset[str]
     max_phrase: int  # longest cue/product phrase, in tokens
     first_words: frozenset[str]  # first tokens of all cue/product phrases
 
@@ -109,6 +110,7 @@ def tables() -> Tables:
         product_stop_modifiers=frozenset(data["product_stop_modifiers"]),
         not_products=frozenset(data["not_products"]),
         default_imposer=data.get("default_imposer"),
+        bloc_codes=frozenset(data.get("bloc_codes", [])),
         max_phrase=max((len(p) for p in phrases), default=1),
         first_words=frozenset(p[0] for p in phrases if p),
     )
