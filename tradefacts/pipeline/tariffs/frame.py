@@ -65,8 +65,8 @@ def clause_frame(ctx: Context, tariff: Token, pspan: Span, lo: int, hi: int, sen
     critic = next((a for a in ancestors(tariff, 7) if verb_in(a, t.criticize_verbs)), None)
     passive = verb is not None and (
         any(c.dep_ == "auxpass" for c in verb.children)
-        or (verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
-    )  # "with Chile struck by a 30% levy": a participle with its agent is passive
+        or any(c.dep_ == "agent" for c in verb.children)
+    )  # "with Chile struck by a 30% levy": a verb with an agent is passive, auxiliary or not
     on_scope: set[int] = set()
     preps = scope_preps(tariff, pspan, verb)
     for prep in preps:

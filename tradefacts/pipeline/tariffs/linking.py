@@ -32,6 +32,8 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
     via = root
     for anc in [root, *ancestors(root, 4)]:
         if anc.i in ctx.tariff and not (pspan.start <= anc.i < pspan.end):
+            if via is root and root.dep_ == "conj" and own_scope(ctx, root):
+                return None  # "a 25% duty on cars and 10% on other goods": a rate of its own
             return anc
         if anc.pos_ in {"VERB", "AUX"}:
             level = lemma(anc) in _LEVEL_VERBS
@@ -264,7 +266,12 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
     or the one before."""
     root = pspan.root
     scoped = own_scope(ctx, root)
-    aside = root.dep_ == "appos" and root.head.i in ctx.by_token
+    aside = (
+        root.dep_ == "appos"
+        and root.head.i in ctx.by_token
+        and root.left_edge.i > 0
+        and ctx.doc[root.left_edge.i - 1].text == "("
+    )
     if not (scoped or aside):
         return None
     if any(anc.lower_ == "by" for anc in ancestors(root, 3)):

@@ -205,7 +205,7 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     head = h.head
     tariff, verb = f.tariff, f.verb
     # "exports to the United States": the destination imposes; "imports from X": X is hit.
-    if tariff.dep_ == "appos" and tariff.head == h:
+    if tariff.dep_ == "appos" and tariff.head == h and _in_parentheses(tariff):
         return "target"  # "partners including India (12% tariff), Mexico (8%)"
     goods_here = h.dep_ == "pobj" and _in_frame(head.head, f)
     if goods_here and head.lower_ in {"to", "into"} and _moves_goods(head.head):
@@ -288,6 +288,12 @@ _FROM_VERBS = frozenset(
 #: Verbs of goods reaching a market: "arriving in X", "sold in X", "entering X" (X levies).
 _ARRIVE_VERBS = frozenset({"arrive", "land", "sell", "enter", "import", "ship", "deliver"})
 _ENTER_VERBS = frozenset({"enter", "reach"})
+
+
+def _in_parentheses(token: Token) -> bool:
+    """True when the token's phrase opens right after "(" (an aside on the word before)."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text == "("
 
 
 def _moves_goods(token: Token) -> bool:

@@ -1,0 +1,200 @@
+"""tf_tariffs on constructions that failed on unseen reporting (issue 18). Each test names its
+construction; the sentences are written for the tests in several outlets' styles (per cent /
+percent / %, wire, business and regional press), with countries and goods of their own."""
+
+from __future__ import annotations
+
+from tariff_support import annotate
+
+from tradefacts.models import TariffRate
+
+
+def facts(nlp, text: str) -> list[TariffRate]:
+    return list(annotate(nlp, text)._.tariffs)
+
+
+def sides(nlp, text: str) -> set[tuple[float, str | None, str | None]]:
+    return {(t.rate_percent, t.imposer, t.target) for t in facts(nlp, text)}
+
+
+def by_rate(nlp, text: str) -> dict[float, list[TariffRate]]:
+    out: dict[float, list[TariffRate]] = {}
+    for t in facts(nlp, text):
+        out.setdefault(t.rate_percent, []).append(t)
+    return out
+
+
+# ------------------------------------------------------------------ hyphenated percent units
+
+
+def test_hyphenated_percent_units_are_rates(nlp):
+    assert sides(nlp, "Indonesia will impose a 12-percent levy on Australian beef.") == {
+        (12.0, "IDN", "AUS")
+    }
+    assert sides(nlp, "Ottawa announced a 25-per-cent surtax on American steel.") == {
+        (25.0, "CAN", "USA")
+    }
+
+
+# ------------------------------------------------------------ elliptical rates in a list
+
+
+def test_rates_listed_after_a_tariff_take_its_sides_and_their_own_goods(nlp):
+    found = by_rate(
+        nlp,
+        "Ottawa said Canada will keep paying a 25% tariff on lumber, 35% on wheat and 50% "
+        "on aluminum.",
+    )
+    assert set(found) == {25.0, 35.0, 50.0}
+    assert [t.products for t in found[35.0]] == [("wheat",)]
+    assert [t.products for t in found[50.0]] == [("aluminum",)]
+    assert {t.target for ts in found.values() for t in ts} == {"CAN"}
+
+
+def test_a_listed_rate_on_other_goods_is_not_given_the_first_rates_goods(nlp):
+    found = by_rate(
+        nlp, "Mexico will pay a 25 per cent duty on cars and 10 per cent on other goods."
+    )
+    assert [t.products for t in found[10.0]] == [()]
+
+
+def test_a_second_rate_with_its_own_trade_flow(nlp):
+    text = (
+        "Washington and Beijing agreed to cut their duties. The levy has since dropped to 30 "
+        "percent on Chinese goods, and 10 percent on goods entering China from the United States."
+    )
+    assert sides(nlp, text) >= {(10.0, "CHN", "USA")}
+    assert (30.0, "CHN", "USA") not in sides(nlp, text)
+
+
+def test_rates_in_parentheses_after_listed_countries_target_those_countries(nlp):
+    text = (
+        "Brazil has signed deals with partners including India (12% tariff), Mexico (8%), "
+        "and Vietnam (5%)."
+    )
+    assert {(t.rate_percent, t.target) for t in facts(nlp, text)} == {
+        (12.0, "IND"),
+        (8.0, "MEX"),
+        (5.0, "VNM"),
+    }
+
+
+def test_a_market_move_with_an_on_phrase_is_no_tariff(nlp):
+    text = "Tariffs weighed on sentiment. Shares of Sony fell 3% on weak exports to Europe."
+    assert facts(nlp, text) == []
+
+
+# ------------------------------------------------------ the rate's subject through a verb chain
+
+
+def test_subject_of_a_verb_chain_carries_the_rate(nlp):
+    found = by_rate(nlp, "Duties on Vietnamese rice were due to climb from 5% to 18%.")
+    assert set(found) == {5.0, 18.0}
+    assert all(t.target == "VNM" and t.products == ("rice",) for t in found[18.0])
+
+
+def test_participle_on_a_tariff_word_links_the_rate(nlp):
+    text = "Parcels sent from China by express couriers could face tariffs reaching 90%."
+    assert 90.0 in by_rate(nlp, text)
+
+
+# ----------------------------------------------------------------- the direction of trade
+
+
+def test_goods_arriving_in_a_country_are_taxed_by_that_country(nlp):
+    assert sides(nlp, "A 12% duty applies to Brazilian coffee arriving in Japan.") == {
+        (12.0, "JPN", "BRA")
+    }
+
+
+def test_goods_entering_a_country_from_another(nlp):
+    text = "Officials said a 15 per cent levy now falls on goods entering India from Malaysia."
+    assert sides(nlp, text) == {(15.0, "IND", "MYS")}
+
+
+# ------------------------------------------------------------ verb roles in both voices
+
+
+def test_passive_participle_without_auxiliary_marks_the_target(nlp):
+    text = "With Malaysia struck by a 30% levy, exporters scrambled to find other buyers."
+    assert {t.target for t in facts(nlp, text)} == {"MYS"}
+
+
+def test_agent_of_a_rate_secured_is_its_target(nlp):
+    text = (
+        "Seoul welcomed the outcome of the tariff talks. The 15% rate secured by South Korea "
+        "was lower than many had expected."
+    )
+    assert {(t.rate_percent, t.target) for t in facts(nlp, text)} == {(15.0, "KOR")}
+
+
+def test_agent_of_the_increase_a_tariff_word_modifies_is_the_imposer(nlp):
+    text = (
+        "The law allows India to adopt countermeasures in response to the 50% tariff increase "
+        "announced by U.S. President Donald Trump."
+    )
+    assert sides(nlp, text) == {(50.0, "USA", "IND")}
+
+
+# ------------------------------------------------------ relative pronouns and stand-ins
+
+
+def test_which_subject_of_pay_is_each_conjunct_antecedent(nlp):
+    text = "Washington signed accords with Vietnam and Cambodia, which will pay 19% tariffs."
+    assert {(t.imposer, t.target) for t in facts(nlp, text)} == {("USA", "VNM"), ("USA", "KHM")}
+
+
+def test_where_clause_of_imposing_targets_the_antecedents(nlp):
+    text = (
+        "Many of the trucks were assembled in Mexico and Canada, where Trump has imposed "
+        "tariffs of 25%."
+    )
+    assert {t.target for t in facts(nlp, text)} == {"MEX", "CAN"}
+
+
+def test_which_subject_of_imposing_is_the_imposer(nlp):
+    text = "The report named Vietnam, which imposed a 20% levy on American pork, as a culprit."
+    assert sides(nlp, text) == {(20.0, "VNM", "USA")}
+
+
+def test_those_with_its_own_goods_stands_for_the_tariffs(nlp):
+    text = (
+        "By March 1, the rate on imported sofas is set to climb to 25 per cent, while those on "
+        "bathroom vanities will jump to 40 per cent."
+    )
+    found = by_rate(nlp, text)
+    assert [t.products for t in found[25.0]] == [("sofas",)]
+    assert [t.products for t in found[40.0]] == [("bathroom vanities",)]
+
+
+def test_the_bloc_stands_for_the_union_not_the_last_country(nlp):
+    text = (
+        "Britain welcomed the news. Brussels reached a deal with Washington: the bloc will face "
+        "15% tariffs on most of its goods."
+    )
+    assert {(t.rate_percent, t.target) for t in facts(nlp, text)} == {(15.0, "EUU")}
+
+
+# ------------------------------------------------ neighbouring phrases keep their own parts
+
+
+def test_list_members_do_not_lend_their_countries_to_the_first_tariff(nlp):
+    text = (
+        "The ruling blocked the duties Trump had imposed, including a 30% levy on imports from "
+        "China, 25% tariffs on many goods from Mexico and Canada, and 10% duties on all other "
+        "trading partners."
+    )
+    assert sides(nlp, text) == {
+        (30.0, "USA", "CHN"),
+        (25.0, "USA", "MEX"),
+        (25.0, "USA", "CAN"),
+        (10.0, "USA", None),
+    }
+
+
+def test_a_comma_then_the_subject_ends_the_on_phrase(nlp):
+    text = (
+        "After imposing a blanket 10% tariff on all Chinese goods in early February, Trump "
+        "hiked the rate to 20% last week."
+    )
+    assert sides(nlp, text) == {(10.0, "USA", "CHN"), (20.0, "USA", "CHN")}
