@@ -61,10 +61,16 @@ def parse(items: list[Article]) -> dict[str, list[Any]]:
 
     nlp = get_nlp()
     out: dict[str, list[Any]] = {}
+    code = hashlib.sha256()
+    for path in sorted((ROOT / "tradefacts" / "pipeline").rglob("*")):
+        if path.suffix in {".py", ".json"}:
+            code.update(path.read_bytes())
     cache_dir = CORPUS / "cache"
     cache_dir.mkdir(parents=True, exist_ok=True)
     for art in items:
-        key = hashlib.sha256((art.text + "|" + str(art.gold.get("published"))).encode()).hexdigest()
+        key = hashlib.sha256(
+            (art.text + "|" + str(art.gold.get("published")) + code.hexdigest()).encode()
+        ).hexdigest()
         cached = cache_dir / f"{art.id}-{key[:16]}.pkl"
         if cached.is_file():
             out[art.id] = pickle.loads(cached.read_bytes())

@@ -120,7 +120,9 @@ def _facts_for_percent(
     if not targets:
         implied = implicit_target(ctx, sent, roles, imposer, measure, products, partners)
         targets = [implied] if implied is not None else []
-    reading = Reading(imposer, targets, roles.imposers, roles.targets, roles.all_partners)
+    reading = Reading(
+        imposer, targets, roles.imposers, roles.targets, roles.all_partners, ranking, partners
+    )
     imposer, targets = choose_roles(ctx, pspan, tariff, sent, reading)
     if measure == "reciprocal" and not targets:
         measure = "baseline" if has_word_near(doc, pspan, tariff, "board") else measure

@@ -52,6 +52,8 @@ class Reading:
     stated_imposers: list[str] = field(default_factory=list)  # the clause names them
     stated_targets: list[str] = field(default_factory=list)
     all_partners: bool = False
+    ranking: list[str] = field(default_factory=list)  # the article's explicit imposers, most first
+    partners: dict[str, str] = field(default_factory=dict)  # each imposer's usual target
 
 
 @dataclass
@@ -74,6 +76,9 @@ class RolesModel:
     weights: dict[str, float]
     bias: float
     threshold: float
+    #: "fill": the model only decides the sides the clause leaves out (the rules' fallbacks);
+    #: "full": it may overrule any side.
+    mode: str = "fill"
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -85,6 +90,7 @@ class RolesModel:
             weights={str(k): float(v) for k, v in data["weights"].items()},
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
+            mode=str(data.get("mode", "fill")),
         )
 
 
@@ -114,7 +120,14 @@ def choose_roles(
         recorder(ctx, pspan, reading, candidates)
     model = active_model or shipped_model() if use_model else None
     if model is None or not candidates:
+        ctx._roles_last = (reading.imposer, reading.targets[0] if reading.targets else None)  # type: ignore[attr-defined]
         return reading.imposer, reading.targets
+    if model.mode == "fill":
+        candidates = [c for c in candidates if keeps_stated_sides(c, reading)]
+        stated_targets = [t for t in reading.targets if t in reading.stated_targets]
+        if not candidates or (reading.stated_imposers and stated_targets):
+            ctx._roles_last = (reading.imposer, reading.targets[0] if reading.targets else None)  # type: ignore[attr-defined]
+            return reading.imposer, reading.targets  # the clause states both sides
     scored = sorted(
         ((model.probability(c.features), n, c) for n, c in enumerate(candidates)),
         key=lambda s: (-s[0], s[1]),
@@ -125,7 +138,16 @@ def choose_roles(
         if c.imposer == best.imposer and c.target is not None and best.target is not None:
             if p >= model.threshold and c.target not in targets:
                 targets.append(c.target)
+    ctx._roles_last = (best.imposer, best.target)  # type: ignore[attr-defined]
     return best.imposer, targets
+
+
+def keeps_stated_sides(candidate: Candidate, reading: Reading) -> bool:
+    """True when the pair keeps the sides the clause states (the rules' explicit reading)."""
+    if reading.stated_imposers and candidate.imposer != reading.imposer:
+        return False
+    stated_targets = [t for t in reading.targets if t in reading.stated_targets]
+    return not stated_targets or candidate.target in stated_targets
 
 
 def candidate_pairs(
@@ -218,6 +240,25 @@ def _pair_features(
         "target_every_partner": float(target is EVERY_PARTNER),
         "few_countries_sentence": float(len(here) <= 1),
     }
+    last = getattr(ctx, "_roles_last", None)
+    f["imposer_ranked_first"] = float(reading.ranking[:1] == [imposer])
+    f["imposer_ranked"] = float(imposer in reading.ranking)
+    f["imposer_unranked_with_ranking"] = float(
+        bool(reading.ranking) and imposer not in reading.ranking
+    )
+    f["target_usual_partner"] = float(
+        target is not None and reading.partners.get(imposer) == target
+    )
+    f["same_imposer_as_last_rate"] = float(last is not None and last[0] == imposer)
+    f["same_target_as_last_rate"] = float(last is not None and last[1] == target)
+    stated_i = bool(reading.stated_imposers) and reading.stated_imposers[0] == imposer
+    stated_t = target is not None and reading.stated_targets[:1] == [target]
+    f["rule_pair_both_stated"] = float(f["rule_pair"] and stated_i and stated_t)
+    f["rule_pair_imposer_stated"] = float(f["rule_pair"] and stated_i)
+    f["rule_pair_target_stated"] = float(f["rule_pair"] and stated_t)
+    f["rule_pair_nothing_stated"] = float(
+        f["rule_pair"] and not reading.stated_imposers and not reading.stated_targets
+    )
     _side_features(f, "imposer", ctx, pspan, tariff, here.get(imposer), before.get(imposer))
     if target is not None:
         _side_features(f, "target", ctx, pspan, tariff, here.get(target), before.get(target))
