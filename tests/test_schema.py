@@ -56,6 +56,9 @@ CONTRACT_FIELDS = {
         "status",
         "qualifier",
         "evidence",
+        # added: when the rate applies ("from August 1"); the contract allows additions
+        "effective",
+        "effective_text",
     },
     "Statement": {"speaker", "speaker_name", "text", "kind", "evidence"},
     "TradeEvent": {"type", "date", "date_text", "status", "participants", "location", "evidence"},

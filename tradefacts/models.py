@@ -135,6 +135,12 @@ class TariffRate(_Model):
     status: TariffStatus = "in_effect"
     qualifier: Qualifier = "exact"
     evidence: Evidences = ()
+    effective: dt.date | None = Field(
+        default=None, description="the day the rate applies from, when the text says it"
+    )
+    effective_text: str | None = Field(
+        default=None, description="the words saying when it applies, e.g. 'from August 1'"
+    )
 
 
 class Statement(_Model):

@@ -1,0 +1,145 @@
+"""When a tariff rate applies: ``TariffRate.effective`` / ``effective_text`` from its clause.
+
+A rate's effective date is a date mention of ``doc._.dates`` (already resolved by tf_dates
+against the reference date and the clause tense) that an effect cue introduces: "from August
+1", "took effect on April 5", "starting Oct. 1", "retroactive to Nov. 1", "at midnight on
+Wednesday", "will take effect in 90 days"; "effective immediately" dates the rate on the
+reference date. The cues are data (``data/effective.json``).
+
+A sentence with several rates pairs each rate with the cued date between it and its
+neighbouring rates ("10% from April 5 and 25% from May 1"); a cued date opening the sentence
+before every rate ("From August 1, Japan will pay 25% and Korea 20%") dates them all.
+``effective_text`` keeps the cue and the date as written, also when no reference date resolves
+it (then ``effective`` is None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ...models import TariffRate
+from ..data_files import read_table
+from ..document import DateMention, doc_text
+from .context import Percent, percents_in
+
+#: Characters looked at before a date for its cue.
+CUE_REACH = 60
+
+
+@dataclass(frozen=True)
+class EffectiveDate:
+    """A cued date in the text (local offsets from the cue's start to the date's end)."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class _Cues:
+    before_date: re.Pattern[str]
+    immediate: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    """The compiled cue patterns of ``data/effective.json``."""
+    data = read_table("effective.json")
+    spaced = [c.replace(" ", r"\s+") for c in data["cues"]]
+    before = re.compile(r"(?i)(?<![\w])(?:" + "|".join(spaced) + r")\s*(?:the\s+)?$")
+    immediate = re.compile(
+        r"(?i)(?<![\w])(?:" + "|".join(c.replace(" ", r"\s+") for c in data["immediate"]) + r")"
+    )
+    return _Cues(before, immediate)
+
+
+def cued_dates(doc: Doc) -> list[EffectiveDate]:
+    """Every date of ``doc`` an effect cue introduces, in text order (local offsets)."""
+    text = doc_text(doc)
+    found = []
+    for mention in doc._.dates or []:
+        cued = _cued(text, mention)
+        if cued is not None:
+            found.append(cued)
+    ref = doc._.reference_date
+    for m in cues().immediate.finditer(text):
+        found.append(EffectiveDate(m.start(), m.end(), m.group(0), ref))
+    return sorted(found, key=lambda e: (e.start, e.end))
+
+
+def _cued(text: str, mention: DateMention) -> EffectiveDate | None:
+    if mention.granularity != "day":
+        return None  # "from August" names no day
+    lead = text[max(0, mention.start - CUE_REACH) : mention.start]
+    m = cues().before_date.search(lead)
+    if m is None:
+        return None
+    start = mention.start - len(lead) + m.start()
+    return EffectiveDate(start, mention.end, text[start : mention.end], mention.date)
+
+
+def with_effective_dates(doc: Doc, tariffs: list[TariffRate]) -> list[TariffRate]:
+    """``tariffs`` with ``effective`` / ``effective_text`` set where their clause says when."""
+    if not tariffs:
+        return tariffs
+    dates = cued_dates(doc)
+    if not dates:
+        return tariffs
+    percents = percents_in(doc)
+    base = doc._.base_offset or 0
+    out = []
+    for tariff in tariffs:
+        found = _effective_of(doc, tariff, percents, dates, base)
+        if found is None:
+            out.append(tariff)
+        else:
+            update = {"effective": found.date, "effective_text": found.text}
+            out.append(tariff.model_copy(update=update))
+    return out
+
+
+def _effective_of(
+    doc: Doc,
+    tariff: TariffRate,
+    percents: list[Percent],
+    dates: list[EffectiveDate],
+    base: int,
+) -> EffectiveDate | None:
+    """The cued date of the first statement of ``tariff``'s rate that has one."""
+    for ev in tariff.evidence:
+        start, end = ev.start - base, ev.end - base
+        for pct in percents:
+            if start <= pct.start and pct.end <= end and pct.value == tariff.rate_percent:
+                found = date_of_percent(doc, pct, percents, dates)
+                if found is not None:
+                    return found
+    return None
+
+
+def date_of_percent(
+    doc: Doc, pct: Percent, percents: list[Percent], dates: list[EffectiveDate]
+) -> EffectiveDate | None:
+    """The cued date of one rate: in its stretch of the sentence (between its neighbouring
+    rates), else one opening the sentence before every rate."""
+    span = doc.char_span(pct.start, pct.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    sent = span.sent
+    lo, hi = sent.start_char, sent.end_char
+    in_sentence = [p for p in percents if lo <= p.start and p.end <= hi]
+    before = [p for p in in_sentence if p.end <= pct.start]
+    after = [p for p in in_sentence if p.start >= pct.end]
+    stretch_lo = before[-1].end if before else lo
+    stretch_hi = after[0].start if after else hi
+    own = [d for d in dates if stretch_lo <= d.start and d.end <= stretch_hi]
+    if own:
+        return min(own, key=lambda d: min(abs(d.start - pct.end), abs(pct.start - d.end)))
+    first = in_sentence[0].start if in_sentence else pct.start
+    opening = [d for d in dates if lo <= d.start and d.end <= first]
+    return opening[0] if len(opening) == 1 else None
