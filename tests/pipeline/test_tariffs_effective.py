@@ -103,8 +103,9 @@ def test_a_full_date_needs_no_reference(nlp) -> None:
 
 def test_each_rate_of_a_sentence_takes_its_own_date(nlp) -> None:
     found = tariffs_of(
-        "China will levy 15% on US coal from February 10, and 10% on crude oil "
-        "from March 4, the commerce ministry said."
+        "China will levy a 15% tariff on US coal from February 10, and a 10% tariff on crude "
+        "oil from March 4, the commerce ministry said.",
+        published="2025-02-04",
     )
     by_rate = {t.rate_percent: t.effective for t in found}
     assert by_rate == {15.0: dt.date(2025, 2, 10), 10.0: dt.date(2025, 3, 4)}

@@ -125,8 +125,8 @@ def _effective_of(
 def date_of_percent(
     doc: Doc, pct: Percent, percents: list[Percent], dates: list[EffectiveDate]
 ) -> EffectiveDate | None:
-    """The cued date of one rate: in its stretch of the sentence (between its neighbouring
-    rates), else one opening the sentence before every rate."""
+    """The cued date of one rate: the first after it before the next rate, else (for the first
+    rate of a sentence) the last before it, else one opening the sentence before every rate."""
     span = doc.char_span(pct.start, pct.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -137,9 +137,13 @@ def date_of_percent(
     after = [p for p in in_sentence if p.start >= pct.end]
     stretch_lo = before[-1].end if before else lo
     stretch_hi = after[0].start if after else hi
-    own = [d for d in dates if stretch_lo <= d.start and d.end <= stretch_hi]
-    if own:
-        return min(own, key=lambda d: min(abs(d.start - pct.end), abs(pct.start - d.end)))
+    following = [d for d in dates if pct.end <= d.start and d.end <= stretch_hi]
+    if following:
+        return following[0]
+    # a date between two rates times the earlier one ("15% from May 1, and 10% ...")
+    preceding = [d for d in dates if stretch_lo <= d.start and d.end <= pct.start]
+    if preceding and not before:
+        return preceding[-1]
     first = in_sentence[0].start if in_sentence else pct.start
     opening = [d for d in dates if lo <= d.start and d.end <= first]
     return opening[0] if len(opening) == 1 else None
