@@ -34,6 +34,8 @@ _LAZY = {
     "group": "tradefacts.merging.grouping",
     "validate": "tradefacts.validation",
     "frames": "tradefacts.dataframes",
+    "timeline": "tradefacts.timelines",
+    "Timeline": "tradefacts.models",
     "ArticleFacts": "tradefacts.models",
     "CanonicalRecord": "tradefacts.models",
     "Entity": "tradefacts.models",
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     from .extraction import extract, extract_many, extract_text
     from .merging import merge
     from .merging.grouping import group
+    from .timelines import timeline
     from .models import (
         ArticleFacts,
         CanonicalRecord,
@@ -57,6 +60,7 @@ if TYPE_CHECKING:
         Quantity,
         Statement,
         TariffRate,
+        Timeline,
         TradeEvent,
     )
     from .validation import validate
@@ -89,6 +93,7 @@ __all__ = [
     "Quantity",
     "Statement",
     "TariffRate",
+    "Timeline",
     "TradeEvent",
     "TradefactsError",
     "UnknownSchemaError",
@@ -99,5 +104,6 @@ __all__ = [
     "frames",
     "group",
     "merge",
+    "timeline",
     "validate",
 ]
