@@ -51,7 +51,6 @@ if TYPE_CHECKING:
     from .extraction import extract, extract_many, extract_text
     from .merging import merge
     from .merging.grouping import group
-    from .timelines import timeline
     from .models import (
         ArticleFacts,
         CanonicalRecord,
@@ -63,6 +62,7 @@ if TYPE_CHECKING:
         Timeline,
         TradeEvent,
     )
+    from .timelines import timeline
     from .validation import validate
 
 

@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeline", action="store_true", help="show the tariff timeline instead")
     p.set_defaults(handler=cmd_view, dask=None)
 
-    p = sub.add_parser("timeline", help="tariff rates over time: one line per imposer/target/product")
+    p = sub.add_parser("timeline", help="tariff rates over time, per imposer, target and product")
     _add_inputs(p, "REPORT.html", "also write the timeline as an HTML report")
     p.add_argument("--imposer", metavar="ISO3", help="only lines of this imposer (e.g. USA)")
     p.add_argument("--target", metavar="ISO3", help="only lines on this target (e.g. JPN)")

@@ -140,7 +140,8 @@ def test_pause_and_removal_end_only_the_rate_they_name() -> None:
 
 
 def test_a_product_line_without_points_falls_back_to_all_goods() -> None:
-    facts = article("a", "2025-04-05", fact("a", 10), fact("a", 25, "announced", products=("steel",)))
+    steel = fact("a", 25, "announced", products=("steel",))
+    facts = article("a", "2025-04-05", fact("a", 10), steel)
     timeline = tradefacts.timeline([facts])
     assert timeline.rate_on("USA", "JPN", "steel", on="2025-05-01") is None  # own points
     assert timeline.rate_on("USA", "JPN", "rice", on="2025-05-01").rate_percent == 10.0

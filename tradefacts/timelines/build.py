@@ -99,9 +99,9 @@ class _Collector:
     def add_tariff(
         self, tariff: TariffRate, sources: tuple[str, ...], as_of: dt.date | None
     ) -> None:
-        groups = sorted({product_group(p) for p in tariff.products}) or [None]
+        groups = [(g,) for g in sorted({product_group(p) for p in tariff.products})] or [()]
         for group in groups:
-            line = (tariff.imposer, tariff.target, (group,) if group else ())
+            line = (tariff.imposer, tariff.target, group)
             self.add(
                 line,
                 tariff.rate_percent,

@@ -50,7 +50,7 @@ def in_force(line: TariffLine, day: dt.date) -> TimelinePoint | None:
     """The point of ``line`` in force on ``day`` (see ``rate_on``); of conflicting in-effect
     points of one day, the one with most sources (then the earliest stated) wins."""
     current: TimelinePoint | None = None
-    for date, points in _days(line, day):
+    for _, points in _days(line, day):
         starting = [p for p in points if p.status == "in_effect"]
         if starting:
             current = min(starting, key=_support)

@@ -166,7 +166,9 @@ def _axes(scale: _Scale) -> str:
         )
     for day in _month_ticks(scale.first, scale.last):
         x = scale.x(day)
-        out.append(f'<line class="tf-axis" x1="{x:.1f}" y1="{bottom}" x2="{x:.1f}" y2="{bottom + 4}"/>')
+        out.append(
+            f'<line class="tf-axis" x1="{x:.1f}" y1="{bottom}" x2="{x:.1f}" y2="{bottom + 4}"/>'
+        )
         out.append(
             f'<text class="tf-tick" x="{x:.1f}" y="{bottom + 16}" text-anchor="middle">'
             f"{esc(day.strftime('%b %Y'))}</text>"
