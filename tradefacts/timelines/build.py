@@ -99,7 +99,10 @@ class _Collector:
     def add_tariff(
         self, tariff: TariffRate, sources: tuple[str, ...], as_of: dt.date | None
     ) -> None:
-        groups = [(g,) for g in sorted({product_group(p) for p in tariff.products})] or [()]
+        groups: list[tuple[str, ...]] = [
+            (g,) for g in sorted({product_group(p) for p in tariff.products})
+        ]
+        groups = groups or [()]
         for group in groups:
             line = (tariff.imposer, tariff.target, group)
             self.add(
