@@ -111,6 +111,27 @@ def test_each_rate_of_a_sentence_takes_its_own_date(nlp) -> None:
     assert by_rate == {15.0: dt.date(2025, 2, 10), 10.0: dt.date(2025, 3, 4)}
 
 
+def test_a_follow_up_sentence_dates_the_rates_before_it(nlp) -> None:
+    found = tariffs_of(
+        "Beijing slapped an 84% tariff on all US goods after Washington raised its duty on "
+        "Chinese goods to 104%. The new charges will be effective from April 10, the finance "
+        "ministry said. Separately, Canada kept its 25% tariff on US steel.",
+        published="2025-04-09",
+    )
+    by_rate = {t.rate_percent: t.effective for t in found}
+    assert by_rate[84.0] == dt.date(2025, 4, 10)
+    assert by_rate[104.0] is None  # another imposer's rate, told in passing
+    assert by_rate[25.0] is None
+
+
+def test_a_month_and_day_take_the_nearest_year_whatever_the_reporting_tense(nlp) -> None:
+    tariff = only(
+        "Trump also announced a 25 percent tariff beginning Oct. 1 on heavy trucks made abroad.",
+        published="2025-09-26",
+    )
+    assert tariff.effective == dt.date(2025, 10, 1)
+
+
 def test_merge_fuses_effective_dates_with_support_and_conflicts(nlp) -> None:
     a = extract_text(
         "The US will raise its tariff on Indian goods to 50% from August 27.",

@@ -8,7 +8,11 @@ reference date. The cues are data (``data/effective.json``).
 
 A sentence with several rates pairs each rate with the cued date between it and its
 neighbouring rates ("10% from April 5 and 25% from May 1"); a cued date opening the sentence
-before every rate ("From August 1, Japan will pay 25% and Korea 20%") dates them all.
+before every rate ("From August 1, Japan will pay 25% and Korea 20%") dates them all. A
+sentence without a rate that names the tariff before its cue ("The new charges will be
+effective from April 10") dates the rates of the sentence before it that share the imposer of
+that sentence's first rate. A month and day without a year take the year nearest the
+reference date, whatever the tense of the reporting verb.
 ``effective_text`` keeps the cue and the date as written, also when no reference date resolves
 it (then ``effective`` is None).
 """
@@ -24,11 +28,17 @@ from spacy.tokens import Doc
 
 from ...models import TariffRate
 from ..data_files import read_table
+from ..dates import resolve_expression
 from ..document import DateMention, doc_text
 from .context import Percent, percents_in
 
 #: Characters looked at before a date for its cue.
 CUE_REACH = 60
+_MONTH_DAY = re.compile(
+    r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\d\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,7 @@ class EffectiveDate:
 class _Cues:
     before_date: re.Pattern[str]
     immediate: re.Pattern[str]
+    follow_up: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,24 +67,27 @@ def cues() -> _Cues:
     immediate = re.compile(
         r"(?i)(?<![\w])(?:" + "|".join(c.replace(" ", r"\s+") for c in data["immediate"]) + r")"
     )
-    return _Cues(before, immediate)
+    follow_up = re.compile(
+        r"(?i)(?<![\w])(?:" + "|".join(data["follow_up_subjects"]) + r")(?![\w])"
+    )
+    return _Cues(before, immediate, follow_up)
 
 
 def cued_dates(doc: Doc) -> list[EffectiveDate]:
     """Every date of ``doc`` an effect cue introduces, in text order (local offsets)."""
     text = doc_text(doc)
     found = []
+    ref = doc._.reference_date
     for mention in doc._.dates or []:
-        cued = _cued(text, mention)
+        cued = _cued(text, mention, ref)
         if cued is not None:
             found.append(cued)
-    ref = doc._.reference_date
     for m in cues().immediate.finditer(text):
         found.append(EffectiveDate(m.start(), m.end(), m.group(0), ref))
     return sorted(found, key=lambda e: (e.start, e.end))
 
 
-def _cued(text: str, mention: DateMention) -> EffectiveDate | None:
+def _cued(text: str, mention: DateMention, ref: dt.date | None) -> EffectiveDate | None:
     if mention.granularity != "day":
         return None  # "from August" names no day
     lead = text[max(0, mention.start - CUE_REACH) : mention.start]
@@ -81,21 +95,46 @@ def _cued(text: str, mention: DateMention) -> EffectiveDate | None:
     if m is None:
         return None
     start = mention.start - len(lead) + m.start()
-    return EffectiveDate(start, mention.end, text[start : mention.end], mention.date)
+    return EffectiveDate(start, mention.end, text[start : mention.end], _day(mention, ref))
+
+
+def _day(mention: DateMention, ref: dt.date | None) -> dt.date | None:
+    """The mention's day; a month and day without a year take the year nearest the reference
+    date: the tense of the reporting verb ("announced a tariff beginning Oct. 1") does not say
+    on which side of it the rate starts."""
+    if ref is None or mention.date is None or not _MONTH_DAY.search(mention.text):
+        return mention.date
+    if _YEAR.search(mention.text):
+        return mention.date
+    return resolve_expression(mention.text, ref, "near") or mention.date
 
 
 def with_effective_dates(doc: Doc, tariffs: list[TariffRate]) -> list[TariffRate]:
-    """``tariffs`` with ``effective`` / ``effective_text`` set where their clause says when."""
+    """``tariffs`` with ``effective`` / ``effective_text`` set where their clause says when,
+    or a follow-up sentence does ("The new charges will be effective from April 10")."""
     if not tariffs:
         return tariffs
     dates = cued_dates(doc)
     if not dates:
         return tariffs
     percents = percents_in(doc)
-    base = doc._.base_offset or 0
+    stated = [_statements(doc, tariff, percents) for tariff in tariffs]
+    follow_ups = _follow_ups(doc, percents, dates)
+    leading = _leading_imposers(tariffs, stated)
     out = []
-    for tariff in tariffs:
-        found = _effective_of(doc, tariff, percents, dates, base)
+    for tariff, places in zip(tariffs, stated, strict=True):
+        found = next(
+            (d for pct, _ in places if (d := date_of_percent(doc, pct, percents, dates))), None
+        )
+        if found is None:
+            found = next(
+                (
+                    follow_ups[sent]
+                    for _, sent in places
+                    if sent in follow_ups and leading.get(sent) == tariff.imposer
+                ),
+                None,
+            )
         if found is None:
             out.append(tariff)
         else:
@@ -104,22 +143,49 @@ def with_effective_dates(doc: Doc, tariffs: list[TariffRate]) -> list[TariffRate
     return out
 
 
-def _effective_of(
-    doc: Doc,
-    tariff: TariffRate,
-    percents: list[Percent],
-    dates: list[EffectiveDate],
-    base: int,
-) -> EffectiveDate | None:
-    """The cued date of the first statement of ``tariff``'s rate that has one."""
+def _statements(doc: Doc, tariff: TariffRate, percents: list[Percent]) -> list[tuple[Percent, int]]:
+    """Where ``tariff``'s rate is written in its evidence: each percent and its sentence start."""
+    base = doc._.base_offset or 0
+    places = []
     for ev in tariff.evidence:
         start, end = ev.start - base, ev.end - base
         for pct in percents:
             if start <= pct.start and pct.end <= end and pct.value == tariff.rate_percent:
-                found = date_of_percent(doc, pct, percents, dates)
-                if found is not None:
-                    return found
-    return None
+                span = doc.char_span(pct.start, pct.end, alignment_mode="expand")
+                if span is not None and len(span):
+                    places.append((pct, span.sent.start_char))
+    return places
+
+
+def _leading_imposers(
+    tariffs: list[TariffRate], stated: list[list[tuple[Percent, int]]]
+) -> dict[int, str | None]:
+    """Per sentence start: the imposer of the rate written first in that sentence."""
+    first: dict[int, tuple[int, str | None]] = {}
+    for tariff, places in zip(tariffs, stated, strict=True):
+        for pct, sent in places:
+            if sent not in first or pct.start < first[sent][0]:
+                first[sent] = (pct.start, tariff.imposer)
+    return {sent: imposer for sent, (_, imposer) in first.items()}
+
+
+def _follow_ups(
+    doc: Doc, percents: list[Percent], dates: list[EffectiveDate]
+) -> dict[int, EffectiveDate]:
+    """Sentence start -> the cued date of the next sentence, when that one states no rate and
+    names the tariff (or "it", "they") before its cue."""
+    text = doc_text(doc)
+    sents = list(doc.sents)
+    out: dict[int, EffectiveDate] = {}
+    for prev, nxt in zip(sents, sents[1:], strict=False):
+        lo, hi = nxt.start_char, nxt.end_char
+        if any(lo <= p.start < hi for p in percents):
+            continue
+        for d in dates:
+            if lo <= d.start and d.end <= hi and cues().follow_up.search(text[lo : d.start]):
+                out[prev.start_char] = d
+                break
+    return out
 
 
 def date_of_percent(
