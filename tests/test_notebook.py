@@ -83,7 +83,7 @@ class Alignment(HTMLParser):
             self.stack.pop()
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium not found on PATH (apt-get install chromium)")
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium not on PATH (apt-get install chromium)")
 def test_view_tables_are_left_aligned_under_jupyters_stylesheet(executed, tmp_path) -> None:
     from nbconvert import HTMLExporter
 
