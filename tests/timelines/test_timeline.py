@@ -125,6 +125,21 @@ def test_one_article_stating_two_rates_that_day_is_no_conflict() -> None:
     assert [p.conflicting for p in points] == [False, False]
 
 
+def test_different_facts_of_one_day_are_no_conflict() -> None:
+    facts = [
+        article("a", "2025-04-09", fact("a", 50, "announced")),
+        article("b", "2025-04-09", fact("b", 125, "threatened")),
+        article("c", "2025-04-09", fact("c", 125, "in_effect")),
+    ]
+    points = tradefacts.timeline(facts).lines[0].points
+    flags = {(p.rate_percent, p.status): p.conflicting for p in points}
+    assert flags == {
+        (50.0, "announced"): False,  # nobody else states 50% or an announcement
+        (125.0, "threatened"): True,  # b and c disagree on the state of 125%
+        (125.0, "in_effect"): True,
+    }
+
+
 def test_pause_and_removal_end_only_the_rate_they_name() -> None:
     facts = [
         article("a", "2025-04-05", fact("a", 10)),

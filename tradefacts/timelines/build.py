@@ -5,8 +5,9 @@ of its imposer, target and product group (synonyms folded: cars / autos -> autom
 goods is the line with ``products == ()``). A point's ``as_of`` is the earliest publication date
 of the sources stating it, its ``date`` the stated ``effective`` day, else ``as_of``. Points of
 one line with the same date, rate and status are one point (sources and evidence joined);
-points of one line and day that differ, stated by sources that do not state each other's, are
-``conflicting``. A point with neither date goes to the line's ``undated`` list.
+points of one line and day that disagree (the same status at another rate, or the same rate
+in another status), stated by sources that do not state each other's, are ``conflicting``.
+A point with neither date goes to the line's ``undated`` list.
 
 Timelines are inputs too, so a corpus can be folded partition by partition (``timeline_bag``).
 """
@@ -143,21 +144,27 @@ def _line_order(item: tuple[LineKey, Any]) -> tuple[str, str, tuple[str, ...]]:
 
 
 def _mark_conflicts(points: list[TimelinePoint]) -> list[TimelinePoint]:
-    """Points of one day whose sources state different rates or statuses are conflicting
-    (one article stating two rates that day is not a disagreement)."""
+    """Points of one day that disagree are conflicting: the same status at another rate, or
+    the same rate in another status, stated by sources that do not state each other's (one
+    article stating two rates that day is not a disagreement; a 50% announced and a 125%
+    threatened are two different facts)."""
     by_day: dict[dt.date | None, list[int]] = defaultdict(list)
     for index, point in enumerate(points):
         by_day[point.date].append(index)
     out = list(points)
     for indices in by_day.values():
         for i in indices:
-            mine = set(points[i].sources)
-            for j in indices:
-                theirs = set(points[j].sources)
-                if i != j and (mine - theirs) and (theirs - mine):
-                    out[i] = out[i].model_copy(update={"conflicting": True})
-                    break
+            if any(i != j and _disagree(points[i], points[j]) for j in indices):
+                out[i] = out[i].model_copy(update={"conflicting": True})
     return out
+
+
+def _disagree(a: TimelinePoint, b: TimelinePoint) -> bool:
+    same_rate, same_status = a.rate_percent == b.rate_percent, a.status == b.status
+    if same_rate == same_status:
+        return False  # the same point, or two different facts
+    mine, theirs = set(a.sources), set(b.sources)
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def timeline(
