@@ -124,6 +124,17 @@ def test_a_follow_up_sentence_dates_the_rates_before_it(nlp) -> None:
     assert by_rate[25.0] is None
 
 
+def test_a_restated_rate_dates_the_one_fact_at_that_rate(nlp) -> None:
+    text = (
+        "Washington imposes a 50% tariff on its imports from Brazil.\n"
+        "The increase in U.S. tariffs on Brazilian goods, ordered by the president to rise to "
+        "50%, came into effect on Wednesday, August 6, officials said."
+    )
+    by_rate = {t.rate_percent: t for t in tariffs_of(text, published="2025-08-06")}
+    assert by_rate[50.0].effective == dt.date(2025, 8, 6)
+    assert by_rate[50.0].effective_text == "came into effect on Wednesday, August 6"
+
+
 def test_a_month_and_day_take_the_nearest_year_whatever_the_reporting_tense(nlp) -> None:
     tariff = only(
         "Trump also announced a 25 percent tariff beginning Oct. 1 on heavy trucks made abroad.",

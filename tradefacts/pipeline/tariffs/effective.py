@@ -11,7 +11,9 @@ neighbouring rates ("10% from April 5 and 25% from May 1"); a cued date opening 
 before every rate ("From August 1, Japan will pay 25% and Korea 20%") dates them all. A
 sentence without a rate that names the tariff before its cue ("The new charges will be
 effective from April 10") dates the rates of the sentence before it that share the imposer of
-that sentence's first rate. A month and day without a year take the year nearest the
+that sentence's first rate. A rate the tariff rules did not read in a sentence about tariffs
+("..., to rise to 50%, came into effect on August 27") dates the article's one fact at that
+rate. A month and day without a year take the year nearest the
 reference date, whatever the tense of the reporting verb.
 ``effective_text`` keeps the cue and the date as written, also when no reference date resolves
 it (then ``effective`` is None).
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +41,7 @@ _MONTH_DAY = re.compile(
     r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
     r"|\d\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
+_TARIFF_WORD = re.compile(r"(?i)(?<![\w])(?:tariffs?|dut(?:y|ies)|levy|levies)(?![\w])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -121,6 +125,12 @@ def with_effective_dates(doc: Doc, tariffs: list[TariffRate]) -> list[TariffRate
     stated = [_statements(doc, tariff, percents) for tariff in tariffs]
     follow_ups = _follow_ups(doc, percents, dates)
     leading = _leading_imposers(tariffs, stated)
+    rates = Counter(t.rate_percent for t in tariffs)
+    claimed = {(pct.start, pct.end) for places in stated for pct, _ in places}
+    unclaimed: dict[float, list[Percent]] = {}
+    for pct in percents:
+        if (pct.start, pct.end) not in claimed and _about_tariffs(doc, pct):
+            unclaimed.setdefault(pct.value, []).append(pct)
     out = []
     for tariff, places in zip(tariffs, stated, strict=True):
         found = next(
@@ -135,12 +145,28 @@ def with_effective_dates(doc: Doc, tariffs: list[TariffRate]) -> list[TariffRate
                 ),
                 None,
             )
+        if found is None and rates[tariff.rate_percent] == 1:
+            found = next(
+                (
+                    d
+                    for pct in unclaimed.get(tariff.rate_percent, ())
+                    if (d := date_of_percent(doc, pct, percents, dates))
+                ),
+                None,
+            )
         if found is None:
             out.append(tariff)
         else:
             update = {"effective": found.date, "effective_text": found.text}
             out.append(tariff.model_copy(update=update))
     return out
+
+
+def _about_tariffs(doc: Doc, pct: Percent) -> bool:
+    """True when the sentence of ``pct`` names a tariff (a restated rate the rules did not read:
+    "the increase in U.S. tariffs ..., to rise to 50%, came into effect on August 27")."""
+    span = doc.char_span(pct.start, pct.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and bool(_TARIFF_WORD.search(span.sent.text))
 
 
 def _statements(doc: Doc, tariff: TariffRate, percents: list[Percent]) -> list[tuple[Percent, int]]:
