@@ -154,6 +154,13 @@ def test_pause_and_removal_end_only_the_rate_they_name() -> None:
     assert timeline.rate_on("USA", "JPN", on="2025-06-01") is None
 
 
+def test_of_rates_in_force_that_day_support_then_the_highest_wins() -> None:
+    one = article("a", "2025-08-27", fact("a", 25), fact("a", 50))
+    assert tradefacts.timeline([one]).rate_on("USA", "JPN", on="2025-09-01").rate_percent == 50
+    more = [one, article("b", "2025-08-27", fact("b", 25))]
+    assert tradefacts.timeline(more).rate_on("USA", "JPN", on="2025-09-01").rate_percent == 25
+
+
 def test_a_product_line_without_points_falls_back_to_all_goods() -> None:
     steel = fact("a", 25, "announced", products=("steel",))
     facts = article("a", "2025-04-05", fact("a", 10), steel)

@@ -48,7 +48,8 @@ def rate_on(
 
 def in_force(line: TariffLine, day: dt.date) -> TimelinePoint | None:
     """The point of ``line`` in force on ``day`` (see ``rate_on``); of conflicting in-effect
-    points of one day, the one with most sources (then the earliest stated) wins."""
+    points of one day, the one with most sources (then the earliest stated, then the highest
+    rate) wins."""
     current: TimelinePoint | None = None
     for _, points in _days(line, day):
         starting = [p for p in points if p.status == "in_effect"]
@@ -63,7 +64,10 @@ def in_force(line: TariffLine, day: dt.date) -> TimelinePoint | None:
 
 
 def _support(point: TimelinePoint) -> tuple[int, dt.date, float]:
-    return (-len(point.sources), point.as_of or dt.date.max, point.rate_percent)
+    """Most sources first, then the earliest stated, then the highest rate: one source stating
+    several rates in force on a line that day mostly gives parts and their sum (25% + 25% =
+    "50% in all") or an old rate and its raise."""
+    return (-len(point.sources), point.as_of or dt.date.max, -point.rate_percent)
 
 
 def _days(line: TariffLine, day: dt.date) -> list[tuple[dt.date, list[TimelinePoint]]]:
