@@ -37,3 +37,10 @@ def test_chart_markers_tooltips_and_escaping() -> None:
     assert html.count('class="tf-point') == 2
     assert "25% in_effect\ndate: 2025-08-07\neffective: 2025-08-07\nas of: 2025-08-01" in html
     assert "undated" in html  # the undated point is in its line's table
+
+
+def test_article_and_record_tables_show_when_a_rate_applies() -> None:
+    facts = _facts("a", "2025-07-08", 25, effective=dt.date(2025, 8, 1))
+    assert 'in_effect<span class="tf-muted"> from 2025-08-01</span>' in facts.to_html()
+    record = tradefacts.merge([facts])
+    assert 'in_effect<span class="tf-muted"> from 2025-08-01</span>' in record.to_html()
