@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tradefacts import extract_text, merge
 
@@ -176,3 +178,27 @@ def test_merge_fuses_effective_dates_with_support_and_conflicts(nlp) -> None:
     # merging the record again keeps the choice
     again = merge([record])
     assert [t.effective for t in again.tariffs if t.rate_percent == 50] == [dt.date(2025, 8, 27)]
+
+
+CUES = ["from", "starting", "effective", "beginning on", "took effect on", "as of"]
+SIDES = [("The United States", "Japanese"), ("Canada", "US"), ("The EU", "Chinese")]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    cue=st.sampled_from(CUES),
+    sides=st.sampled_from(SIDES),
+    rate=st.integers(min_value=1, max_value=150),
+    day=st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31)),
+    tail=st.sampled_from(["", ", officials said", ", according to a statement"]),
+)
+def test_a_cued_full_date_is_the_effective_day(nlp, cue, sides, rate, day, tail) -> None:
+    imposer, target = sides
+    when = f"{day:%B} {day.day}, {day.year}"
+    text = f"{imposer} imposes a {rate}% tariff on {target} steel {cue} {when}{tail}."
+    found = tariffs_of(text, published=None)
+    assert found, text
+    for tariff in found:
+        assert tariff.effective == day, text
+        assert tariff.effective_text is not None and tariff.effective_text in text
+        assert tariff.effective_text.endswith(when)
