@@ -113,6 +113,19 @@ def test_each_rate_of_a_sentence_takes_its_own_date(nlp) -> None:
     assert by_rate == {15.0: dt.date(2025, 2, 10), 10.0: dt.date(2025, 3, 4)}
 
 
+def test_a_parallel_rate_takes_its_on_date(nlp) -> None:
+    found = tariffs_of(
+        "The president could impose on refined copper a 15% tariff effective January 1, 2027, "
+        "and a 30% tariff on January 1, 2028, the fact sheet said.",
+        published="2025-07-31",
+    )
+    by_rate = {t.rate_percent: (t.effective, t.effective_text) for t in found}
+    assert by_rate == {
+        15.0: (dt.date(2027, 1, 1), "effective January 1, 2027"),
+        30.0: (dt.date(2028, 1, 1), "on January 1, 2028"),
+    }
+
+
 def test_a_follow_up_sentence_dates_the_rates_before_it(nlp) -> None:
     found = tariffs_of(
         "Beijing slapped an 84% tariff on all US goods after Washington raised its duty on "

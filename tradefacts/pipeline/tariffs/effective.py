@@ -42,6 +42,7 @@ _MONTH_DAY = re.compile(
     r"|\d\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
 _TARIFF_WORD = re.compile(r"(?i)(?<![\w])(?:tariffs?|dut(?:y|ies)|levy|levies)(?![\w])")
+_BARE_ON = re.compile(r"(?i)(?<![\w])on\s+$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -91,6 +92,21 @@ def cued_dates(doc: Doc) -> list[EffectiveDate]:
     return sorted(found, key=lambda e: (e.start, e.end))
 
 
+def on_dates(doc: Doc) -> list[EffectiveDate]:
+    """Day dates introduced by a bare "on" (local offsets, from "on" to the date's end)."""
+    text = doc_text(doc)
+    ref = doc._.reference_date
+    found = []
+    for mention in doc._.dates or []:
+        lead = text[max(0, mention.start - 4) : mention.start]
+        if mention.granularity == "day" and _BARE_ON.search(lead):
+            start = mention.start - len(lead) + lead.lower().rindex("on")
+            found.append(
+                EffectiveDate(start, mention.end, text[start : mention.end], _day(mention, ref))
+            )
+    return found
+
+
 def _cued(text: str, mention: DateMention, ref: dt.date | None) -> EffectiveDate | None:
     if mention.granularity != "day":
         return None  # "from August" names no day
@@ -122,6 +138,7 @@ def with_effective_dates(doc: Doc, tariffs: list[TariffRate]) -> list[TariffRate
     if not dates:
         return tariffs
     percents = percents_in(doc)
+    parallel = on_dates(doc)
     stated = [_statements(doc, tariff, percents) for tariff in tariffs]
     follow_ups = _follow_ups(doc, percents, dates)
     leading = _leading_imposers(tariffs, stated)
@@ -134,7 +151,8 @@ def with_effective_dates(doc: Doc, tariffs: list[TariffRate]) -> list[TariffRate
     out = []
     for tariff, places in zip(tariffs, stated, strict=True):
         found = next(
-            (d for pct, _ in places if (d := date_of_percent(doc, pct, percents, dates))), None
+            (d for pct, _ in places if (d := date_of_percent(doc, pct, percents, dates, parallel))),
+            None,
         )
         if found is None:
             found = next(
@@ -150,7 +168,7 @@ def with_effective_dates(doc: Doc, tariffs: list[TariffRate]) -> list[TariffRate
                 (
                     d
                     for pct in unclaimed.get(tariff.rate_percent, ())
-                    if (d := date_of_percent(doc, pct, percents, dates))
+                    if (d := date_of_percent(doc, pct, percents, dates, parallel))
                 ),
                 None,
             )
@@ -215,10 +233,16 @@ def _follow_ups(
 
 
 def date_of_percent(
-    doc: Doc, pct: Percent, percents: list[Percent], dates: list[EffectiveDate]
+    doc: Doc,
+    pct: Percent,
+    percents: list[Percent],
+    dates: list[EffectiveDate],
+    on_dates: list[EffectiveDate] | None = None,
 ) -> EffectiveDate | None:
-    """The cued date of one rate: the first after it before the next rate, else (for the first
-    rate of a sentence) the last before it, else one opening the sentence before every rate."""
+    """The cued date of one rate: the first after it before the next rate, else (in a sentence
+    where another rate has a cued date) an "on" date after it ("15% effective January 1, 2027,
+    and 30% on January 1, 2028"), else (for the first rate of a sentence) the last cued date
+    before it, else one opening the sentence before every rate."""
     span = doc.char_span(pct.start, pct.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -232,6 +256,10 @@ def date_of_percent(
     following = [d for d in dates if pct.end <= d.start and d.end <= stretch_hi]
     if following:
         return following[0]
+    if on_dates and any(lo <= d.start and d.end <= hi for d in dates):
+        parallel = [d for d in on_dates if pct.end <= d.start and d.end <= stretch_hi]
+        if parallel:
+            return parallel[0]
     # a date between two rates times the earlier one ("15% from May 1, and 10% ...")
     preceding = [d for d in dates if stretch_lo <= d.start and d.end <= pct.start]
     if preceding and not before:
