@@ -242,3 +242,15 @@ def test_order_free_lossless_and_foldable(rows, random) -> None:
         assert [p.date for p in line.points] == sorted(p.date for p in line.points)
         for p in line.points:
             assert p.date == (p.effective or p.as_of)
+
+
+def test_building_and_drawing_a_timeline_imports_no_heavy_library() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tradefacts; t = tradefacts.timeline([]); t.to_html();"
+        "print(sorted(m for m in ('spacy', 'dateparser', 'pandas', 'dask') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
