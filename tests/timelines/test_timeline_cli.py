@@ -23,7 +23,12 @@ def test_filters_json_and_report(nlp, corpus, tmp_path, capsys) -> None:
     report = tmp_path / "t.html"
     argv = ["timeline", str(corpus), "--imposer", "usa", "--target", "JPN", "--json"]
     assert main([*argv, "-o", str(report)]) == 0
-    found = tradefacts.validate(capsys.readouterr().out, schema="Timeline")
+    dumped = capsys.readouterr().out
+    found = tradefacts.validate(dumped, schema="Timeline")
+    saved = tmp_path / "t.json"
+    saved.write_text(dumped, encoding="utf-8")
+    assert main(["validate", str(saved)]) == 0  # the schema is guessed from the keys
+    assert capsys.readouterr().out.strip().endswith("valid Timeline")
     assert [(line.imposer, line.target) for line in found.lines] == [("USA", "JPN")]
     page = report.read_text(encoding="utf-8")
     assert page.count('class="tf-point') == len(found.lines[0].points)
