@@ -25,7 +25,10 @@ from tradefacts.models import (
     MergedTradeEvent,
     Quantity,
     Statement,
+    TariffLine,
     TariffRate,
+    Timeline,
+    TimelinePoint,
     TradeEvent,
     Variant,
 )
@@ -56,6 +59,9 @@ CONTRACT_FIELDS = {
         "status",
         "qualifier",
         "evidence",
+        # added: when the rate applies ("from August 1"); the contract allows additions
+        "effective",
+        "effective_text",
     },
     "Statement": {"speaker", "speaker_name", "text", "kind", "evidence"},
     "TradeEvent": {"type", "date", "date_text", "status", "participants", "location", "evidence"},
@@ -78,6 +84,8 @@ CONTRACT_FIELDS = {
         "conflicts",
         "sources",
     },
+    # added with tariff timelines (tradefacts.timeline)
+    "Timeline": {"lines"},
 }
 
 EV = Evidence(doc_id="kr-1", start=10, end=18, text="25% duty")
@@ -150,6 +158,18 @@ def samples() -> dict[str, BaseModel]:
         ),
         sources=("eu-2", "kr-1"),
     )
+    point = TimelinePoint(
+        date=dt.date(2025, 8, 1),
+        rate_percent=25,
+        status="in_effect",
+        effective=dt.date(2025, 8, 1),
+        as_of=dt.date(2025, 7, 8),
+        sources=("kr-1",),
+        evidence=(EV,),
+    )
+    timeline = Timeline(
+        lines=(TariffLine(imposer="USA", target="CAN", products=("steel",), points=(point,)),)
+    )
     return {
         "Evidence": EV,
         "Entity": entity,
@@ -159,6 +179,7 @@ def samples() -> dict[str, BaseModel]:
         "TradeEvent": event,
         "ArticleFacts": facts,
         "CanonicalRecord": record,
+        "Timeline": timeline,
     }
 
 

@@ -34,6 +34,8 @@ _LAZY = {
     "group": "tradefacts.merging.grouping",
     "validate": "tradefacts.validation",
     "frames": "tradefacts.dataframes",
+    "timeline": "tradefacts.timelines",
+    "Timeline": "tradefacts.models",
     "ArticleFacts": "tradefacts.models",
     "CanonicalRecord": "tradefacts.models",
     "Entity": "tradefacts.models",
@@ -57,8 +59,10 @@ if TYPE_CHECKING:
         Quantity,
         Statement,
         TariffRate,
+        Timeline,
         TradeEvent,
     )
+    from .timelines import timeline
     from .validation import validate
 
 
@@ -89,6 +93,7 @@ __all__ = [
     "Quantity",
     "Statement",
     "TariffRate",
+    "Timeline",
     "TradeEvent",
     "TradefactsError",
     "UnknownSchemaError",
@@ -99,5 +104,6 @@ __all__ = [
     "frames",
     "group",
     "merge",
+    "timeline",
     "validate",
 ]

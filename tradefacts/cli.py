@@ -1,4 +1,4 @@
-"""The ``tradefacts`` command line: extract, merge, view, validate, schema, evaluate.
+"""The ``tradefacts`` command line: extract, merge, view, timeline, validate, schema, evaluate.
 
 Exit codes: 0 success; 1 a document is not valid (``validate``); 2 bad input (missing or
 unreadable file, malformed JSON, unknown schema, bad date, bad usage); 3 an internal error.
@@ -93,7 +93,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("view", help="a self-contained HTML report of the facts")
     _add_inputs(p, "REPORT.html", "write HTML here, not stdout")
     p.add_argument("--merge", action="store_true", help="show the merged record, then each article")
+    p.add_argument("--timeline", action="store_true", help="show the tariff timeline instead")
     p.set_defaults(handler=cmd_view, dask=None)
+
+    p = sub.add_parser("timeline", help="tariff rates over time, per imposer, target and product")
+    _add_inputs(p, "REPORT.html", "also write the timeline as an HTML report")
+    p.add_argument("--imposer", metavar="ISO3", help="only lines of this imposer (e.g. USA)")
+    p.add_argument("--target", metavar="ISO3", help="only lines on this target (e.g. JPN)")
+    p.add_argument("--product", metavar="NAME", help="only this product group ('all': all goods)")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="print the rate in force on this day")
+    p.add_argument("--json", action="store_true", help="print the Timeline JSON")
+    p.set_defaults(handler=cmd_timeline, dask=None)
 
     p = sub.add_parser("validate", help="check a JSON file against a shipped schema")
     p.add_argument("file", metavar="FILE.json")
@@ -308,6 +318,13 @@ def cmd_view(args: argparse.Namespace) -> int:
     from .view import report_html
 
     articles = _extract(args)
+    if args.timeline:
+        from .timelines import timeline
+        from .view import timeline_report_html
+
+        page = timeline_report_html(timeline(articles), title="tradefacts: tariff timeline")
+        _write_page(page, args.output)
+        return EXIT_OK
     record = None
     if args.merge:
         from .merging import merge
@@ -322,6 +339,20 @@ def cmd_view(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(page)
     return EXIT_OK
+
+
+def _write_page(page: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(page, encoding="utf-8")
+    else:
+        sys.stdout.write(page)
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    """``tradefacts timeline``: each line's steps (JSON with --json, HTML with -o)."""
+    from .timelines.command import run
+
+    return run(args, _extract(args))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -159,6 +159,26 @@ def group_bag(bag: Bag, *, split_every: int = SPLIT_EVERY) -> list[CanonicalReco
     return sorted((resolve_dates(record) for _, (_, record) in merged), key=record_order)
 
 
+def _timeline_partition(items: Iterable[Any]) -> Any:
+    from .timelines import timeline
+
+    return timeline(list(items))
+
+
+def timeline_bag(bag: Bag, *, split_every: int = SPLIT_EVERY) -> Bag | Any:
+    """A lazy Dask object (``.compute()`` it) of the ``Timeline`` of a bag of ``ArticleFacts``
+    (or records, or timelines): each partition's timeline is built on its worker, then
+    timelines are folded ``split_every`` at a time, so no step holds every article's facts.
+    Equals ``tradefacts.timeline`` of all the items."""
+    _bag_module()
+    return bag.reduction(
+        _timeline_partition,
+        _timeline_partition,
+        split_every=split_every,
+        name="tradefacts-timeline",
+    )
+
+
 def _first(pair: tuple[int, CanonicalRecord]) -> int:
     return pair[0]
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, MissingDependencyError
-from .models import ArticleFacts, CanonicalRecord, Conflict
+from .models import ArticleFacts, CanonicalRecord, Conflict, Timeline
 
 if TYPE_CHECKING:
     import pandas
@@ -62,6 +62,8 @@ FACT_COLUMNS: dict[str, dict[str, str]] = {
         "status": STR,
         "qualifier": STR,
         "n_evidence": INT,
+        "effective": DATE,
+        "effective_text": STR,
     },
     "statements": {
         "speaker": STR,
@@ -89,6 +91,22 @@ EVIDENCE_COLUMNS = {
     "text": STR,
 }
 CONFLICT_COLUMNS = {"fact": STR, "field": STR, "chosen": STR, "sides": STR}
+#: Columns of ``frames(timeline)["timeline"]``: one row per point, dated first, in line order.
+TIMELINE_COLUMNS = {
+    "imposer": STR,
+    "target": STR,
+    "products": STR,
+    "date": DATE,
+    "rate_percent": FLOAT,
+    "status": STR,
+    "effective": DATE,
+    "as_of": DATE,
+    "conflicting": BOOL,
+    "undated": BOOL,
+    "sources": STR,
+    "n_sources": INT,
+    "n_evidence": INT,
+}
 _PREFIX = {
     "entities": "entity",
     "quantities": "quantity",
@@ -101,15 +119,20 @@ Row = dict[str, Any]
 
 
 def frames(
-    facts: ArticleFacts | Sequence[ArticleFacts] | CanonicalRecord,
+    facts: ArticleFacts | Sequence[ArticleFacts] | CanonicalRecord | Timeline,
 ) -> dict[str, pandas.DataFrame]:
-    """DataFrames of an article's facts, several articles' (stacked) or a merged record's."""
+    """DataFrames of an article's facts, several articles' (stacked) or a merged record's;
+    of a ``Timeline``, ``{"timeline": ...}`` with one row per point."""
     pd = _pandas()
     if isinstance(facts, CanonicalRecord):
         return _record_frames(pd, facts)
+    if isinstance(facts, Timeline):
+        return {"timeline": _frame(pd, _timeline_rows(facts), TIMELINE_COLUMNS)}
     articles = [facts] if isinstance(facts, ArticleFacts) else list(facts)
     if not all(isinstance(a, ArticleFacts) for a in articles):
-        raise InputError("frames expects ArticleFacts, a sequence of them, or a CanonicalRecord")
+        raise InputError(
+            "frames expects ArticleFacts, a sequence of them, a CanonicalRecord or a Timeline"
+        )
     lead = {"fact_id": STR, "doc_id": STR}
     rows: dict[str, list[Row]] = {name: [] for name in [*FACT_COLUMNS, "evidence"]}
     for article in articles:
@@ -142,6 +165,25 @@ def _record_frames(pd: Any, record: CanonicalRecord) -> dict[str, pandas.DataFra
     out["evidence"] = _frame(pd, evidence, EVIDENCE_COLUMNS)
     out["conflicts"] = _frame(pd, [_conflict_row(c) for c in record.conflicts], CONFLICT_COLUMNS)
     return out
+
+
+def _timeline_rows(timeline: Timeline) -> list[Row]:
+    rows = []
+    for line in timeline.lines:
+        for undated, points in ((False, line.points), (True, line.undated)):
+            for point in points:
+                rows.append(
+                    {
+                        "imposer": line.imposer,
+                        "target": line.target,
+                        "products": JOIN.join(line.products),
+                        **_fields(point),
+                        "undated": undated,
+                        "sources": JOIN.join(point.sources),
+                        "n_sources": len(point.sources),
+                    }
+                )
+    return rows
 
 
 def _fields(fact: Any) -> Row:

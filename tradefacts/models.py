@@ -135,6 +135,12 @@ class TariffRate(_Model):
     status: TariffStatus = "in_effect"
     qualifier: Qualifier = "exact"
     evidence: Evidences = ()
+    effective: dt.date | None = Field(
+        default=None, description="the day the rate applies from, when the text says it"
+    )
+    effective_text: str | None = Field(
+        default=None, description="the words saying when it applies, e.g. 'from August 1'"
+    )
 
 
 class Statement(_Model):
@@ -331,6 +337,83 @@ class CanonicalRecord(_Model):
         return frames(self)
 
 
+# --- timelines: tariff rates on a time axis (``tradefacts.timeline``) ---------------------
+
+
+class TimelinePoint(_Model):
+    """One rate of a tariff line as of one day, and the sources that state it."""
+
+    date: dt.date | None = Field(
+        default=None, description="``effective`` when stated, else ``as_of``; None if undated"
+    )
+    rate_percent: float = Field(ge=0)
+    status: TariffStatus = "in_effect"
+    effective: dt.date | None = Field(default=None, description="when the sources say it applies")
+    as_of: dt.date | None = Field(
+        default=None, description="the earliest publication date among the sources stating it"
+    )
+    sources: tuple[str, ...] = ()
+    conflicting: bool = Field(
+        default=False, description="other sources state another rate or status that day"
+    )
+    evidence: Evidences = ()
+
+
+class TariffLine(_Model):
+    """Every stated rate of one imposer on one target (None: every partner) and one product
+    group (``()``: all goods), dated points in order plus the undated ones."""
+
+    imposer: CountryCode | None
+    target: CountryCode | None = None
+    products: tuple[str, ...] = ()
+    points: tuple[TimelinePoint, ...] = ()
+    undated: tuple[TimelinePoint, ...] = ()
+
+
+class Timeline(_Model):
+    """What ``tradefacts.timeline`` returns: tariff lines, each a dated series of rates."""
+
+    lines: tuple[TariffLine, ...] = ()
+
+    def line(
+        self, imposer: str | None, target: str | None, product: str | None = None
+    ) -> TariffLine | None:
+        """The line of ``imposer`` on ``target`` for ``product`` (None: all goods), or None."""
+        from .timelines import find_line
+
+        return find_line(self, imposer, target, product)
+
+    def rate_on(
+        self,
+        imposer: str | None,
+        target: str | None,
+        product: str | None = None,
+        *,
+        on: dt.date | str,
+    ) -> TimelinePoint | None:
+        """The point in force on day ``on``, or None (see ``tradefacts.timelines.rate_on``)."""
+        from .timelines import rate_on
+
+        return rate_on(self, imposer, target, product, on=on)
+
+    def _repr_html_(self) -> str:
+        from .view.timeline import timeline_html
+
+        return timeline_html(self)
+
+    def to_html(self) -> str:
+        """An HTML fragment: per line a step chart (inline SVG) and a table of its points."""
+        from .view.timeline import timeline_html
+
+        return timeline_html(self)
+
+    def to_frames(self) -> dict[str, pandas.DataFrame]:
+        """``{"timeline": ...}``: one row per point (see ``tradefacts.frames``)."""
+        from .dataframes import frames
+
+        return frames(self)
+
+
 #: Top-level models that ship a JSON Schema, by name.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     model.__name__: model
@@ -343,5 +426,6 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
         Statement,
         TradeEvent,
         Evidence,
+        Timeline,
     )
 }

@@ -64,7 +64,7 @@ def _tariff_values(t: TariffRate, product: str | None, scope: tuple[str, ...]) -
         "rate": round(t.rate_percent, 2),
         "imposer": t.imposer,
         "product": product,
-        **_fields(t, "target", "measure", "status", "qualifier"),
+        **_fields(t, "target", "measure", "status", "qualifier", "effective", "effective_text"),
         "products": scope,
     }
 
@@ -249,7 +249,8 @@ def _tariff_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
         chosen = _tariff_values(t, t.products[0] if t.products else None, t.products)
         scopes = [(decode(v.text, "tuple"), frozenset(v.sources)) for v in t.scopes]
         evidence = _of_all(t)
-        for group, options in _split(t, label, chosen, {"products": "tuple"}, sides):
+        kinds = {"products": "tuple", "effective": "date"}
+        for group, options in _split(t, label, chosen, kinds, sides):
             by_scopes: dict[tuple[Any, ...], list[frozenset[str]]] = defaultdict(list)
             parts = [group]
             for _, members in scopes:

@@ -47,6 +47,7 @@ def fuse_tariff(atoms: list[Atom]) -> Fused:
         measure=fusion.choose(atoms, "measure"),
         status=fusion.choose(atoms, "status"),
         qualifier=fusion.choose(atoms, "qualifier"),
+        **_effective(fusion, atoms),
         **fusion.provenance(atoms),
     )
     fusion.choose(atoms, "products")
@@ -61,3 +62,11 @@ def fuse_tariff(atoms: list[Atom]) -> Fused:
         }
     )
     return tariff, fusion.conflicts
+
+
+def _effective(fusion: Fusion, atoms: list[Atom]) -> dict[str, Any]:
+    """The best-supported effective date, with the wording of the sources that state it."""
+    effective = fusion.choose(atoms, "effective")
+    stating = [a for a in atoms if a.values["effective"] == effective] or atoms
+    text = fusion.choose(stating, "effective_text", quiet=True)
+    return {"effective": effective, "effective_text": text}

@@ -6,5 +6,12 @@ from __future__ import annotations
 from .article import article_html
 from .record import record_html
 from .report import report_html
+from .timeline import timeline_html, timeline_report_html
 
-__all__ = ["article_html", "record_html", "report_html"]
+__all__ = [
+    "article_html",
+    "record_html",
+    "report_html",
+    "timeline_html",
+    "timeline_report_html",
+]

@@ -98,7 +98,7 @@ def _tables(facts: ArticleFacts) -> str:
                 esc(t.target or "all"),
                 esc(", ".join(t.products) or "all goods"),
                 esc(t.measure),
-                esc(t.status),
+                esc(t.status) + tag("span", esc(labels.effective_note(t)), class_="tf-muted"),
                 _quote(t.evidence),
             ]
             for t in facts.tariffs

@@ -23,6 +23,13 @@ def tariff_label(t: TariffRate) -> str:
     return f"{rate} {t.imposer or '?'} -> {t.target or 'all'}, {what}, {t.status}"
 
 
+def effective_note(t: TariffRate) -> str:
+    """`` from 2025-08-01`` (or the words, `` from August 1``, when unresolved); ``""``."""
+    if t.effective is not None:
+        return f" from {t.effective.isoformat()}"
+    return f" ({t.effective_text})" if t.effective_text else ""
+
+
 def statement_label(s: Statement) -> str:
     """``Donald Trump, direct``."""
     return f"{s.speaker_name or s.speaker or 'unknown speaker'}, {s.kind}"

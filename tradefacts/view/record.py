@@ -69,7 +69,7 @@ def _tariffs(record: CanonicalRecord) -> str:
             tag("span", esc(f"{t.imposer or '?'} → {t.target or 'all'}"), class_="tf-nowrap"),
             esc(", ".join(t.products) or "all goods"),
             esc(t.measure),
-            esc(t.status),
+            esc(t.status) + tag("span", esc(labels.effective_note(t)), class_="tf-muted"),
             sources_cell(t.sources, t.evidence),
         ]
         for t in record.tariffs

@@ -25,6 +25,7 @@ from .context import (
     sentence_span,
 )
 from .cues import has_word_near, measure_for, qualifier_for, status_for
+from .effective import with_effective_dates
 from .facts import Found, consolidate, evidence_span
 from .frame import governing_verb, relief_noun
 from .implicit import dominance, implicit_imposer, implicit_target
@@ -151,7 +152,7 @@ def tariffs(doc: Doc) -> Doc:
     """Store the doc's numeric tariffs on ``doc._.tariffs``."""
     register_extensions()
     try:
-        doc._.tariffs = find_tariffs(doc)
+        doc._.tariffs = with_effective_dates(doc, find_tariffs(doc))
     except (ValueError, IndexError) as err:  # never let odd text crash extraction
         doc._.tariffs = []
         doc.user_data.setdefault("tradefacts_warnings", []).append(f"tf_tariffs: {err}")
