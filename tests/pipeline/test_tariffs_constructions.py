@@ -121,10 +121,7 @@ def test_passive_participle_without_auxiliary_marks_the_target(nlp):
 
 
 def test_agent_of_a_rate_secured_is_its_target(nlp):
-    text = (
-        "Seoul welcomed the outcome of the tariff talks. The 15% rate secured by South Korea "
-        "was lower than many had expected."
-    )
+    text = "The 15% rate secured by South Korea was lower than the tariffs many had expected."
     assert {(t.rate_percent, t.target) for t in facts(nlp, text)} == {(15.0, "KOR")}
 
 
@@ -198,3 +195,36 @@ def test_a_comma_then_the_subject_ends_the_on_phrase(nlp):
         "hiked the rate to 20% last week."
     )
     assert sides(nlp, text) == {(10.0, "USA", "CHN"), (20.0, "USA", "CHN")}
+
+
+# ------------------------------------------------ back references and previous levels
+
+
+def test_a_definite_rate_refers_back_to_the_rate_named_before(nlp):
+    text = (
+        "Beijing on Friday increased its tariffs on US imports to 125 per cent. The 125 per cent "
+        "tariffs will apply from Saturday."
+    )
+    assert sides(nlp, text) == {(125.0, "CHN", "USA")}
+
+
+def test_an_indefinite_rate_does_not_borrow_another_tariffs_sides(nlp):
+    text = (
+        "Canada responded with retaliatory tariffs of 25 percent on U.S. goods. Separately, a 25 "
+        "percent tariff on all steel imports took effect in Washington."
+    )
+    assert (25.0, "CAN", "USA") in sides(nlp, text)
+    assert len(facts(nlp, text)) == 2
+
+
+def test_up_from_a_rate_is_the_previous_level_of_the_same_tariff(nlp):
+    found = by_rate(
+        nlp, "Ottawa raised its surtax on Chinese electric vehicles to 100%, up from 6.1%."
+    )
+    assert {(t.imposer, t.target) for t in found[6.1]} == {("CAN", "CHN")}
+    assert found[6.1][0].products == found[100.0][0].products
+
+
+def test_all_goods_of_a_kind_are_on_every_partner(nlp):
+    text = "Washington raised tariffs on all steel imports to 50 per cent, Japan said."
+    assert {(t.rate_percent, t.target) for t in facts(nlp, text)} == {(50.0, None)}

@@ -10,7 +10,7 @@ Findings become consolidated ``TariffRate`` facts (``facts``).
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...models import TariffRate
 from ..document import in_clutter, register_extensions
@@ -143,8 +143,20 @@ def _facts_for_percent(
             qualifier=qualifier,  # type: ignore[arg-type]
             evidence=(ev,),
         )
-        out.append(Found(fact, cued, every_partner=roles.all_partners))
+        stated = bool(roles.imposers or roles.targets)
+        out.append(Found(fact, cued, roles.all_partners, stated, _definite(tariff, pspan)))
     return out
+
+
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "such"})
+
+
+def _definite(tariff: Token, pspan: Span) -> bool:
+    """True for "the 125% tariffs": a definite phrase with its rate inside, which refers back
+    to that rate ("the proposed duties ranged from 10 to 50%" does not)."""
+    start = tariff.left_edge.i
+    inside = start <= pspan.start and pspan.end <= tariff.i
+    return inside and tariff.doc[start].lower_ in _DEFINITE
 
 
 @Language.component("tf_tariffs")

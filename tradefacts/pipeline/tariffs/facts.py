@@ -24,6 +24,8 @@ class Found:
     fact: TariffRate
     status_from_cue: bool
     every_partner: bool = False  # the text says the rate is on every partner
+    stated: bool = True  # the clause names a side (else both came from fallbacks)
+    definite: bool = False  # "the 125% tariffs", "those duties": refers to a rate named before
 
 
 def evidence_span(
@@ -96,7 +98,14 @@ def _by_products(items: list[Found]) -> list[list[Found]]:
 
 
 def _resolve_back_references(found: list[Found]) -> list[Found]:
-    """A vague "the duties of 25 percent" joins the one fuller fact at that rate, if any."""
+    """A vague "the duties of 25 percent" joins the one fuller fact at that rate, if any; a rate
+    whose sides both came from fallbacks and that refers back ("The 125% tariffs will apply
+    from Saturday") takes the sides of the one reading of that rate whose clause names them."""
+    named: dict[float, set[tuple[str | None, str | None]]] = {}
+    for f in found:
+        if f.stated:
+            named.setdefault(f.fact.rate_percent, set()).add((f.fact.imposer, f.fact.target))
+    found = [_adopt_named_sides(f, named.get(f.fact.rate_percent, set())) for f in found]
     fuller: dict[tuple[float, str | None], set[tuple[str | None, tuple[str, ...]]]] = {}
     for f in found:
         if f.fact.target is not None:
@@ -110,5 +119,13 @@ def _resolve_back_references(found: list[Found]) -> list[Found]:
         if vague and fact.measure not in {"baseline", "average"} and len(options) == 1:
             target, products = next(iter(options))
             fact = fact.model_copy(update={"target": target, "products": products})
-        out.append(Found(fact, f.status_from_cue, f.every_partner))
+        out.append(Found(fact, f.status_from_cue, f.every_partner, f.stated, f.definite))
     return out
+
+
+def _adopt_named_sides(f: Found, named: set[tuple[str | None, str | None]]) -> Found:
+    if f.stated or not f.definite or f.every_partner or len(named) != 1:
+        return f
+    imposer, target = next(iter(named))
+    fact = f.fact.model_copy(update={"imposer": imposer, "target": target})
+    return Found(fact, f.status_from_cue, f.every_partner, True, True)

@@ -29,6 +29,9 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
     if after < hi and doc[after].lower_ == "of" and pspan.root.i not in ctx.tariff:
         return None  # "1.8% of its GDP", "25% of imports": a share, not a rate
     root = pspan.root
+    previous = _previous_level_of(ctx, root)
+    if previous is not None:
+        return previous  # "raised the duties to 50%, up from the 25% imposed in March"
     via = root
     for anc in [root, *ancestors(root, 4)]:
         if anc.i in ctx.tariff and not (pspan.start <= anc.i < pspan.end):
@@ -87,6 +90,17 @@ def _chain_arguments(verb: Token) -> list[Token]:
             break
         cur = cur.head
     return args
+
+
+def _previous_level_of(ctx: Context, rate: Token) -> Token | None:
+    """For "up from 84%" / "down from the 25% imposed in March": the tariff word a rate was
+    stated for earlier in the sentence (the rate it changed from belongs to the same tariff)."""
+    prep = rate.head
+    if rate.dep_ != "pobj" or prep.lower_ != "from" or prep.head.lower_ not in {"up", "down"}:
+        return None
+    sent_lo = ctx.sent_start[rate.i]
+    earlier = [i for i in sorted(ctx.tariff) if sent_lo <= i < rate.i]
+    return ctx.doc[earlier[-1]] if earlier else None
 
 
 #: Verbs whose object rate goes onto the tariff of their "to" phrase.

@@ -79,7 +79,8 @@ def clause_roles(
             roles.add(role, m)
     for role, m in _relative_antecedents(ctx, frame):
         roles.add(role, m)
-    roles.all_partners = any(_all_partners(ctx.doc[i]) for i in frame.on_scope if lo <= i < hi)
+    scope = [i for i in frame.on_scope if lo <= i < hi]
+    roles.all_partners = any(_all_partners(ctx.doc[i]) for i in scope) or _all_goods(ctx, scope)
     partner = _deal_partner(ctx, frame, lo, hi)
     if partner is not None and partner.iso not in roles.imposers + roles.targets:
         if roles.targets and not roles.imposers:
@@ -170,6 +171,18 @@ def _all_partners(token: Token) -> bool:
         return False
     return not any(
         c.lower_ in {"both", "two", "these", "those", "its", "their"} for c in token.children
+    )
+
+
+def _all_goods(ctx: Context, scope: list[int]) -> bool:
+    """True for "on all steel imports", "on every imported bicycle": goods from everywhere (the
+    scope names no country)."""
+    if not scope or any(i in ctx.by_token for i in scope):
+        return False
+    doc = ctx.doc
+    return any(
+        doc[i].lower_ in {"all", "every", "any"} and doc[i].head.pos_ in {"NOUN", "PROPN"}
+        for i in scope
     )
 
 

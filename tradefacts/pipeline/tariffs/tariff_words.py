@@ -127,7 +127,7 @@ def tariff_tokens(doc: Doc) -> set[int]:
         ctx_sents = _sentence_index(doc)
         with_tariff = {ctx_sents[i] for i in found}
         for i in rates:  # a rate in a sentence about tariffs, or right after one
-            near = ctx_sents[i] in with_tariff or ctx_sents[i] - 1 in with_tariff
+            near = ctx_sents[i] in with_tariff
             if is_tariff_word(doc[i], near):
                 found.add(i)
         for i in stand_ins:
