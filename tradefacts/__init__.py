@@ -34,6 +34,7 @@ _LAZY = {
     "group": "tradefacts.merging.grouping",
     "validate": "tradefacts.validation",
     "frames": "tradefacts.dataframes",
+    "open_store": "tradefacts.store",
     "ArticleFacts": "tradefacts.models",
     "CanonicalRecord": "tradefacts.models",
     "Entity": "tradefacts.models",
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
         TariffRate,
         TradeEvent,
     )
+    from .store import open_store
     from .validation import validate
 
 
@@ -99,5 +101,6 @@ __all__ = [
     "frames",
     "group",
     "merge",
+    "open_store",
     "validate",
 ]
