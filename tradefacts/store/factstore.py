@@ -137,10 +137,10 @@ class FactStore:
             _check_evidence(item)
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         articles = []
-        for item, meta in batch:
+        for stored, meta in batch:
             row = {**meta, "extracted_at": now}
-            if item is not None and not lossless(item):
-                row["facts_json"] = item.model_dump_json()
+            if stored is not None and not lossless(stored):
+                row["facts_json"] = stored.model_dump_json()
             articles.append(row)
         tables = {"articles": arrow_table("articles", articles), **arrow_tables(facts)}
         con = self.con
@@ -149,8 +149,8 @@ class FactStore:
             try:
                 docs_table = arrow_table("docs", [{"doc_id": doc} for doc in docs])
                 con.register("_tf_docs", docs_table)
-                stored = "SELECT doc_id FROM articles WHERE doc_id IN (SELECT doc_id FROM _tf_docs)"
-                if con.execute(f"SELECT count(*) FROM ({stored})").fetchall()[0][0]:
+                held = "SELECT doc_id FROM articles WHERE doc_id IN (SELECT doc_id FROM _tf_docs)"
+                if con.execute(f"SELECT count(*) FROM ({held})").fetchall()[0][0]:
                     for name in ["articles", *TABLES]:
                         sql = f"DELETE FROM {name} WHERE doc_id IN (SELECT doc_id FROM _tf_docs)"
                         con.execute(sql)

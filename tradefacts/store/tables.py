@@ -9,7 +9,7 @@ whose list items contain that separator keeps its JSON in ``articles.facts_json`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, get_args, get_origin
 
 from ..dataframes import (
@@ -133,7 +133,7 @@ def lossless(facts: ArticleFacts) -> bool:
 def rebuild(
     doc_id: str,
     published: dt.date | None,
-    rows: dict[str, Sequence[dict[str, Any]]],
+    rows: Mapping[str, Sequence[dict[str, Any]]],
     evidence: Iterable[dict[str, Any]],
 ) -> ArticleFacts:
     """The ``ArticleFacts`` whose frames are ``rows`` (table -> rows in fact order)."""
