@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from .factstore import FactStore
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+#: Articles parsed together: each is stored as soon as its batch is parsed, so a killed
+#: ingest loses little work.
+BATCH_SIZE = 8
 
 
 @dataclass
@@ -211,7 +214,7 @@ def _ingest_here(
             pending[source.doc_id] = meta
             yield source
 
-    for facts in extract_many(sources()):
+    for facts in extract_many(sources(), batch_size=BATCH_SIZE):
         meta = pending.pop(facts.doc_id)
         _count(summary, meta)
         store.write([(facts, _row(meta))])
