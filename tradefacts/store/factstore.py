@@ -60,8 +60,12 @@ class FactStore:
         if self.path != MEMORY:
             _check_file(Path(self.path), read_only)
             # a read-only look first: a damaged file fails here, before any write could touch it
-            if Path(self.path).exists() and not read_only:
-                self._connect(read_only=True).close()
+            if Path(self.path).exists():
+                probe = self._connect(read_only=True)
+                try:
+                    self._check_size(probe)
+                finally:
+                    probe.close()
         self._con = self._connect(read_only=read_only)
         if not read_only:
             with self._errors():
@@ -76,6 +80,16 @@ class FactStore:
             return self._duckdb.connect(self.path, read_only=read_only)
         except self._duckdb.Error as exc:
             raise _open_error(self.path, exc) from None
+
+    def _check_size(self, con: Any) -> None:
+        """A file shorter than the blocks its header counts was cut short."""
+        sql = "SELECT block_size, total_blocks FROM pragma_database_size()"
+        try:
+            block_size, blocks = con.execute(sql).fetchall()[0]
+        except self._duckdb.Error as exc:
+            raise _open_error(self.path, exc) from None
+        if Path(self.path).stat().st_size < int(block_size) * int(blocks):
+            raise StoreCorruptError(f"{self.path}: the fact store is truncated (left unchanged)")
 
     def close(self) -> None:
         """Commit nothing more and release the file (safe to call twice)."""
@@ -205,16 +219,17 @@ class FactStore:
         """
         from .ingest import ingest
 
-        return ingest(
-            self,
-            paths,
-            progress=progress,
-            published=published,
-            force=force,
-            manifest=manifest,
-            dask=dask,
-            parquet_dir=parquet_dir,
-        )
+        with self._errors():
+            return ingest(
+                self,
+                paths,
+                progress=progress,
+                published=published,
+                force=force,
+                manifest=manifest,
+                dask=dask,
+                parquet_dir=parquet_dir,
+            )
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -449,6 +464,8 @@ class _Translate:
             message = " ".join(str(exc).split())
             if "read-only mode" in message:
                 raise ReadOnlyQueryError(f"{self._path}: the store is read-only ({message})")
+            if "Corrupt" in message or "Could not read enough bytes" in message:
+                raise StoreCorruptError(f"{self._path}: the fact store is damaged: {message}")
             raise StoreError(f"{self._path}: {message}") from None
 
 
