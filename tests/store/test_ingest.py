@@ -114,8 +114,7 @@ def test_dask_path_writes_parquet_and_stores_the_same(stored, articles_dir, tmp_
         assert str(summary) == "3 new, 0 unchanged, 0 replaced, 0 failed"
         for name, frame in store.frames().items():
             pd.testing.assert_frame_equal(comparable(on_dask.frames()[name]), comparable(frame))
-        sources = [(s, {"doc_id": s.doc_id}) for s in []]
-        assert write_parquet(sources, parts) == 0
+        assert write_parquet([], parts) == 0
     # one file per partition and table, readable by pandas
     with dask.config.set(scheduler="synchronous"):
         from tradefacts.reading import read_source
@@ -131,3 +130,40 @@ def test_dask_path_writes_parquet_and_stores_the_same(stored, articles_dir, tmp_
     from_parquet = pd.read_parquet(tmp_path / "split" / "tariffs")
     assert list(from_parquet.columns) == list(store.frames()["tariffs"].columns)
     assert len(from_parquet) == len(store.frames()["tariffs"])
+
+
+RICE = """TOKYO, May 6 (Wire) - Japan will not open its rice market to win a tariff deal,
+Agriculture Minister Taku Eto said on Tuesday.
+
+"We will not trade away our rice farmers for lower car tariffs," Eto told reporters in Tokyo.
+
+The United States imposed a 25% tariff on Japanese cars in April.
+"""
+
+US_ON_JAPAN_BY_MONTH = """
+SELECT strftime(a.published, '%Y-%m') AS month, t.rate_percent, t.status, count(*) AS reports
+FROM tariffs t JOIN articles a USING (doc_id)
+WHERE t.imposer = 'USA' AND t.target = 'JPN'
+GROUP BY ALL ORDER BY month, reports DESC
+"""
+
+QUOTED_ON_RICE = """
+SELECT coalesce(s.speaker_name, e.name, s.speaker) AS speaker, count(*) AS quotes,
+       min(s.text) AS example
+FROM statements s LEFT JOIN entities e ON e.doc_id = s.doc_id AND e.id = s.speaker
+WHERE s.text ILIKE '%rice%'
+GROUP BY ALL ORDER BY quotes DESC
+"""
+
+
+def test_the_readme_queries_answer_their_questions(tmp_path, nlp):
+    (tmp_path / "rice.txt").write_text(RICE, encoding="utf-8")
+    with open_store(":memory:") as store:
+        store.ingest([tmp_path / "rice.txt"], progress=False, published="2025-05-06")
+        by_month = store.sql(US_ON_JAPAN_BY_MONTH)
+        assert by_month.to_dict("records") == [
+            {"month": "2025-05", "rate_percent": 25.0, "status": "in_effect", "reports": 1}
+        ]
+        quoted = store.sql(QUOTED_ON_RICE)
+        assert list(quoted["speaker"]) == ["Taku Eto"]
+        assert "rice farmers" in quoted["example"][0]

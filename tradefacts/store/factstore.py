@@ -64,8 +64,13 @@ class FactStore:
                 probe = self._connect(read_only=True)
                 try:
                     self._check_size(probe)
-                finally:
+                except BaseException:
                     probe.close()
+                    raise
+                if read_only:
+                    self._con = probe
+                    return
+                probe.close()
         self._con = self._connect(read_only=read_only)
         if not read_only:
             with self._errors():
@@ -447,7 +452,10 @@ def _open_error(path: str, exc: Exception) -> StoreError:
         return StoreLockedError(
             f"{path}: in use by another process{who}; DuckDB allows one writer at a time"
         )
-    return StoreCorruptError(f"{path}: cannot open the fact store (left unchanged): {message}")
+    damaged = ("not a valid DuckDB", "Corrupt", "checksum", "Could not read enough bytes")
+    if any(sign in message for sign in damaged):
+        return StoreCorruptError(f"{path}: a damaged fact store (left unchanged): {message}")
+    return StoreError(f"{path}: cannot open the fact store: {message}")
 
 
 class _Translate:
@@ -463,9 +471,13 @@ class _Translate:
         if exc is not None and isinstance(exc, self._duckdb.Error):
             message = " ".join(str(exc).split())
             if "read-only mode" in message:
-                raise ReadOnlyQueryError(f"{self._path}: the store is read-only ({message})")
+                raise ReadOnlyQueryError(
+                    f"{self._path}: the store is read-only ({message})"
+                ) from None
             if "Corrupt" in message or "Could not read enough bytes" in message:
-                raise StoreCorruptError(f"{self._path}: the fact store is damaged: {message}")
+                raise StoreCorruptError(
+                    f"{self._path}: the fact store is damaged: {message}"
+                ) from None
             raise StoreError(f"{self._path}: {message}") from None
 
 
