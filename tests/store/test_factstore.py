@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from store_support import comparable
 
 import tradefacts
 from tradefacts.errors import InputError, MissingDependencyError
@@ -78,13 +79,38 @@ ITEMS = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ITEMS, ITEMS)
 def test_list_fields_round_trip_whatever_their_items(aliases, products):
     facts = _article("d1", aliases, products)
     with open_store(":memory:") as opened:
         opened.add(facts)
         assert opened.facts("d1") == facts
+
+
+WRITES = st.lists(
+    st.lists(
+        st.tuples(st.sampled_from(["d1", "d2", "d3"]), ITEMS), max_size=3, unique_by=lambda w: w[0]
+    ),
+    max_size=3,
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(WRITES)
+def test_the_store_holds_the_last_version_of_each_article_once(calls):
+    latest: dict[str, ArticleFacts] = {}
+    with open_store(":memory:") as opened:
+        for call in calls:
+            batch = [_article(doc, [], products) for doc, products in call]
+            opened.add(batch)
+            latest.update((facts.doc_id, facts) for facts in batch)
+        assert sorted(opened.doc_ids()) == sorted(latest)
+        stored = list(opened.all_facts())
+        assert {facts.doc_id: facts for facts in stored} == latest
+        expected = tradefacts.frames(stored)
+        for name, frame in opened.frames().items():
+            pd.testing.assert_frame_equal(comparable(frame), comparable(expected[name]))
 
 
 def test_add_replaces_an_article_under_the_same_doc_id(store, seed_facts):
