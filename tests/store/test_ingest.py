@@ -44,6 +44,7 @@ def test_rerun_skips_stored_texts_under_any_path(stored, articles_dir, tmp_path)
     shutil.copy(articles_dir / "uk_deal_a.txt", elsewhere / "same-text-other-name.txt")
     summary = store.ingest([articles_dir, elsewhere], progress=False, published=PUBLISHED)
     assert str(summary) == "0 new, 4 unchanged, 0 replaced, 0 failed"
+    assert store.ingest(str(articles_dir), progress=False).unchanged == 3  # one folder as a str
     for name, frame in store.frames().items():
         pd.testing.assert_frame_equal(comparable(frame), before[name])
 

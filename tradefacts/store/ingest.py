@@ -60,6 +60,8 @@ def content_sha256(text: str) -> str:
 
 def article_files(paths: Iterable[str | Path]) -> list[Path]:
     """Files given, plus every .txt/.html of each folder (sorted), each once."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
     found: list[Path] = []
     seen: set[Path] = set()
     for raw in paths:
