@@ -238,3 +238,36 @@ def test_ingest_killed_mid_run_resumes_without_loss_or_duplicates(tmp_path, nlp)
     resumed = _tables(killed)
     for name, frame in expected.items():
         pd.testing.assert_frame_equal(resumed[name], frame, obj=name)
+
+
+def test_ingest_dask_option_extracts_on_dask_and_loads_the_parts(
+    tmp_path, capsys, monkeypatch, nlp
+):
+    dask = pytest.importorskip("dask")
+    import tradefacts.dask as tfdask
+
+    closed = []
+
+    class SynchronousClient:
+        """What ``--dask ADDRESS`` connects to; Dask's synchronous scheduler runs the work."""
+
+        def close(self) -> None:
+            closed.append(True)
+
+    monkeypatch.setattr(tfdask, "connect", lambda address: SynchronousClient())
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("uk_deal_b.txt", "china_geneva_b.txt"):
+        shutil.copy(EVENTS / name, folder / name)
+    db, parts = tmp_path / "facts.duckdb", tmp_path / "parts"
+    argv = ["ingest", str(folder), "--db", str(db), "--published", PUBLISHED]
+    with dask.config.set(scheduler="synchronous"):
+        code, out, err = run_cli(capsys, *argv, "--dask", "local", "--parquet", str(parts))
+    assert code == 0, err
+    assert out.strip() == "2 new, 0 unchanged, 0 replaced, 0 failed"
+    assert closed == [True]
+    assert [p.name for p in (parts / "tariffs").glob("*.parquet")] == ["part-00000.parquet"]
+    with open_store(db, read_only=True) as store:
+        assert store.doc_ids() == ["china_geneva_b.txt", "uk_deal_b.txt"]
+    code, _, err = run_cli(capsys, *argv, "--parquet", str(parts))
+    assert code == 2 and "--parquet goes with --dask" in err
