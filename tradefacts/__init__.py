@@ -36,6 +36,7 @@ _LAZY = {
     "frames": "tradefacts.dataframes",
     "timeline": "tradefacts.timelines",
     "Timeline": "tradefacts.models",
+    "open_store": "tradefacts.store",
     "ArticleFacts": "tradefacts.models",
     "CanonicalRecord": "tradefacts.models",
     "Entity": "tradefacts.models",
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
         TradeEvent,
     )
     from .timelines import timeline
+    from .store import open_store
     from .validation import validate
 
 
@@ -105,5 +107,6 @@ __all__ = [
     "group",
     "merge",
     "timeline",
+    "open_store",
     "validate",
 ]

@@ -115,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write", metavar="DIR", help="write every <Model>.schema.json into DIR")
     p.set_defaults(handler=cmd_schema)
 
+    from .store.cli import add_commands as add_store_commands
+
+    add_store_commands(sub)  # ingest, query, export
+
     sub.add_parser(
         "evaluate",
         help="score extraction against gold annotations (see `tradefacts evaluate --help`)",
