@@ -228,3 +228,52 @@ def test_up_from_a_rate_is_the_previous_level_of_the_same_tariff(nlp):
 def test_all_goods_of_a_kind_are_on_every_partner(nlp):
     text = "Washington raised tariffs on all steel imports to 50 per cent, Japan said."
     assert {(t.rate_percent, t.target) for t in facts(nlp, text)} == {(50.0, None)}
+
+
+# ------------------------------------------- joint subjects, changes, asides, examples
+
+
+def test_a_joint_subject_member_named_as_the_goods_owner_is_the_target(nlp):
+    text = "Vietnam and the US set the tariff rate at 20 percent on a range of Vietnamese goods."
+    assert sides(nlp, text) == {(20.0, "USA", "VNM")}
+
+
+def test_a_subject_that_responds_with_tariffs_stays_their_imposer(nlp):
+    text = (
+        "Canada responded with retaliatory tariffs of 25 percent on 30 billion Canadian dollars "
+        "of U.S. goods."
+    )
+    assert sides(nlp, text) == {(25.0, "CAN", "USA")}
+
+
+def test_the_size_of_a_change_is_not_a_rate(nlp):
+    text = "The US will cut tariffs on Malaysian goods from 44% to 19%, a 25% reduction."
+    assert {t.rate_percent for t in facts(nlp, text)} == {44.0, 19.0}
+
+
+def test_rates_in_asides_on_listed_countries_are_not_each_others_imposers(nlp):
+    text = (
+        "Set to begin Monday, the new tariff rate far exceeds those imposed on Japan (15%) and "
+        "South Korea (25%)."
+    )
+    found = facts(nlp, text)
+    assert {(t.rate_percent, t.target) for t in found} == {(15.0, "JPN"), (25.0, "KOR")}
+    assert not {t.imposer for t in found} & {"JPN", "KOR"}
+
+
+def test_examples_after_including_stay_in_the_scope(nlp):
+    text = (
+        "The US said it would reduce tariffs on key Korean goods, including automobiles, auto "
+        "parts and lumber, from 25 percent to 15 percent."
+    )
+    for t in facts(nlp, text):
+        assert (t.imposer, t.target) == ("USA", "KOR")
+        assert {"automobiles", "lumber"} <= set(t.products)
+
+
+def test_the_on_phrase_of_an_imposing_clause_on_the_tariff_is_its_scope(nlp):
+    text = (
+        "Ottawa drafted countermeasures in response to new 25% tariffs introduced by the United "
+        "States on Canadian steel imports."
+    )
+    assert sides(nlp, text) == {(25.0, "USA", "CAN")}

@@ -71,8 +71,25 @@ def implicit_imposer(
         imposer = _default_imposer(ctx, targets)
     if imposer is None and targets:  # "Ghana argues that US exports face a 6% duty"
         sent = sentence_span(ctx, tariff.doc[tariff.i : tariff.i + 1])
-        imposer = _one_other_country(ctx, sent, targets)
+        imposer = _one_other_country(ctx, sent, targets, _listed_with(ctx, targets, sent))
     return imposer
+
+
+def _listed_with(ctx: Context, targets: list[str], sent: Span) -> set[int]:
+    """Starts of the mentions listed with a target's ("the EU (15%) and the UK (10%)"): a
+    member coordinated with it, or one with a parenthetical aside of its own, is no imposer."""
+    doc = ctx.doc
+    mentions = ctx.mentions_between(sent.start, sent.end)
+    roots = [m.root for m in mentions if m.iso in targets]
+    members = {c.i for r in roots for c in doc[r].conjuncts}
+    return {m.start for m in mentions if m.root in members or _has_aside(doc[m.root])}
+
+
+def _has_aside(token: Token) -> bool:
+    return any(
+        c.dep_ == "appos" and c.left_edge.i > 0 and token.doc[c.left_edge.i - 1].text == "("
+        for c in token.children
+    )
 
 
 def implicit_target(

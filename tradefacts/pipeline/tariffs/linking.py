@@ -21,10 +21,29 @@ _LEFT_OK_WORDS = {"averaging", "averaged", "estimated", "capped", "set", "rate",
 _COMPARE_PREPS = {"above", "below", "than", "versus", "vs", "vs.", "over", "under"}
 
 
+#: Nouns of a change: a percent that measures one is no rate ("a 30% reduction").
+_CHANGE_NOUNS = frozenset(
+    {"reduction", "cut", "increase", "rise", "drop", "decrease", "jump", "hike", "fall", "decline"}
+)
+
+
+def _change_amount(rate: Token) -> bool:
+    """True for "from 49% to 19%, a 30% reduction": the percent sizes a change noun that is no
+    tariff word's ("a 25% tariff hike" is the tariff's)."""
+    head = rate.head
+    if rate.dep_ not in {"compound", "amod", "nummod", "npadvmod"} or head.pos_ != "NOUN":
+        return False
+    if lemma(head) not in _CHANGE_NOUNS and head.lower_ not in _CHANGE_NOUNS:
+        return False
+    return not any(c.dep_ == "compound" and c.i != rate.i for c in head.children)
+
+
 def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
     """The tariff word the percent ``pspan`` is the rate of, or None."""
     doc = ctx.doc
     t = tables()
+    if _change_amount(pspan.root):
+        return None
     after = pspan.end
     if after < hi and doc[after].lower_ == "of" and pspan.root.i not in ctx.tariff:
         return None  # "1.8% of its GDP", "25% of imports": a share, not a rate
@@ -286,7 +305,7 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
         and root.left_edge.i > 0
         and ctx.doc[root.left_edge.i - 1].text == "("
     )
-    if not (scoped or aside):
+    if not (scoped or aside) or _change_amount(root):
         return None
     if any(anc.lower_ == "by" for anc in ancestors(root, 3)):
         return None  # "cut by 5% on ...": a change, not a rate
@@ -295,6 +314,8 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
     rated = [i for i in earlier if i in ctx.rated]
     if rated:
         return ctx.doc[rated[-1]]
+    if aside and earlier:  # "far above those imposed on the EU (15%) and the UK (10%)"
+        return ctx.doc[earlier[-1]]
     market = tables().market_verbs
     if not scoped or any(
         anc.pos_ in {"VERB", "AUX"} and lemma(anc) in market for anc in ancestors(root, 4)

@@ -31,7 +31,7 @@ class Roles:
     role_tokens: set[int] = field(default_factory=set)
     tariff_index: int = -1  # the tariff word these roles are for
     all_partners: bool = False  # the scope names "other countries", "every nation" ...
-    _weak: set[str] = field(default_factory=set)
+    _weak: set[tuple[str, str]] = field(default_factory=set)  # (role kind, country)
 
     def add(self, role: str, mention: CountryMention) -> None:
         """Record ``role`` ("imposer"/"target", ":weak" when read off a subject or object)."""
@@ -42,11 +42,25 @@ class Roles:
         if weak:
             bucket.append(mention.iso)
         else:  # strong cues ("American tariffs", "on British cars") go before weak ones
-            strong = sum(1 for iso in bucket if iso not in self._weak)
+            strong = sum(1 for iso in bucket if (kind, iso) not in self._weak)
             bucket.insert(strong, mention.iso)
         if weak:
-            self._weak.add(mention.iso)
+            self._weak.add((kind, mention.iso))
         self.role_tokens.update(range(mention.start, mention.end))
+
+    def settle_joint_subject(self, ctx: Context, subject: Token) -> None:
+        """ "South Korea and the US set the rate at 15% on Korean goods": when one member of a
+        joint subject is the target the scope names, another member is the imposer."""
+        strong_targets = {iso for iso in self.targets if ("target", iso) not in self._weak}
+        weak = [i for i in self.imposers if ("imposer", i) in self._weak and i in strong_targets]
+        if not weak:
+            return
+        self.imposers = [i for i in self.imposers if i not in weak]
+        for member in subject.conjuncts:
+            m = ctx.by_token.get(member.i)
+            if m is not None and m.iso not in strong_targets and m.iso not in self.imposers:
+                self.imposers.append(m.iso)
+                self._weak.add(("imposer", m.iso))
 
 
 def clause_roles(
@@ -79,6 +93,8 @@ def clause_roles(
             roles.add(role, m)
     for role, m in _relative_antecedents(ctx, frame):
         roles.add(role, m)
+    if frame.subject is not None and frame.subject.conjuncts:
+        roles.settle_joint_subject(ctx, frame.subject)
     scope = [i for i in frame.on_scope if lo <= i < hi]
     roles.all_partners = any(_all_partners(ctx.doc[i]) for i in scope) or _all_goods(ctx, scope)
     partner = _deal_partner(ctx, frame, lo, hi)
@@ -137,8 +153,10 @@ def elliptic_roles(
     )
     out = Roles(tariff_index=own.tariff_index, all_partners=own.all_partners)
     out.role_tokens = set(own.role_tokens)
-    out.imposers = [iso for iso in own.imposers if iso not in own._weak] or inherited.imposers
-    out.targets = [iso for iso in own.targets if iso not in own._weak] or (
+    out.imposers = [
+        iso for iso in own.imposers if ("imposer", iso) not in own._weak
+    ] or inherited.imposers
+    out.targets = [iso for iso in own.targets if ("target", iso) not in own._weak] or (
         [] if own.all_partners else inherited.targets
     )
     return out

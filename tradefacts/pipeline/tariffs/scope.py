@@ -7,8 +7,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .tariff_words import candidate_words
 from .tokens import CLAUSE_PUNCT, LIST_BREAK_POS, ancestors, verb_in
+from .vocabulary import tables
 
 _NOUNISH = {"NOUN", "PROPN", "ADJ"}
+#: Words after a comma that go on naming the goods: "on Korean goods, including cars".
+_EXAMPLE_WORDS = frozenset({"including", "notably", "especially", "particularly", "such"})
 _START_WORDS = {"beginning", "starting", "effective", "from"}
 _SCOPE_PREPS = {"on", "against", "upon", "for", "targeting", "covering"}
 _VERB_SCOPE_PREPS = {"on", "against", "upon"}
@@ -24,10 +27,17 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
     "duties of 25 per cent on British steel" (the parser attaches it to the percent).
     """
     preps = [c for c in tariff.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS]
+    impose = tables().impose_verbs
     for clause_verb in tariff.children:  # "the global 50% tariff applied by the US to steel"
         if clause_verb.dep_ in {"acl", "relcl"} and verb_in(clause_verb, _ADD_TO_VERBS):
             preps += [
                 c for c in clause_verb.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
+            ]
+        elif clause_verb.dep_ in {"acl", "relcl"} and verb_in(clause_verb, impose):
+            preps += [  # "25% tariffs introduced by the US on European steel"
+                c
+                for c in clause_verb.children
+                if c.dep_ == "prep" and c.lower_ in _VERB_SCOPE_PREPS
             ]
     if verb is not None and verb_in(verb, _ADD_TO_VERBS):
         preps += [c for c in tariff.children if c.dep_ == "prep" and c.lower_ == "to"]
@@ -75,6 +85,7 @@ def prep_scope(doc: Doc, prep: Token, lo: int, hi: int) -> range:
             tok.text == ","
             and j + 1 < end
             and (doc[j + 1].pos_ in LIST_BREAK_POS or doc[j + 1].pos_ == "NUM")
+            and doc[j + 1].lower_ not in _EXAMPLE_WORDS
         ):
             return range(start, j)
     return range(start, end)
