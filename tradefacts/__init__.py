@@ -63,8 +63,8 @@ if TYPE_CHECKING:
         Timeline,
         TradeEvent,
     )
-    from .timelines import timeline
     from .store import open_store
+    from .timelines import timeline
     from .validation import validate
 
 
