@@ -277,3 +277,22 @@ def test_the_on_phrase_of_an_imposing_clause_on_the_tariff_is_its_scope(nlp):
         "States on Canadian steel imports."
     )
     assert sides(nlp, text) == {(25.0, "USA", "CAN")}
+
+
+def test_european_goods_in_a_tariff_scope_are_the_unions(nlp):
+    text = "Without a deal, tariffs on many European products were set to jump from 10% to 30%."
+    assert {(t.rate_percent, t.target) for t in facts(nlp, text)} == {(10.0, "EUU"), (30.0, "EUU")}
+
+
+def test_a_rate_a_country_had_been_set_to_face(nlp):
+    text = (
+        "It is far more than the 26% that India had been set to face when Trump unveiled tariffs."
+    )
+    assert {(t.rate_percent, t.target) for t in facts(nlp, text)} == {(26.0, "IND")}
+
+
+def test_goods_sent_into_a_country_are_taxed_by_it(nlp):
+    text = (
+        "We will charge Brazil a tariff of 50% on Brazilian products sent into the United States."
+    )
+    assert sides(nlp, text) == {(50.0, "USA", "BRA")}

@@ -42,6 +42,7 @@ def country_mentions(doc: Doc) -> list[CountryMention]:
         out.append(CountryMention(span.start, span.end, span.root.i, iso, is_person))
     out.sort(key=lambda c: (c.start, c.end))
     out.extend(_anaphoric_mentions(doc, out))
+    out.extend(_union_goods(doc, codes))
     out.sort(key=lambda c: (c.start, c.end))
     return out
 
@@ -78,6 +79,25 @@ def _anaphoric_mentions(doc: Doc, named: list[CountryMention]) -> list[CountryMe
             m = by_root.get(subject.i) if subject is not None else None
             if m is not None and m.root < tok.i:
                 out.append(CountryMention(tok.i, tok.i + 1, tok.i, m.iso, False))
+    return out
+
+
+def _union_goods(doc: Doc, codes: frozenset[str] | set[str]) -> list[CountryMention]:
+    """ "European steel", "European products": a continent's adjective on goods names the
+    union's goods (the entity stage leaves "European" out: it names a continent as often)."""
+    t = tables()
+    out = []
+    for tok in doc:
+        iso = t.union_adjectives.get(tok.text)
+        if iso is None or iso not in codes or tok.dep_ not in {"amod", "compound"}:
+            continue
+        head = tok.head
+        if (
+            head.lower_ in t.import_nouns
+            or head.lower_ in t.export_nouns
+            or (head.lower_,) in t.products
+        ):
+            out.append(CountryMention(tok.i, tok.i + 1, tok.i, iso, False))
     return out
 
 

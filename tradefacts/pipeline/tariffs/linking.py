@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .context import WINDOW, Context, CountryMention, Percent, sentence_span
-from .tokens import CLAUSE_PUNCT, ancestors, lemma
+from .tokens import CLAUSE_PUNCT, ancestors, lemma, verb_in
 from .vocabulary import tables
 
 #: Verbs a rate is the level of ("reach 25%", "stands at 10%").
@@ -305,7 +305,8 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
         and root.left_edge.i > 0
         and ctx.doc[root.left_edge.i - 1].text == "("
     )
-    if not (scoped or aside) or _change_amount(root):
+    faced = rate_clause_role(root) is not None
+    if not (scoped or aside or faced) or _change_amount(root):
         return None
     if any(anc.lower_ == "by" for anc in ancestors(root, 3)):
         return None  # "cut by 5% on ...": a change, not a rate
@@ -316,6 +317,10 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
         return ctx.doc[rated[-1]]
     if aside and earlier:  # "far above those imposed on the EU (15%) and the UK (10%)"
         return ctx.doc[earlier[-1]]
+    if faced:  # "the 31% that Chile had faced when ... tariffs": the sentence's tariff word
+        in_sentence = [i for i in sorted(ctx.tariff) if sent_lo <= i < ctx.sent_end[root.i]]
+        if in_sentence:
+            return ctx.doc[min(in_sentence, key=lambda i: abs(i - root.i))]
     market = tables().market_verbs
     if not scoped or any(
         anc.pos_ in {"VERB", "AUX"} and lemma(anc) in market for anc in ancestors(root, 4)
@@ -326,3 +331,22 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
     prev_lo = ctx.sent_start[sent_lo - 1] if sent_lo > 0 else sent_lo
     before = [i for i in sorted(ctx.tariff) if prev_lo <= i < sent_lo]
     return ctx.doc[before[-1]] if before else None
+
+
+def rate_clause_role(rate: Token) -> tuple[str, Token] | None:
+    """For "the 31% that Chile had been set to face" / "the 20% the EU imposed": the role of
+    the subject of the clause on the rate ("target" for face/pay, "imposer" for impose) and that
+    subject."""
+    t = tables()
+    for clause in rate.children:
+        if clause.dep_ not in {"relcl", "acl"}:
+            continue
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.lower_ in {"that", "which"}:
+            continue
+        chain = [clause, *(c for c in clause.children if c.dep_ in {"xcomp", "advcl"})]
+        if any(verb_in(v, t.target_subject_verbs) for v in chain):
+            return "target", subject
+        if subject.dep_ == "nsubj" and verb_in(clause, t.impose_verbs):
+            return "imposer", subject
+    return None

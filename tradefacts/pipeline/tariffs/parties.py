@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ..entities import resolve_person
 from .context import Context, CountryMention
 from .frame import Frame, clause_frame, relief_holders
+from .linking import rate_clause_role
 from .tokens import lemma, own_phrase, verb_in
 from .vocabulary import tables
 
@@ -270,6 +271,9 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
             c.dep_ == "nsubj" and _within(m, c) for c in clause_verb.children
         ):
             return "imposer"  # "the 10 per cent levy that the US applies"
+    clause_role = rate_clause_role(tariff)
+    if clause_role is not None and _within(m, clause_role[1]):
+        return clause_role[0]  # "the 31% that Switzerland had been set to face"
     for clause_verb in clauses_on_tariff:
         if verb_in(clause_verb, t.target_subject_verbs) and any(
             c.dep_ == "agent" and _within(m, c) for c in clause_verb.children
@@ -312,7 +316,7 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
 
 #: Verbs of goods crossing a border: "imported into X" / "shipped to X" (X imposes), "imported
 #: from X" / "coming from X" (X is hit).
-_INTO_VERBS = frozenset({"import", "export", "ship", "sell"})
+_INTO_VERBS = frozenset({"import", "export", "ship", "sell", "send", "bring"})
 _FROM_VERBS = frozenset(
     {"import", "ship", "come", "arrive", "originate", "source", "buy", "enter", "send", "export"}
 )

@@ -37,6 +37,7 @@ class Tables:
     not_products: frozenset[str]  # heads that are never products ("other countries")
     default_imposer: str | None
     bloc_codes: frozenset[str]
+    union_adjectives: dict[str, str]
     max_phrase: int  # longest cue/product phrase, in tokens
     first_words: frozenset[str]  # first tokens of all cue/product phrases
 
@@ -111,6 +112,7 @@ def tables() -> Tables:
         not_products=frozenset(data["not_products"]),
         default_imposer=data.get("default_imposer"),
         bloc_codes=frozenset(data.get("bloc_codes", [])),
+        union_adjectives=dict(data.get("union_adjectives", {})),
         max_phrase=max((len(p) for p in phrases), default=1),
         first_words=frozenset(p[0] for p in phrases if p),
     )
