@@ -1,0 +1,107 @@
+"""The same facts in every environment: with or without scikit-learn, no warning escapes.
+
+Each run is a fresh interpreter, so the first imports and model loads (where dependencies
+warn) happen inside the extraction being checked.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Articles with physical amounts in several outlets' styles (the kind quantulum3 reads).
+ARTICLES = {
+    "rice.txt": (
+        "TOKYO (Reuters) - Japan will buy 346,000 tons of U.S. rice a year under the deal, "
+        "Economy Minister Ryosei Akazawa said on Wednesday, up from 200,000 tons last year."
+    ),
+    "soy.txt": (
+        "China bought 12 million tons of Brazilian soybeans in the first quarter, customs data "
+        "showed on Monday, as its 10% tariff on US beans kept American cargoes away."
+    ),
+    "wheat.txt": (
+        "A 770,000-ton shipment of wheat left Odesa on 2 April, the ministry said. Egypt agreed "
+        "to take a further 1.2m tonnes at $240 a tonne."
+    ),
+    "oil.txt": (
+        "India's purchases of Russian crude rose to 2 million barrels a day in June, while "
+        "Washington threatened a 25% tariff on buyers. Reliance said it paid $60 a barrel."
+    ),
+    "lng.txt": (
+        "The EU pledged to buy $750bn of American energy, including 50 billion cubic metres of "
+        "LNG, Commission President Ursula von der Leyen said in Turnberry on Sunday."
+    ),
+}
+
+_SCRIPT = """
+import json, sys, warnings
+if sys.argv[1] == "without":
+    sys.modules["sklearn"] = None  # scikit-learn not importable, as where it isn't installed
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    import tradefacts
+    facts = {}
+    for name, text in json.loads(sys.argv[2]).items():
+        facts[name] = tradefacts.extract_text(text, doc_id=name, published="2025-07-28")
+import quantulum3.classifier
+print(json.dumps({
+    "facts": {name: f.model_dump(mode="json") for name, f in facts.items()},
+    "warnings": [f"{w.category.__name__}: {w.message}" for w in caught],
+    "classifier_available": quantulum3.classifier.USE_CLF,
+}))
+"""
+
+
+def _run(mode: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(_SCRIPT), mode, json.dumps(ARTICLES)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert done.stderr == "", f"printed during extraction ({mode} scikit-learn):\n{done.stderr}"
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def runs() -> dict[str, dict[str, Any]]:
+    if importlib.util.find_spec("sklearn") is None:
+        pytest.skip('scikit-learn is not installed: pip install -e ".[test]" brings it')
+    return {mode: _run(mode) for mode in ("with", "without")}
+
+
+def test_both_runs_really_differ_in_scikit_learn(runs):
+    # quantulum3's classifier switch is on where scikit-learn imports (and left on after our
+    # calls: other users of quantulum3 keep its behaviour), off where it does not.
+    assert runs["with"]["classifier_available"] is True
+    assert runs["without"]["classifier_available"] is False
+
+
+def test_scikit_learn_does_not_change_the_facts(runs):
+    assert runs["with"]["facts"] == runs["without"]["facts"]
+    measures = {
+        (q["text"], q["kind"], q["unit"])
+        for facts in runs["with"]["facts"].values()
+        for q in facts["quantities"]
+        if q["kind"] == "measure"
+    }
+    assert {
+        ("346,000 tons", "measure", "ton"),
+        ("12 million tons", "measure", "ton"),
+        ("770,000-ton", "measure", "ton"),
+    } <= measures
+
+
+@pytest.mark.parametrize("mode", ["with", "without"])
+def test_no_warning_escapes_extraction(runs, mode):
+    assert runs[mode]["warnings"] == []
