@@ -49,7 +49,7 @@ def prefer_from(tense: Tense) -> str:
 
 
 @lru_cache(maxsize=64)
-def _parser(base: dt.datetime, prefer: str) -> Any:
+def _parser(base: dt.datetime, prefer: str, timezone: str = "local") -> Any:
     """A ``DateDataParser`` for English with the given base and preference (imported lazily)."""
     from dateparser.date import DateDataParser
 
@@ -58,14 +58,31 @@ def _parser(base: dt.datetime, prefer: str) -> Any:
         "PREFER_DATES_FROM": prefer,
         "RETURN_AS_TIMEZONE_AWARE": False,
         "STRICT_PARSING": False,
+        "TIMEZONE": timezone,
     }
     return DateDataParser(languages=["en"], settings=settings)
+
+
+def _date_data(text: str, base: dt.datetime, prefer: str) -> Any:
+    """dateparser's reading of ``text``, the same whatever the machine's time zone.
+
+    With ``TIMEZONE`` "local" a span that writes its zone ("11pm EST") keeps its own day (a
+    fixed zone would convert it), and a span without one is read in wall-clock time, the
+    machine's zone attached and dropped again. Only the latter asks for that zone, and tzlocal
+    raises when ``TZ`` names none it knows: such a span is read the same with UTC.
+    """
+    from zoneinfo import ZoneInfoNotFoundError
+
+    try:
+        return _parser(base, prefer).get_date_data(text)
+    except ZoneInfoNotFoundError:
+        return _parser(base, prefer, "UTC").get_date_data(text)
 
 
 def _parse_at(text: str, base: dt.datetime, prefer: str) -> tuple[dt.date | None, str | None]:
     """(date, period) dateparser reads in ``text`` against ``base``; (None, None) on failure."""
     try:
-        data = _parser(base, prefer).get_date_data(text)
+        data = _date_data(text, base, prefer)
         found = data.date_obj if data is not None else None
         if not isinstance(found, dt.datetime):
             return None, None
