@@ -18,6 +18,7 @@ from .errors import (
 #: spaCy parses at most this many characters at a time; longer texts are chunked.
 CHUNK_CHARS = 50_000
 
+
 @dataclass(frozen=True)
 class Source:
     """A text as read, with its id and reference date."""
