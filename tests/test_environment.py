@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -36,6 +37,11 @@ ARTICLES = {
         "India's purchases of Russian crude rose to 2 million barrels a day in June, while "
         "Washington threatened a 25% tariff on buyers. Reliance said it paid $60 a barrel."
     ),
+    "dated.txt": (
+        "WASHINGTON (AP) - Trump said late on Sunday, March 9, 2025 at 11pm EST that tariffs on "
+        "Canadian steel would double to 50% tomorrow. Ottawa had announced retaliation two weeks "
+        "ago, and a 25% levy takes effect on Wednesday, the finance ministry said yesterday."
+    ),
     "lng.txt": (
         "The EU pledged to buy $750bn of American energy, including 50 billion cubic metres of "
         "LNG, Commission President Ursula von der Leyen said in Turnberry on Sunday."
@@ -61,12 +67,14 @@ print(json.dumps({
 """
 
 
-def _run(mode: str) -> dict[str, Any]:
+def _run(mode: str, **variables: str) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k not in ("TZ", "LC_ALL", "LANG")}
     done = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(_SCRIPT), mode, json.dumps(ARTICLES)],
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env={**env, **variables},
         check=True,
     )
     assert done.stderr == "", f"printed during extraction ({mode} scikit-learn):\n{done.stderr}"
@@ -77,7 +85,7 @@ def _run(mode: str) -> dict[str, Any]:
 def runs() -> dict[str, dict[str, Any]]:
     if importlib.util.find_spec("sklearn") is None:
         pytest.skip('scikit-learn is not installed: pip install -e ".[test]" brings it')
-    return {mode: _run(mode) for mode in ("with", "without")}
+    return {mode: _run(mode, TZ="UTC") for mode in ("with", "without")}
 
 
 def test_both_runs_really_differ_in_scikit_learn(runs):
@@ -105,3 +113,39 @@ def test_scikit_learn_does_not_change_the_facts(runs):
 @pytest.mark.parametrize("mode", ["with", "without"])
 def test_no_warning_escapes_extraction(runs, mode):
     assert runs[mode]["warnings"] == []
+
+
+@pytest.mark.parametrize(
+    "variables",
+    [
+        {"TZ": "Nowhere/Atlantis", "PYTHONHASHSEED": "1"},  # a zone tzlocal cannot resolve
+        {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2", "LC_ALL": "C", "LANG": "C"},
+    ],
+    ids=["unknown-zone", "utc+14-C-locale"],
+)
+def test_time_zone_locale_and_hash_seed_do_not_change_the_facts(runs, variables):
+    odd = _run("with", **variables)
+    assert odd["facts"] == runs["with"]["facts"]
+    assert odd["warnings"] == []
+    dated = odd["facts"]["dated.txt"]
+    # Relative dates were resolved against the reference date (2025-07-28), not lost.
+    assert {(e["date_text"], e["date"]) for e in dated["events"]} >= {
+        ("yesterday", "2025-07-27"),
+        ("two weeks ago", "2025-07-14"),
+    }
+
+
+def test_the_pinned_model_package_wins_over_an_installed_official_one(monkeypatch):
+    import types
+    from importlib.metadata import requires
+
+    from tradefacts.pipeline import nlp
+
+    pinned = [r for r in requires("tradefacts") or [] if r.startswith("en-core-web-sm")]
+    assert [r.split("==")[0].replace("-", "_") for r in pinned] == [nlp.MODEL_NAMES[0]]
+
+    def official_load() -> None:
+        raise AssertionError("the official en_core_web_sm was loaded")
+
+    monkeypatch.setitem(sys.modules, "en_core_web_sm", types.SimpleNamespace(load=official_load))
+    assert "ner" in nlp.load_model().pipe_names
