@@ -100,7 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--manifest", type=Path, help="JSON list of {id|file, published}")
+    parser.add_argument("--out", type=Path, help="write each environment's JSON here")
     args = parser.parse_args(argv)
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
     jobs = jobs_of(args.folder, args.manifest)
     print(f"{len(jobs)} documents from {args.folder}")
     baseline: bytes | None = None
@@ -113,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         result = run(jobs, variables, hide, today)
         dump = json.dumps(result["facts"], sort_keys=True, ensure_ascii=False).encode()
+        if args.out:
+            slug = "".join(c if c.isalnum() else "_" for c in name).strip("_")
+            (args.out / f"{slug}.json").write_bytes(dump)
         if baseline is None:
             baseline, base_facts = dump, result["facts"]
         differing = [p for p, f in result["facts"].items() if f != base_facts.get(p)]
