@@ -217,7 +217,9 @@ def test_extract_bad_date_and_missing_file(
 def test_extract_binary_file_named_directly_fails_in_folder_is_skipped(
     nlp: Any, articles: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (articles / "c.txt").write_bytes(b"%PDF-1.7 binary")
+    (articles / "c.txt").write_bytes(
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n" + bytes(range(32)) * 4
+    )
     code, _, err = run(capsys, "extract", str(articles / "c.txt"))
     assert code == 2
     assert_one_line_error(err)

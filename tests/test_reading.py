@@ -63,7 +63,8 @@ def test_decode_legacy_windows_text() -> None:
 
 
 @pytest.mark.parametrize(
-    "data", [b"%PDF-1.4\n...", b"\x89PNG\r\n\x1a\n", b"PK\x03\x04zip", b"abc\x00def"]
+    "data",
+    [b"%PDF-1.4\n%\xe2\xe3\n\x00\x01\x02", b"\x89PNG\r\n\x1a\n", b"PK\x03\x04zip", b"abc\x00def"],
 )
 def test_binary_content_is_refused(data: bytes) -> None:
     with pytest.raises(BinaryInputError):

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .decoding import decode_bytes
 from .errors import (
-    BinaryInputError,
     InputError,
     InputNotFoundError,
     InvalidDateError,
@@ -17,21 +17,6 @@ from .errors import (
 
 #: spaCy parses at most this many characters at a time; longer texts are chunked.
 CHUNK_CHARS = 50_000
-
-_BINARY_MAGIC = (
-    b"%PDF",
-    b"PK\x03\x04",
-    b"\x89PNG",
-    b"\xff\xd8\xff",
-    b"GIF8",
-    b"\x1f\x8b",
-    b"BM",
-    b"II*\x00",
-    b"MM\x00*",
-    b"7z\xbc\xaf",
-    b"Rar!",
-    b"\x7fELF",
-)
 
 
 @dataclass(frozen=True)
@@ -55,24 +40,6 @@ def parse_published(value: dt.date | str | None) -> dt.date | None:
         except ValueError:
             pass
     raise InvalidDateError(f"invalid published date {value!r}: expected an ISO date YYYY-MM-DD")
-
-
-def decode_bytes(data: bytes, *, name: str = "<bytes>") -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252/latin-1 text."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
-        raise BinaryInputError(f"{name}: not a text file (binary content)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
 
 
 #: Elements whose text becomes one line each (the outermost one when they nest).

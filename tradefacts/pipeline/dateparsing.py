@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -49,7 +50,7 @@ def prefer_from(tense: Tense) -> str:
 
 
 @lru_cache(maxsize=64)
-def _parser(base: dt.datetime, prefer: str) -> Any:
+def _parser(base: dt.datetime, prefer: str, timezone: str = "local") -> Any:
     """A ``DateDataParser`` for English with the given base and preference (imported lazily)."""
     from dateparser.date import DateDataParser
 
@@ -58,14 +59,50 @@ def _parser(base: dt.datetime, prefer: str) -> Any:
         "PREFER_DATES_FROM": prefer,
         "RETURN_AS_TIMEZONE_AWARE": False,
         "STRICT_PARSING": False,
+        "TIMEZONE": timezone,
     }
     return DateDataParser(languages=["en"], settings=settings)
+
+
+def _date_data(text: str, base: dt.datetime, prefer: str) -> Any:
+    """dateparser's reading of ``text``, the same whatever the machine's time zone.
+
+    With ``TIMEZONE`` "local" (dateparser's default) a span that writes its zone ("11pm EST")
+    keeps its own day, where a fixed zone would convert it; a span without one is read in
+    wall-clock time, the machine's zone attached and dropped again, so only tzlocal's failing
+    could change it. Where tzlocal cannot name the zone (a ``TZ`` it does not know), spans
+    without a zone are read with UTC, which gives the same day.
+    """
+    timezone = "local"
+    if not _local_zone_known():
+        from dateparser.timezone_parser import pop_tz_offset_from_string
+
+        timezone = "local" if pop_tz_offset_from_string(text)[1] is not None else "UTC"
+    return _parser(base, prefer, timezone).get_date_data(text)
+
+
+@lru_cache(maxsize=1)
+def _local_zone_known() -> bool:
+    """True when tzlocal names the machine's zone; asked once, its warnings kept quiet.
+
+    tzlocal caches the zone on success, so dateparser's later calls neither warn ("Can not
+    find any timezone configuration") nor fail.
+    """
+    from tzlocal import get_localzone
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            get_localzone()
+        except Exception:  # noqa: BLE001 - any failure: dateparser would fail the same way
+            return False
+    return True
 
 
 def _parse_at(text: str, base: dt.datetime, prefer: str) -> tuple[dt.date | None, str | None]:
     """(date, period) dateparser reads in ``text`` against ``base``; (None, None) on failure."""
     try:
-        data = _parser(base, prefer).get_date_data(text)
+        data = _date_data(text, base, prefer)
         found = data.date_obj if data is not None else None
         if not isinstance(found, dt.datetime):
             return None, None

