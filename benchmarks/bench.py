@@ -78,8 +78,8 @@ def ours(items: list[tuple[str, str]]) -> tuple[list, float]:  # type: ignore[ty
 def naive(texts: list[str]) -> float:
     """spaCy NER + quantulum3 over the whole text + dateparser.search_dates over the whole text."""
     from dateparser.search import search_dates
-    from quantulum3 import parser as qparser
 
+    from tradefacts.pipeline.measures import classifier_free_parse
     from tradefacts.pipeline.nlp import load_model
 
     nlp = load_model()
@@ -89,7 +89,8 @@ def naive(texts: list[str]) -> float:
         warnings.simplefilter("ignore")
         for doc in nlp.pipe(texts, batch_size=32):
             [(e.text, e.label_) for e in doc.ents]
-            qparser.parse(doc.text)
+            classifier_free_parse(doc.text)  # quantulum3's stock classifier fails to unpickle
+            # with recent scikit-learn; its classifier-free mode is what tradefacts uses too
             search_dates(doc.text, languages=["en"])
     return time.perf_counter() - start
 

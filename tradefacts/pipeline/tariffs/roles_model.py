@@ -181,6 +181,32 @@ def candidate_pairs(
     return out
 
 
+_PAIR_FEATURES = (
+    "rule_imposer rule_target rule_pair stated_imposer stated_imposer_first stated_target "
+    "imposer_stated_as_target target_stated_as_imposer rules_all_partners imposer_default "
+    "target_default imposer_top target_top imposer_second target_second imposer_share "
+    "target_share target_every_partner few_countries_sentence "
+    "retaliation_cue_imposer_not_default imposer_ranked_first imposer_ranked "
+    "imposer_unranked_with_ranking target_usual_partner same_imposer_as_last_rate "
+    "same_target_as_last_rate rule_pair_both_stated rule_pair_imposer_stated "
+    "rule_pair_target_stated rule_pair_nothing_stated"
+).split()
+_SIDE_FEATURES = (
+    "prev_sentence not_named in_sentence before_rate distance person before_tariff_word "
+    "in_tariff_phrase near_export near_import mentions_sentence"
+).split()
+
+
+def feature_names() -> frozenset[str]:
+    """Every feature a candidate can have (the model's vocabulary)."""
+    names = set(_PAIR_FEATURES)
+    for side in ("imposer", "target"):
+        names.update(f"{side}_{name}" for name in _SIDE_FEATURES)
+        names.update(f"{side}_dep_{dep}" for dep in (*_DEPS, "other"))
+        names.update(f"{side}_prep_{prep}" for prep in _PREPS)
+    return frozenset(names)
+
+
 @dataclass
 class _Stats:
     counts: Counter[str]

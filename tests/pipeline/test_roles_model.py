@@ -1,0 +1,114 @@
+"""The tariff-role re-ranker (issue 24): candidates, decoding, the shipped data file."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from tariff_support import annotate
+
+from tradefacts.pipeline.tariffs import roles_model
+from tradefacts.pipeline.tariffs.roles_model import RolesModel
+
+
+@pytest.fixture
+def model_override():
+    """Set ``roles_model.active_model`` for one test and restore it."""
+
+    def use(model: RolesModel | None) -> None:
+        roles_model.active_model = model
+
+    yield use
+    roles_model.active_model = None
+
+
+def sides(nlp, text: str) -> set[tuple[float, str | None, str | None]]:
+    return {(t.rate_percent, t.imposer, t.target) for t in annotate(nlp, text)._.tariffs}
+
+
+def shipped() -> dict:
+    ref = resources.files("tradefacts.pipeline").joinpath("data/tariff_roles.json")
+    return json.loads(ref.read_text(encoding="utf-8"))
+
+
+def test_shipped_model_is_enabled_only_when_cross_validation_says_it_wins():
+    data = shipped()
+    assert data["enabled"] == (data["cv_f1"] > data["cv_rules_f1"])
+    assert data["mode"] in {"fill", "full"}
+    assert 0.0 < data["threshold"] < 1.0
+    assert data["weights"] and all(isinstance(v, float) for v in data["weights"].values())
+
+
+def test_features_stay_within_the_model_vocabulary(nlp):
+    seen: set[str] = set()
+
+    def record(ctx, pspan, reading, candidates):
+        for c in candidates:
+            seen.update(c.features)
+
+    roles_model.recorder = record
+    try:
+        for text in (
+            "Canada imposed a 25% tariff on American steel, Ottawa said.",
+            "Tariffs on Vietnamese shoes will rise to 46%, while Japan faces 24%.",
+            "The 10% rate secured by Britain applies to cars shipped to the United States.",
+        ):
+            annotate(nlp, text)
+    finally:
+        roles_model.recorder = None
+    vocabulary = roles_model.feature_names()
+    assert seen and seen <= vocabulary
+    assert set(shipped()["weights"]) <= vocabulary
+
+
+def test_candidates_pair_every_country_of_the_sentence_and_every_partner(nlp):
+    pairs: list[tuple[str, str | None]] = []
+
+    def record(ctx, pspan, reading, candidates):
+        pairs.extend((c.imposer, c.target) for c in candidates)
+
+    roles_model.recorder = record
+    try:
+        annotate(nlp, "Mexico said Canada would face a 30% levy on its lumber.")
+    finally:
+        roles_model.recorder = None
+    assert {("MEX", "CAN"), ("CAN", "MEX"), ("MEX", None), ("CAN", None)} <= set(pairs)
+    assert all(imposer != target for imposer, target in pairs)
+
+
+def test_a_model_decides_the_sides_the_clause_leaves_out(nlp, model_override):
+    text = "A 30% levy will apply from Monday, Mexico and Canada said."
+    weights = {"target_every_partner": 6.0}
+    model_override(RolesModel(weights, 0.0, 0.9, "fill"))
+    assert {target for _, _, target in sides(nlp, text)} == {None}
+
+
+def test_fill_mode_keeps_sides_the_clause_states(nlp, model_override):
+    text = "Canada imposed a 25% tariff on American steel."
+    model_override(RolesModel({"target_every_partner": 9.0, "imposer_default": 9.0}, 0.0, 0.9))
+    assert sides(nlp, text) == {(25.0, "CAN", "USA")}
+
+
+def test_full_mode_may_overrule_a_stated_side(nlp, model_override):
+    text = "Canada imposed a 25% tariff on American steel."
+    model_override(RolesModel({"target_every_partner": 9.0}, 0.0, 0.9, "full"))
+    assert {target for _, _, target in sides(nlp, text)} == {None}
+
+
+def test_further_targets_of_the_best_imposer_need_the_threshold(nlp, model_override):
+    text = "The United States will put 25% tariffs on Canada and Mexico."
+    weights = {"stated_target": 4.0, "stated_imposer": 4.0}
+    model_override(RolesModel(weights, -2.0, 0.5, "full"))
+    assert sides(nlp, text) == {(25.0, "USA", "CAN"), (25.0, "USA", "MEX")}
+    model_override(RolesModel(weights, -2.0, 0.9999, "full"))
+    assert len(sides(nlp, text)) == 1
+
+
+def test_the_model_is_plain_arithmetic_over_named_features():
+    model = RolesModel({"a": 2.0, "b": -1.0}, 0.5, 0.5)
+    assert model.probability({}) == pytest.approx(1 / (1 + 2.718281828459045**-0.5))
+    assert model.probability({"a": 1.0, "b": 1.0, "unknown": 5.0}) == pytest.approx(
+        1 / (1 + 2.718281828459045**-1.5)
+    )
+    assert RolesModel.from_json({"weights": {"a": 1}, "bias": 0, "threshold": 0.3}).mode == "fill"
