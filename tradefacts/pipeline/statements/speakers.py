@@ -53,6 +53,10 @@ def subject_speaker(
         found = _antecedent(subject, pronouns, frame)
         if found:
             return found
+    elif (subject.lemma_ or subject.lower_).lower() in _DOCUMENT_NOUNS:
+        found = document_author(doc, subject, pronouns, frame)
+        if found:
+            return found
     elif _is_title_subject(subject):
         found = _title_mention(doc, subject) or _title_antecedent(subject, frame)
         if found:
@@ -61,6 +65,46 @@ def subject_speaker(
     if found is None and institutions and subject.lower_ not in pronouns:
         found = institution_speaker(subject, cues())
     return found
+
+
+#: Nouns of writings whose words are their author's: "the letter said", "the post read".
+_DOCUMENT_NOUNS = frozenset({"letter", "post", "memo", "message", "note", "tweet", "missive"})
+#: How far back (tokens) a writing is looked for when the quote names it only as "the letter".
+_DOCUMENT_REACH = 150
+
+
+def document_author(doc: Doc, subject: Token, pronouns: frozenset[str], frame: Frame) -> str | None:
+    """The person whose writing the subject is: its possessor ("Trump's letter"), or, for "the
+    letter said", the writer of the same writing named before ("a letter posted by Trump",
+    "Trump sent a letter")."""
+    word = (subject.lemma_ or subject.lower_).lower()
+    for i in range(subject.i, max(-1, subject.i - _DOCUMENT_REACH), -1):
+        tok = doc[i]
+        if (tok.lemma_ or tok.lower_).lower() != word:
+            continue
+        for writer in _writers(tok):
+            found = (
+                _antecedent(writer, pronouns, frame)
+                if writer.lower_ in pronouns
+                else _named_speaker(doc, writer, pronouns)
+            )
+            if found and found.startswith("person:"):
+                return found
+    return None
+
+
+def _writers(writing: Token) -> Iterator[Token]:
+    """Tokens that may name who wrote ``writing``: its possessor, the agent of a participle on
+    it ("posted by"), the subject of the verb it is the object of ("Trump sent a letter")."""
+    yield from (c for c in writing.children if c.dep_ == "poss")
+    for clause in writing.subtree:  # "a letter to X posted by Y" (the parse may hang it on X)
+        if clause.dep_ == "acl":
+            for agent in clause.children:
+                if agent.dep_ == "agent":
+                    yield from (c for c in agent.children if c.dep_ == "pobj")
+    if writing.dep_ in {"dobj", "pobj"}:
+        verb = writing.head if writing.dep_ == "dobj" else writing.head.head
+        yield from (c for c in verb.children if c.dep_ == "nsubj")
 
 
 def _is_title_subject(subject: Token) -> bool:
