@@ -143,9 +143,26 @@ def _candidate(
     cand = _make_candidate(ctx, main, tokens, participants, when, planned, location, group)
     if when is not None and not _date_is_own(ctx, when, dated_inside, main.token):
         # a weak trigger ("imposed", "said") needs a date of its own clause: one lent by a
-        # governing clause times that clause ("to discuss the tariffs he imposed, on Monday")
-        cand.weak = cand.weak or all(t.weak for t in group)
+        # governing clause times that clause ("to discuss the tariffs he imposed, on Monday"),
+        # unless the trigger's clause is that clause's time ("surged on Wednesday as X
+        # announced ...")
+        if not _timed_by_main_clause(ctx, head, when):
+            cand.weak = cand.weak or all(t.weak for t in group)
     return cand
+
+
+#: Conjunctions of a clause that happens at the time of the clause it modifies.
+_SAME_TIME_MARKS = frozenset({"when", "as"})
+
+
+def _timed_by_main_clause(ctx: ArticleContext, head: Token, when: DateMention) -> bool:
+    """True for "stocks surged on Wednesday when Trump announced a pause": a "when/as"
+    clause takes the day of the clause it modifies."""
+    if head.dep_ != "advcl" or not any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _SAME_TIME_MARKS for c in head.children
+    ):
+        return False
+    return any(d is when and clause_head(r).i == head.head.i for d, r in ctx.date_roots)
 
 
 def _date_is_own(ctx: ArticleContext, when: DateMention, inside: set[int], trigger: Token) -> bool:
