@@ -22,3 +22,13 @@ def test_an_after_clause_does_not_take_the_later_day(nlp):
         "Mexico was reeling on Friday after Donald Trump slapped a 30 percent tariff on its goods."
     )
     assert ("announcement", dt.date(2025, 4, 4)) not in dated(text)
+
+
+def test_departing_for_a_place_is_a_visit(nlp):
+    text = "Indonesia's trade delegation departed for Washington on April 8 for tariff talks."
+    assert ("visit", dt.date(2025, 4, 8)) in dated(text)
+
+
+def test_heading_without_a_place_is_no_visit(nlp):
+    text = "Prices of imported steel will head higher on Monday, traders said."
+    assert not any(kind == "visit" for kind, _ in dated(text))
