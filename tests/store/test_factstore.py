@@ -225,3 +225,18 @@ def test_import_tradefacts_stays_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_timeline_of_the_store_equals_the_timeline_of_its_articles(tmp_path):
+    import tradefacts
+
+    text = (
+        "Washington said on Monday that the United States will impose a 25% tariff on "
+        "Canadian lumber from August 1."
+    )
+    facts = tradefacts.extract_text(text, doc_id="lumber", published="2025-07-14")
+    with tradefacts.open_store(tmp_path / "t.duckdb") as store:
+        store.add(facts)
+        assert store.timeline() == tradefacts.timeline([facts])
+        assert store.timeline(imposer="usa", target="can").lines
+        assert not store.timeline(imposer="JPN").lines

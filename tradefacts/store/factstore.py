@@ -39,7 +39,7 @@ from .tables import (
 if TYPE_CHECKING:
     import pandas
 
-    from ..models import CanonicalRecord
+    from ..models import CanonicalRecord, Timeline
     from .ingest import IngestSummary
 
 MEMORY = ":memory:"
@@ -326,6 +326,16 @@ class FactStore:
         from ..merging import merge
 
         return merge(facts)
+
+    def timeline(
+        self, imposer: str | None = None, target: str | None = None, product: str | None = None
+    ) -> Timeline:
+        """``tradefacts.timeline`` of every stored article's tariffs, narrowed to the lines of
+        ``imposer``, ``target`` and ``product`` when given (as ``tradefacts timeline`` does)."""
+        from ..timelines import timeline
+        from ..timelines.command import filter_lines
+
+        return filter_lines(timeline(self.all_facts()), imposer, target, product)
 
     # --- Parquet --------------------------------------------------------------------------
 
