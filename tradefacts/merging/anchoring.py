@@ -89,8 +89,8 @@ def _resolve_dates(events: list[Atom]) -> bool:
             continue
         for atom in cluster:
             atom.values["resolved"] = best[-1]
-            for source in atom.sources:
-                anchors[source][best[-1]] += 1
+        for source in set().union(*(atom.sources for atom in cluster)):
+            anchors[source][best[-1]] += 1  # counts happenings, not atoms: records group them
     if anchors:
         events[:] = [part for atom in events for part in _resolve_near_anchor(atom, anchors)]
     return bool(anchors)

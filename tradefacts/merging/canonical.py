@@ -125,7 +125,9 @@ def resolve_dates(record: CanonicalRecord) -> CanonicalRecord:
     fact of a record merges into itself), so this costs the events, not the record."""
     with _collector_paused():
         before = set(labels(record.events, event_label))
-        events, conflicts = _fuse_events(atoms_from_record(record, ("event",))["event"], True)
+        atoms = atoms_from_record(record, ("event",))
+        unify_people(atoms, stated_people(record))
+        events, conflicts = _fuse_events(atoms["event"], True)
         kept = [c for c in record.conflicts if c.fact not in before]
     return record.model_copy(
         update={
@@ -134,6 +136,14 @@ def resolve_dates(record: CanonicalRecord) -> CanonicalRecord:
             "conflicts": tuple(sorted(kept + conflicts, key=lambda c: (c.fact, c.field))),
         }
     )
+
+
+def stated_people(record: CanonicalRecord) -> set[str]:
+    """Return the person ids the record's entities and statements are stated with (their
+    reports' ids, else their own), which decide how people are unified."""
+    ids = {r.id for e in record.entities for r in e.reports or (e,)}
+    ids |= {r.speaker for s in record.statements for r in s.reports or (s,) if r.speaker}
+    return {i for i in ids if i.startswith("person:")}
 
 
 def _fuse_events(

@@ -206,7 +206,7 @@ def fuse_event(atoms: list[Atom]) -> Fused:
         status=status,
         participants=participants,
         location=fusion.choose(atoms, "location"),
-        **fusion.provenance(atoms),
+        **fusion.provenance(atoms, "event"),
     )
     return event, fusion.conflicts
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..models import Conflict, ConflictSide, Evidences, Unstated
 from .atoms import Atom
+from .reports import build_reports
 from .runs import in_order, union_of_evidence, union_of_sources
 
 NULL = "null"
@@ -120,13 +121,15 @@ class Fusion:
         """Return the silent sources per field, for the fused fact."""
         return tuple(Unstated(field=n, sources=s) for n, s in sorted(self.silent.items()))
 
-    def provenance(self, atoms: Sequence[Atom]) -> dict[str, Any]:
-        """Return the fused fact's ``evidence``, ``sources`` and ``unstated`` fields (after
-        every field has been chosen)."""
+    def provenance(self, atoms: Sequence[Atom], kind: str) -> dict[str, Any]:
+        """Return the fused fact's ``evidence``, ``sources``, ``unstated`` and ``reports``
+        fields (after every field has been chosen; ``kind``: the fact kind)."""
+        sources = self.sources(atoms)
         return {
             "evidence": union_evidence(atoms),
-            "sources": self.sources(atoms),
+            "sources": sources,
             "unstated": self.unstated(),
+            "reports": build_reports(atoms, kind, sources),
         }
 
 

@@ -36,6 +36,7 @@ from ..models import (
 from .atoms import Atom
 from .fusion import decode
 from .labels import entity_label, event_label, labels, quantity_label, statement_label, tariff_label
+from .reports import shared_sources
 from .runs import in_order
 
 # --- the fields an atom compares, read from an article's or a record's fact --------------------
@@ -227,9 +228,30 @@ def _of_all(fact: Any) -> EvidenceBySource:
     return EvidenceBySource(fact.evidence, fact.sources)
 
 
+def atoms_from_reports(fact: Any, values_of: Callable[[Any], dict[str, Any]]) -> list[Atom]:
+    """Return a merged fact cut into one atom per report (``values_of``: a report's atom
+    values), each with the evidence of its sources, or its own when it keeps any."""
+    reports = fact.reports
+    if len(reports) == 1:
+        only = reports[0]
+        return [Atom(frozenset(only.sources), values_of(only), fact.evidence, only.sources)]
+    shared = shared_sources([r.sources for r in reports], len(fact.sources))
+    evidence = _of_all(fact)
+    atoms = []
+    for report in reports:
+        group = frozenset(report.sources)
+        own = shared and not shared.isdisjoint(group)
+        found = report.evidence if own else evidence(group)
+        atoms.append(Atom(group, values_of(report), found, report.sources))
+    return atoms
+
+
 def _entity_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     atoms = []
     for e, label in facts:
+        if e.reports:
+            atoms += atoms_from_reports(e, _entity_values)
+            continue
         chosen = dict(_entity_values(e), aliases=frozenset(e.aliases) | {e.name})
         atoms += _atoms(_split(e, label, chosen, {}, sides), _of_all(e))
     return atoms
@@ -238,6 +260,9 @@ def _entity_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
 def _quantity_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     atoms = []
     for q, label in facts:
+        if q.reports:
+            atoms += atoms_from_reports(q, _quantity_values)
+            continue
         atoms += _atoms(_split(q, label, _quantity_values(q), {}, sides), _of_all(q))
     return atoms
 
@@ -246,6 +271,10 @@ def _tariff_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     """Return the tariffs' atoms: per source, one per product list (scope) it stated."""
     atoms = []
     for t, label in facts:
+        product = t.products[0] if t.products else None
+        if t.reports:
+            atoms += atoms_from_reports(t, lambda r, p=product: _tariff_values(r, p, r.products))
+            continue
         chosen = _tariff_values(t, t.products[0] if t.products else None, t.products)
         scopes = [(decode(v.text, "tuple"), frozenset(v.sources)) for v in t.scopes]
         evidence = _of_all(t)
@@ -272,6 +301,9 @@ def _tariff_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
 def _statement_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     atoms = []
     for s, label in facts:
+        if s.reports:
+            atoms += atoms_from_reports(s, _statement_values)
+            continue
         evidence = _of_all(s)
         for variant in s.variants or (Variant(text=s.text, sources=s.sources),):
             wording = s.model_copy(update={"text": variant.text, "sources": variant.sources})
@@ -284,6 +316,9 @@ def _event_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     atoms = []
     kinds = {"participants": "tuple", "date": "date"}
     for v, label in facts:
+        if v.reports:
+            atoms += atoms_from_reports(v, _event_values)
+            continue
         atoms += _atoms(_split(v, label, _event_values(v), kinds, sides), _of_all(v))
     return atoms
 
@@ -313,7 +348,8 @@ def atoms_from_record(
     wanted = None  # conflicts of every fact, unless only some kinds are cut
     if set(labelled) != set(facts):
         wanted = {label for pairs in labelled.values() for _, label in pairs}
-    sides = _sides(record, wanted)
+    legacy = any(not fact.reports for pairs in labelled.values() for fact, _ in pairs)
+    sides = _sides(record, wanted) if legacy else {}
     atoms: dict[str, list[Atom]] = defaultdict(list)
     for kind, pairs in labelled.items():
         atoms[kind] = _RECORD_ATOMS[kind](pairs, sides)

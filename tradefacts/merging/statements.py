@@ -96,7 +96,7 @@ def fuse_statement(atoms: list[Atom], names: dict[str, str]) -> Fused:
         speaker_name=speaker_name,
         text=text,
         kind=fusion.choose(atoms, "kind"),
-        **fusion.provenance(atoms),
+        **fusion.provenance(atoms, "statement"),
         variants=tuple(
             Variant(text=t, sources=in_order(s, fusion.sources(atoms)))
             for t, s in sorted(wordings.items())

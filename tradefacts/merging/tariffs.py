@@ -47,7 +47,7 @@ def fuse_tariff(atoms: list[Atom]) -> Fused:
         measure=fusion.choose(atoms, "measure"),
         status=fusion.choose(atoms, "status"),
         qualifier=fusion.choose(atoms, "qualifier"),
-        **fusion.provenance(atoms),
+        **fusion.provenance(atoms, "tariff"),
     )
     fusion.choose(atoms, "products")
     scopes = votes(atoms, "products")
