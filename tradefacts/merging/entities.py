@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from ..models import MergedEntity
 from .atoms import Atom
 from .fusion import Fused, Fusion
+from .reports import construct
 
 
 def surname_map(person_ids: Iterable[str]) -> dict[str, str]:
@@ -60,7 +61,8 @@ def fuse_entity(atoms: list[Atom]) -> Fused:
     full_names = [a.values["name"] for a in atoms if a.values.get("own_id", True)]
     name = min(full_names or [a.values["name"] for a in atoms], key=_name_rank)
     aliases = set().union(*(a.values["aliases"] for a in atoms)) | {a.values["name"] for a in atoms}
-    entity = MergedEntity.model_construct(
+    entity = construct(
+        MergedEntity,
         id=canonical,
         name=name,
         type=fusion.choose(atoms, "type"),

@@ -25,6 +25,7 @@ from .atoms import Atom, cluster_by_keys
 from .date_texts import date_class
 from .fusion import Fused, Fusion, best, votes
 from .labels import canonical_keys
+from .reports import construct
 
 TALKS_TYPES = frozenset({"meeting", "negotiation", "visit"})
 
@@ -199,7 +200,8 @@ def fuse_event(atoms: list[Atom]) -> Fused:
     status = fusion.choose(atoms, "status")
     participants = _supported_participants(atoms, status)
     fusion.choose(atoms, "participants", chosen=participants)
-    event = MergedTradeEvent.model_construct(
+    event = construct(
+        MergedTradeEvent,
         type=fusion.choose(atoms, "type"),
         date=date,
         date_text=date_text,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import chain, groupby
 from operator import attrgetter
 from typing import Any
@@ -267,15 +268,20 @@ def _quantity_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     return atoms
 
 
+def _reported_tariff(product: str | None, report: TariffRate) -> dict[str, Any]:
+    """Return the atom values of a tariff report (for the merged fact's one ``product``)."""
+    return _tariff_values(report, product, report.products)
+
+
 def _tariff_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     """Return the tariffs' atoms: per source, one per product list (scope) it stated."""
     atoms = []
     for t, label in facts:
         product = t.products[0] if t.products else None
         if t.reports:
-            atoms += atoms_from_reports(t, lambda r, p=product: _tariff_values(r, p, r.products))
+            atoms += atoms_from_reports(t, partial(_reported_tariff, product))
             continue
-        chosen = _tariff_values(t, t.products[0] if t.products else None, t.products)
+        chosen = _tariff_values(t, product, t.products)
         scopes = [(decode(v.text, "tuple"), frozenset(v.sources)) for v in t.scopes]
         evidence = _of_all(t)
         for group, options in _split(t, label, chosen, {"products": "tuple"}, sides):

@@ -7,7 +7,7 @@ from typing import Any
 from ..models import MergedQuantity
 from .atoms import Atom
 from .fusion import Fused, union_evidence, union_sources
-from .reports import build_reports
+from .reports import build_reports, construct
 
 
 def quantity_key(atom: Atom) -> tuple[Any, ...]:
@@ -22,7 +22,8 @@ def fuse_quantity(atoms: list[Atom]) -> Fused:
     """Return the quantity of a cluster, read from its longest wording."""
     value, text = min((a.values["reading"] for a in atoms), key=lambda r: (-len(r[1]), r[1], r[0]))
     sources = union_sources(atoms)
-    quantity = MergedQuantity.model_construct(
+    quantity = construct(
+        MergedQuantity,
         kind=atoms[0].values["kind"],
         value=value,
         unit=atoms[0].values["unit"],

@@ -17,7 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from functools import cache
+from itertools import pairwise
 from typing import Any
+
+from pydantic import BaseModel
 
 from ..models import (
     EntityReport,
@@ -34,9 +38,43 @@ from .runs import union_of_evidence, union_of_sources
 Maker = Callable[[tuple[Any, ...], Evidences, tuple[str, ...]], Any]
 
 
+_set = object.__setattr__
+
+
+@cache
+def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
+    """Return every field of ``cls`` in order with its default (``...`` when required)."""
+    return {
+        name: ... if field.is_required() else field.get_default(call_default_factory=True)
+        for name, field in cls.model_fields.items()
+    }
+
+
+def construct(cls: type[BaseModel], **given: Any) -> Any:
+    """Return a model of ``cls`` from trusted values, unvalidated, missing fields at their
+    defaults: ``model_construct`` without its per-field alias look-ups (a merge builds a
+    fused fact per cluster and a report per stated value, at every merge of a tree)."""
+    return _build(cls, {**_defaults(cls), **given})  # in field order
+
+
+def _report(cls: type[BaseModel], **fields: Any) -> Any:
+    """Return a report of ``cls`` from every one of its fields, given in field order."""
+    return _build(cls, fields)
+
+
+def _build(cls: type[BaseModel], fields: dict[str, Any]) -> Any:
+    model = cls.__new__(cls)
+    _set(model, "__dict__", fields)
+    _set(model, "__pydantic_fields_set__", set(fields))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
 def _entity(stated: tuple[Any, ...], evidence: Evidences, sources: tuple[str, ...]) -> Any:
     id_, name, type_, country, role, aliases = stated
-    return EntityReport.model_construct(
+    return _report(
+        EntityReport,
         id=id_,
         name=name,
         type=type_,
@@ -50,7 +88,8 @@ def _entity(stated: tuple[Any, ...], evidence: Evidences, sources: tuple[str, ..
 
 def _quantity(stated: tuple[Any, ...], evidence: Evidences, sources: tuple[str, ...]) -> Any:
     kind, unit, per_unit, (value, text), approximate = stated
-    return QuantityReport.model_construct(
+    return _report(
+        QuantityReport,
         kind=kind,
         value=value,
         unit=unit,
@@ -64,7 +103,8 @@ def _quantity(stated: tuple[Any, ...], evidence: Evidences, sources: tuple[str, 
 
 def _tariff(stated: tuple[Any, ...], evidence: Evidences, sources: tuple[str, ...]) -> Any:
     rate, imposer, _product, target, measure, status, qualifier, products = stated
-    return TariffReport.model_construct(
+    return _report(
+        TariffReport,
         rate_percent=rate,
         imposer=imposer,
         target=target,
@@ -79,7 +119,8 @@ def _tariff(stated: tuple[Any, ...], evidence: Evidences, sources: tuple[str, ..
 
 def _statement(stated: tuple[Any, ...], evidence: Evidences, sources: tuple[str, ...]) -> Any:
     speaker, speaker_name, text, kind = stated
-    return StatementReport.model_construct(
+    return _report(
+        StatementReport,
         speaker=speaker,
         speaker_name=speaker_name,
         text=text,
@@ -91,7 +132,8 @@ def _statement(stated: tuple[Any, ...], evidence: Evidences, sources: tuple[str,
 
 def _event(stated: tuple[Any, ...], evidence: Evidences, sources: tuple[str, ...]) -> Any:
     type_, date, date_text, status, participants, location = stated
-    return EventReport.model_construct(
+    return _report(
+        EventReport,
         type=type_,
         date=date,
         date_text=date_text,
@@ -138,21 +180,31 @@ def build_reports(atoms: Sequence[Atom], kind: str, sources: tuple[str, ...]) ->
     """Return the reports of a fused fact of ``kind`` from its atoms (``sources``: all the
     atoms' sources, sorted), one per distinct stated value, in a fixed order."""
     make = MAKERS[kind]
+    first = atoms[0].stated
+    if len(atoms) == 1 or all(atom.stated == first for atom in atoms):
+        return (make(first, (), sources),)  # type: ignore[arg-type]
     by_stated: dict[tuple[Any, ...], list[Atom]] = defaultdict(list)
     for atom in atoms:
         by_stated[atom.stated].append(atom)  # type: ignore[index]
-    if len(by_stated) == 1:
-        return (make(next(iter(by_stated)), (), sources),)
     grouped = [
-        (stated, union_of_sources(a.sorted_sources() for a in group), group)
+        (
+            group[0].sorted_sources()
+            if len(group) == 1
+            else union_of_sources(a.sorted_sources() for a in group),
+            stated,
+            group,
+        )
         for stated, group in by_stated.items()
     ]
-    shared = shared_sources([members for _, members, _ in grouped], len(sources))
+    # in order of their sources; stated values break ties (one source stating two ways)
+    grouped.sort(key=lambda entry: entry[0])
+    if any(a[0] == b[0] for a, b in pairwise(grouped)):
+        grouped.sort(key=lambda entry: (entry[0], _order(entry[1])))
+    shared = shared_sources([members for members, _, _ in grouped], len(sources))
     reports = []
-    for stated, members, group in grouped:
+    for members, stated, group in grouped:
         evidence: Evidences = ()
         if shared and not shared.isdisjoint(members):
             evidence = union_of_evidence(a.evidence for a in group)
-        reports.append((_order(stated), make(stated, evidence, members)))
-    reports.sort(key=lambda pair: pair[0])
-    return tuple(report for _, report in reports)
+        reports.append(make(stated, evidence, members))
+    return tuple(reports)
