@@ -49,9 +49,9 @@ def merge(
     Accepts a list (``merge([a, b])``) or several arguments (``merge(a, b)``, ``merge(rec, c)``).
     ``resolve_dates=False`` leaves weekday and month-day texts undated and undated mentions
     apart from the happening they would join: use it for the partial merges of a tree
-    reduction whose last merge decides both from every article (see ``anchoring``), since a
-    choice made from only some of the articles may be the wrong one and a record cannot
-    always undo it afterwards.
+    reduction whose last merge decides both from every article (see ``anchoring``); it only
+    saves work, since every merge decides them again from what the articles state. Merging
+    records equals merging their articles, in any grouping and order.
     """
     with _collector_paused():
         return _merge(inputs, resolve_dates)

@@ -1,13 +1,16 @@
-"""Group articles by the central event each reports, and merge each group (pure, no spaCy).
+"""Group articles by the event each mainly reports, and merge each group (pure, no spaCy).
 
-Each article gets a :class:`Profile`: the date window of its central event (the event
-``merge([article]).event`` finds, or its reference date when that event is undated or
-missing) and weighted features (participants, the countries and people it names, its
-tariffs, the place). Two articles are linked when their windows are compatible and the
-IDF-weighted overlap of their features is high enough; links are taken strongest first, and
-a link that would stretch a group's dates beyond :data:`DATE_WINDOW_DAYS` is refused (so
-later rounds of the same talks stay apart). Everything is sorted on canonical keys, so the
-result does not depend on the input order.
+Each article gets a :class:`Profile`: the date window of its main event (``main_event``: not
+an earlier round it mentions; an undated one lies in a window its status and date text give
+from the reference date: before it if held, after it if planned) and weighted features
+(participants, the countries and people it names, its tariffs, the place). Two articles are
+linked when their windows are compatible, a planned event is not one already held before it
+was announced, each main event has no party the other lacks on both sides (talks of the US
+with Japan and with Korea the same week), and the IDF-weighted overlap of their features is
+high enough; links are taken strongest first, and a link that would stretch a group's dates
+beyond :data:`DATE_WINDOW_DAYS` or join such events is refused (so later rounds of the same
+talks stay apart). Everything is sorted on canonical keys, so the result does not depend on
+the input order.
 """
 
 from __future__ import annotations

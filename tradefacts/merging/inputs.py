@@ -1,13 +1,16 @@
 """Cutting merge inputs into atoms: an article's facts as they stand (a tariff becomes one
-atom per product), a merged record back into one atom per source and stated value, from its
-``sources``, ``variants``, ``scopes``, ``unstated`` and ``conflicts``, so records merge again.
+atom per product), a merged record back into its facts' ``reports`` (``atoms_from_reports``):
+one atom per distinct stated value with every source stating it, exactly the atoms its
+articles gave, grouped by source.
 
 An article's fact and a record's fact give their fields through the same readers
-(``_entity_values`` ...), since every merged model extends its article model.
+(``_entity_values`` ...), since every merged model and every report extends its article model.
 
-Known limit: evidence is kept per source, not per stated value. A target-less tariff report
-joins the one specific target stated for its rate and product; when a second target only
-arrives in a later merge, the joined report's evidence cannot be split back from the target's.
+A merged fact without reports (built by hand, or JSON written before reports existed) is cut
+from its ``sources``, ``variants``, ``scopes``, ``unstated`` and ``conflicts`` instead, one
+atom per source and stated value. That is approximate: a record keeps one value per source
+and field there, so one article's two statements of a fact cannot be paired back, and
+evidence is kept per source, not per stated value.
 """
 
 from __future__ import annotations
