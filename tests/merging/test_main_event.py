@@ -72,6 +72,9 @@ def test_the_window_of_an_undated_event() -> None:
     vague = event(status="planned", date_text="soon")
     assert event_window(vague, PUBLISHED)[:2] == (PUBLISHED, PUBLISHED + dt.timedelta(days=14))
     assert event_window(vague, None) == (None, None, None)
+    unsaid = event(status="planned")
+    week = dt.timedelta(days=7)
+    assert event_window(unsaid, PUBLISHED) == (PUBLISHED - week, PUBLISHED + week, None)
 
 
 def _profile(name: str, **fields: object) -> Profile:

@@ -73,12 +73,15 @@ def event_window(
     """Return (first day, last day, on-or-after day) an undated event can have happened on,
     from its status and date text and the article's date. A planned event lies after the
     article ("next week": that week; "later this month": the rest of the month), so it is
-    not a happening already held when the article was written."""
+    not a happening already held when the article was written; one planned without a date
+    text may lie a week either side."""
     if published is None:
         return None, None, None
     if event.status != "planned":
         return published - dt.timedelta(days=PAST_DAYS), published, None
-    text = (event.date_text or "").casefold()
+    if not event.date_text:  # planned, but when is not said: the article may be unsure
+        return published - dt.timedelta(days=PAST_DAYS), published + dt.timedelta(days=7), None
+    text = event.date_text.casefold()
     kind = date_class(event.date_text)
     start, end = published, published + dt.timedelta(days=PLANNED_HORIZON_DAYS)
     if kind == "week":
