@@ -67,7 +67,7 @@ def _check_trees(facts: list[ArticleFacts], expected: str, data: st.DataObject) 
     assert dumped(merge(resolving)) == expected
 
 
-TREES = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+TREES = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
@@ -92,7 +92,7 @@ def test_seeds_and_own_articles_together(
 
 
 @pytest.mark.parametrize("corpus", DEV)
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_every_tree_over_the_dev_set_equals_the_flat_merge(
     real_facts: dict[str, list[ArticleFacts]], flat: dict[str, str], corpus: str, data: Any
