@@ -167,7 +167,8 @@ class EvidenceBySource:
             return self.sources
         return in_order(group, self.sources) if group <= self._listed else tuple(sorted(group))
 
-    def __call__(self, group: frozenset[str]) -> Evidences:
+    def __call__(self, group: frozenset[str], ordered: Sequence[str] | None = None) -> Evidences:
+        """Return the evidence of ``group`` (``ordered``: its sources sorted, when known)."""
         if group >= self._listed:
             return self.evidence
         if self._by_source is None:
@@ -178,7 +179,8 @@ class EvidenceBySource:
             self._foreign = tuple(chain.from_iterable(by_source.pop(d) for d in foreign))
             self._by_source = by_source
         found = self._by_source
-        own = tuple(chain.from_iterable(found[s] for s in self.ordered(group) if s in found))
+        members = self.ordered(group) if ordered is None else ordered
+        own = tuple(chain.from_iterable(found[s] for s in members if s in found))
         return canonical_evidence(own + self._foreign) if self._foreign else own
 
 
@@ -245,7 +247,7 @@ def atoms_from_reports(fact: Any, values_of: Callable[[Any], dict[str, Any]]) ->
     for report in reports:
         group = frozenset(report.sources)
         own = shared and not shared.isdisjoint(group)
-        found = report.evidence if own else evidence(group)
+        found = report.evidence if own else evidence(group, report.sources)
         atoms.append(Atom(group, values_of(report), found, report.sources))
     return atoms
 
