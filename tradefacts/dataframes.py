@@ -190,7 +190,7 @@ def _fields(fact: Any) -> Row:
     """The fact's own fields, list fields joined, plus the number of evidence spans."""
     row: Row = {}
     for name, value in fact:
-        if name in ("evidence", "sources", "unstated", "scopes", "variants"):
+        if name in ("evidence", "sources", "unstated", "scopes", "variants", "reports"):
             continue
         row[name] = JOIN.join(value) if isinstance(value, tuple) else value
     row["n_evidence"] = len(fact.evidence)

@@ -252,16 +252,67 @@ class _Sourced(_Model):
         return tuple(sorted(set(sources)))
 
 
+class _Report(_Model):
+    """Mixin of a report: the sources that state a merged fact this way. Its ``evidence`` is
+    given only when a source of it also states the fact another way (then the merged fact's
+    evidence of that source cannot be split between the two); otherwise it is the merged
+    fact's evidence from these sources."""
+
+    sources: tuple[str, ...] = ()
+
+    @field_validator("evidence", check_fields=False)
+    @classmethod
+    def _canonical_evidence(cls, evidence: Evidences) -> Evidences:
+        return canonical_evidence(evidence)
+
+    @field_validator("sources")
+    @classmethod
+    def _sorted_sources(cls, sources: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted(set(sources)))
+
+
+class EntityReport(Entity, _Report):
+    """An entity as some sources state it, before ids are unified across articles."""
+
+
+class QuantityReport(Quantity, _Report):
+    """A quantity as some sources state it."""
+
+
+class TariffReport(TariffRate, _Report):
+    """A tariff as some sources state it (``products``: the product list they state)."""
+
+
+class StatementReport(Statement, _Report):
+    """A statement as some sources word and attribute it."""
+
+
+class EventReport(TradeEvent, _Report):
+    """An event as some sources state it, before dates are resolved across articles."""
+
+
+_REPORTS_DOC = (
+    "each distinct way the sources state this fact, with its sources: what a later merge "
+    "reads, so merging records equals merging their articles"
+)
+
+
 class MergedEntity(Entity, _Sourced):
     """An entity resolved across articles."""
+
+    reports: tuple[EntityReport, ...] = Field(default=(), description=_REPORTS_DOC)
 
 
 class MergedQuantity(Quantity, _Sourced):
     """A quantity reported by one or more articles."""
 
+    reports: tuple[QuantityReport, ...] = Field(default=(), description=_REPORTS_DOC)
+
 
 class MergedTariffRate(TariffRate, _Sourced):
     """A tariff fact reported by one or more articles (one fact per product)."""
+
+    reports: tuple[TariffReport, ...] = Field(default=(), description=_REPORTS_DOC)
 
     scopes: tuple[Variant, ...] = Field(
         default=(),
@@ -280,10 +331,13 @@ class MergedStatement(Statement, _Sourced):
     """A statement fused across articles; ``text`` is the most complete wording."""
 
     variants: tuple[Variant, ...] = ()
+    reports: tuple[StatementReport, ...] = Field(default=(), description=_REPORTS_DOC)
 
 
 class MergedTradeEvent(TradeEvent, _Sourced):
     """An event clustered across articles."""
+
+    reports: tuple[EventReport, ...] = Field(default=(), description=_REPORTS_DOC)
 
 
 class ConflictSide(_Model):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import random
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import tradefacts
 from tradefacts.cli import main
@@ -99,3 +102,72 @@ def test_cli_merge_by_event(tmp_path, capsys, nlp):
     assert printed.count("=== Event") == 2
     records = tradefacts.validate(str(out), schema="CanonicalRecord")
     assert [len(r.sources) for r in records] == [2, 1]
+
+
+# --- event identity: rounds of one negotiation, negotiations of one week ----------------------
+
+ROUNDS = ROOT / "tests" / "gold" / "rounds"
+
+
+def _rounds_manifest() -> list[dict]:
+    return json.loads((ROUNDS / "manifest.json").read_text(encoding="utf-8"))["articles"]
+
+
+@pytest.fixture(scope="module")
+def rounds(nlp) -> list[tradefacts.ArticleFacts]:
+    return [
+        tradefacts.extract(ROUNDS / a["file"], published=a["published"]) for a in _rounds_manifest()
+    ]
+
+
+def test_rounds_of_one_negotiation_and_talks_of_one_week_are_separate_events(rounds):
+    """Two rounds of the US-Indonesia talks two weeks apart (each round's reports mention the
+    other), the US trade representative's talks with Korea on Monday and Vietnam on Wednesday,
+    and a Korean round planned later that week: one record per event."""
+    expected = defaultdict(set)
+    for entry in _rounds_manifest():
+        expected[entry["event"]].add(entry["doc_id"])
+    found = [set(record.sources) for record in tradefacts.group(rounds)]
+    assert sorted(map(sorted, found)) == sorted(map(sorted, expected.values()))
+
+
+def test_rounds_join_the_other_test_articles_without_changing_their_groups(corpus, rounds):
+    labels = _expected_labels() | {a["doc_id"]: a["event"] for a in _rounds_manifest()}
+    found = [
+        {labels[doc_id] for doc_id in record.sources}
+        for record in tradefacts.group(corpus + rounds)
+    ]
+    assert all(len(group) == 1 for group in found), found
+    assert len(found) == len(set(labels.values()))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_grouping_does_not_depend_on_order_or_partitions(corpus, rounds, data):
+    db = pytest.importorskip("dask.bag")
+    import dask
+
+    from tradefacts.dask import group_bag
+
+    articles = corpus + rounds
+    expected = [record.model_dump_json() for record in tradefacts.group(articles)]
+    shuffled = data.draw(st.permutations(articles))
+    assert [r.model_dump_json() for r in tradefacts.group(shuffled)] == expected
+    bag = db.from_sequence(shuffled, npartitions=data.draw(st.integers(1, len(shuffled))))
+    with dask.config.set(scheduler="synchronous"):
+        records = group_bag(bag, split_every=data.draw(st.integers(2, 8)))
+    assert [record.model_dump_json() for record in records] == expected
+
+
+def test_dev_reports_of_two_rounds_are_two_records(nlp, real_facts):
+    """The dev set's reports of the US-Japan talks: h01-h04 (and the seeds) report the first
+    round of 16 April, h05-h06 the second round two weeks later."""
+    dev = {f.doc_id: f for f in real_facts["dev"]}
+    wanted = [f"h0{n}.txt" for n in range(1, 7)]
+    if not all(name in dev for name in wanted):
+        pytest.skip("dev texts h01-h06 absent: rebuild .corpus/dev (see ../shared/dev/README.md)")
+    seeds = real_facts["seeds"]
+    records = tradefacts.group(seeds + [dev[name] for name in wanted])
+    first = {f.doc_id for f in seeds} | set(wanted[:4])
+    found = sorted(tuple(sorted(r.sources)) for r in records)
+    assert found == sorted([tuple(sorted(first)), tuple(wanted[4:])])

@@ -3,14 +3,12 @@ the same happening, and the article so anchored resolves its other weekday and m
 texts near that day. A weekday-only event takes no date from a same-weekday happening of
 other countries.
 
-Anchoring depends on every article merged, so it is not associative: a partial merge may
+Anchoring depends on every article merged, so every merge redoes it from the dates as the
+articles state them (a merged fact's ``reports`` keep them unresolved): a partial merge may
 date "Wednesday" from the wrong happening (an article's own April 2 announcement, when the
-meeting of April 16 is in another partition), and a record keeps one value per source and
-field, so an article's resolved mention fused with its own stated one reads as stated when
-the record is merged again. ``unstated`` keeps the sources of a fully resolved date, which
-covers the common case; tree reductions (``tradefacts.dask.merge_bag``) merge with
-``resolve_dates=False`` and resolve dates only in the last merge, which is then exactly the
-flat merge whenever records can be cut back into their articles' atoms."""
+meeting of April 16 is in another partition), and the next merge decides again. An anchor
+counts the happenings (clusters) an article reports on a date, not its atoms, so a record,
+which groups alike atoms, anchors as its articles do."""
 
 from __future__ import annotations
 
@@ -89,8 +87,8 @@ def _resolve_dates(events: list[Atom]) -> bool:
             continue
         for atom in cluster:
             atom.values["resolved"] = best[-1]
-            for source in atom.sources:
-                anchors[source][best[-1]] += 1
+        for source in set().union(*(atom.sources for atom in cluster)):
+            anchors[source][best[-1]] += 1  # counts happenings, not atoms: records group them
     if anchors:
         events[:] = [part for atom in events for part in _resolve_near_anchor(atom, anchors)]
     return bool(anchors)

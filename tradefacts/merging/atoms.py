@@ -28,6 +28,13 @@ class Atom:
     values: dict[str, Any]
     evidence: tuple[Evidence, ...] = ()  # in canonical order (``models.evidence_key``)
     ordered: tuple[str, ...] | None = None  # the sources sorted, when known
+    #: the values as the sources state them (before ids are unified and dates resolved),
+    #: in field order: what a merged fact's ``reports`` keep
+    stated: tuple[Any, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.stated is None:
+            self.stated = tuple(self.values.values())
 
     def sorted_sources(self) -> tuple[str, ...]:
         """Return the atom's sources sorted."""
@@ -45,7 +52,7 @@ def split_sources(atom: Atom, groups: Sequence[Iterable[str]]) -> list[Atom]:
         evidence = tuple(
             e for e in atom.evidence if e.doc_id in sources or e.doc_id not in atom.sources
         )
-        parts.append(Atom(sources, dict(atom.values), evidence))
+        parts.append(Atom(sources, dict(atom.values), evidence, stated=atom.stated))
     return parts
 
 

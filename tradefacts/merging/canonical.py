@@ -49,9 +49,9 @@ def merge(
     Accepts a list (``merge([a, b])``) or several arguments (``merge(a, b)``, ``merge(rec, c)``).
     ``resolve_dates=False`` leaves weekday and month-day texts undated and undated mentions
     apart from the happening they would join: use it for the partial merges of a tree
-    reduction whose last merge decides both from every article (see ``anchoring``), since a
-    choice made from only some of the articles may be the wrong one and a record cannot
-    always undo it afterwards.
+    reduction whose last merge decides both from every article (see ``anchoring``); it only
+    saves work, since every merge decides them again from what the articles state. Merging
+    records equals merging their articles, in any grouping and order.
     """
     with _collector_paused():
         return _merge(inputs, resolve_dates)
@@ -125,7 +125,9 @@ def resolve_dates(record: CanonicalRecord) -> CanonicalRecord:
     fact of a record merges into itself), so this costs the events, not the record."""
     with _collector_paused():
         before = set(labels(record.events, event_label))
-        events, conflicts = _fuse_events(atoms_from_record(record, ("event",))["event"], True)
+        atoms = atoms_from_record(record, ("event",))
+        unify_people(atoms, stated_people(record))
+        events, conflicts = _fuse_events(atoms["event"], True)
         kept = [c for c in record.conflicts if c.fact not in before]
     return record.model_copy(
         update={
@@ -134,6 +136,14 @@ def resolve_dates(record: CanonicalRecord) -> CanonicalRecord:
             "conflicts": tuple(sorted(kept + conflicts, key=lambda c: (c.fact, c.field))),
         }
     )
+
+
+def stated_people(record: CanonicalRecord) -> set[str]:
+    """Return the person ids the record's entities and statements are stated with (their
+    reports' ids, else their own), which decide how people are unified."""
+    ids = {r.id for e in record.entities for r in e.reports or (e,)}
+    ids |= {r.speaker for s in record.statements for r in s.reports or (s,) if r.speaker}
+    return {i for i in ids if i.startswith("person:")}
 
 
 def _fuse_events(

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from ..models import MergedEntity
 from .atoms import Atom
 from .fusion import Fused, Fusion
+from .reports import construct
 
 
 def surname_map(person_ids: Iterable[str]) -> dict[str, str]:
@@ -27,9 +28,10 @@ def surname_map(person_ids: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
-def unify_people(atoms: dict[str, list[Atom]]) -> None:
-    """Rewrite surname-only person ids to the one full-name id with that surname, everywhere."""
-    ids = {a.values["id"] for a in atoms["entity"]}
+def unify_people(atoms: dict[str, list[Atom]], more_ids: Iterable[str] = ()) -> None:
+    """Rewrite surname-only person ids to the one full-name id with that surname, everywhere
+    (``more_ids``: ids named by facts whose atoms are not given)."""
+    ids = {a.values["id"] for a in atoms["entity"]} | set(more_ids)
     ids |= {a.values["speaker"] for a in atoms["statement"] if a.values["speaker"]}
     ids |= {p for a in atoms["event"] for p in a.values["participants"]}
     mapping = surname_map(i for i in ids if i.startswith("person:"))
@@ -59,13 +61,14 @@ def fuse_entity(atoms: list[Atom]) -> Fused:
     full_names = [a.values["name"] for a in atoms if a.values.get("own_id", True)]
     name = min(full_names or [a.values["name"] for a in atoms], key=_name_rank)
     aliases = set().union(*(a.values["aliases"] for a in atoms)) | {a.values["name"] for a in atoms}
-    entity = MergedEntity.model_construct(
+    entity = construct(
+        MergedEntity,
         id=canonical,
         name=name,
         type=fusion.choose(atoms, "type"),
         country=fusion.choose(atoms, "country"),
         role=fusion.choose(atoms, "role"),
         aliases=tuple(sorted(aliases - {name})),
-        **fusion.provenance(atoms),
+        **fusion.provenance(atoms, "entity"),
     )
     return entity, fusion.conflicts

@@ -25,6 +25,7 @@ from .atoms import Atom, cluster_by_keys
 from .date_texts import date_class
 from .fusion import Fused, Fusion, best, votes
 from .labels import canonical_keys
+from .reports import construct
 
 TALKS_TYPES = frozenset({"meeting", "negotiation", "visit"})
 
@@ -199,14 +200,15 @@ def fuse_event(atoms: list[Atom]) -> Fused:
     status = fusion.choose(atoms, "status")
     participants = _supported_participants(atoms, status)
     fusion.choose(atoms, "participants", chosen=participants)
-    event = MergedTradeEvent.model_construct(
+    event = construct(
+        MergedTradeEvent,
         type=fusion.choose(atoms, "type"),
         date=date,
         date_text=date_text,
         status=status,
         participants=participants,
         location=fusion.choose(atoms, "location"),
-        **fusion.provenance(atoms),
+        **fusion.provenance(atoms, "event"),
     )
     return event, fusion.conflicts
 

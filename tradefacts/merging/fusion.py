@@ -16,6 +16,7 @@ from typing import Any
 
 from ..models import Conflict, ConflictSide, Evidences, Unstated
 from .atoms import Atom
+from .reports import build_reports
 from .runs import in_order, union_of_evidence, union_of_sources
 
 NULL = "null"
@@ -67,8 +68,9 @@ def best(by_value: dict[Any, set[str]], null_can_win: bool = False) -> Any:
     return min(candidates, key=lambda v: (-len(by_value[v]), v is None, encode(v)))
 
 
-# Fused facts are built with ``model_construct``: every value comes from validated input
-# models, and validating again would re-check each piece of evidence at every merge of a tree.
+# Fused facts are built with ``reports.construct`` (``model_construct``, faster): every value
+# comes from validated input models, and validating again would re-check each piece of
+# evidence at every merge of a tree.
 
 
 @dataclass
@@ -101,6 +103,8 @@ class Fusion:
         also when every source is silent and the ``chosen`` value comes from elsewhere (a date
         resolved from other articles): the next merge must resolve it again, maybe otherwise.
         """
+        if len(atoms) == 1 and chosen is ...:
+            return atoms[0].values[name]  # one voice: nothing disputed, nobody silent
         by_value = votes(atoms, name)
         if not null_disagrees and None in by_value:
             speaking = set().union(*(s for v, s in by_value.items() if v is not None))
@@ -120,13 +124,15 @@ class Fusion:
         """Return the silent sources per field, for the fused fact."""
         return tuple(Unstated(field=n, sources=s) for n, s in sorted(self.silent.items()))
 
-    def provenance(self, atoms: Sequence[Atom]) -> dict[str, Any]:
-        """Return the fused fact's ``evidence``, ``sources`` and ``unstated`` fields (after
-        every field has been chosen)."""
+    def provenance(self, atoms: Sequence[Atom], kind: str) -> dict[str, Any]:
+        """Return the fused fact's ``evidence``, ``sources``, ``unstated`` and ``reports``
+        fields (after every field has been chosen; ``kind``: the fact kind)."""
+        sources = self.sources(atoms)
         return {
             "evidence": union_evidence(atoms),
-            "sources": self.sources(atoms),
+            "sources": sources,
             "unstated": self.unstated(),
+            "reports": build_reports(atoms, kind, sources),
         }
 
 
@@ -142,11 +148,15 @@ def _conflict(
     return Conflict(fact="", field=name, chosen=encode(chosen), sides=tuple(sides))
 
 
-def union_evidence(atoms: Iterable[Atom]) -> Evidences:
+def union_evidence(atoms: Sequence[Atom]) -> Evidences:
     """Return the union of the atoms' evidence in canonical order."""
+    if len(atoms) == 1:
+        return atoms[0].evidence
     return union_of_evidence(atom.evidence for atom in atoms)
 
 
-def union_sources(atoms: Iterable[Atom]) -> tuple[str, ...]:
+def union_sources(atoms: Sequence[Atom]) -> tuple[str, ...]:
     """Return the sorted distinct sources of the atoms."""
+    if len(atoms) == 1:
+        return atoms[0].sorted_sources()
     return union_of_sources(atom.sorted_sources() for atom in atoms)

@@ -1,13 +1,16 @@
-"""Group articles by the central event each reports, and merge each group (pure, no spaCy).
+"""Group articles by the event each mainly reports, and merge each group (pure, no spaCy).
 
-Each article gets a :class:`Profile`: the date window of its central event (the event
-``merge([article]).event`` finds, or its reference date when that event is undated or
-missing) and weighted features (participants, the countries and people it names, its
-tariffs, the place). Two articles are linked when their windows are compatible and the
-IDF-weighted overlap of their features is high enough; links are taken strongest first, and
-a link that would stretch a group's dates beyond :data:`DATE_WINDOW_DAYS` is refused (so
-later rounds of the same talks stay apart). Everything is sorted on canonical keys, so the
-result does not depend on the input order.
+Each article gets a :class:`Profile`: the date window of its main event (``main_event``: not
+an earlier round it mentions; an undated one lies in a window its status and date text give
+from the reference date: before it if held, after it if planned) and weighted features
+(participants, the countries and people it names, its tariffs, the place). Two articles are
+linked when their windows are compatible, a planned event is not one already held before it
+was announced, each main event has no party the other lacks on both sides (talks of the US
+with Japan and with Korea the same week), and the IDF-weighted overlap of their features is
+high enough; links are taken strongest first, and a link that would stretch a group's dates
+beyond :data:`DATE_WINDOW_DAYS` or join such events is refused (so later rounds of the same
+talks stay apart). Everything is sorted on canonical keys, so the result does not depend on
+the input order.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..models import ArticleFacts, CanonicalRecord
+from .main_event import event_window, main_event
 
 #: Two dated central events further apart than this are different events.
 DATE_WINDOW_DAYS = 3
@@ -57,13 +61,16 @@ class Profile:
     low: dt.date | None
     high: dt.date | None
     features: tuple[tuple[str, float], ...]
+    day: dt.date | None = None  # the date of the main event, when stated
+    after: dt.date | None = None  # a planned main event happens on or after this day
+    parties: frozenset[str] = frozenset()  # the countries taking part in the main event
 
 
 def profile(facts: ArticleFacts) -> Profile:
     """Return the grouping profile of one article."""
     from tradefacts.merging import merge
 
-    event = merge([facts]).event
+    event = main_event(merge([facts]).events, facts.published)
     features: dict[str, float] = defaultdict(float)
 
     def add(name: str, weight: float) -> None:
@@ -79,15 +86,19 @@ def profile(facts: ArticleFacts) -> Profile:
             if code:
                 add(f"country:{code}", _WEIGHT_MENTION)
     low, high, family = _undated_window(facts.published) + (None,)
+    after, parties = None, set()
+    if event is not None and event.date is None:
+        low, high, after = event_window(event, facts.published)
     if event is not None:
         family = _FAMILIES.get(event.type, "other")
         for participant in event.participants:
             add(participant, _WEIGHT_PARTICIPANT)
             country = person_country.get(participant)
+            if participant.startswith("country:"):
+                country = participant.removeprefix("country:")
             if country:
                 add(f"party:{country}", _WEIGHT_PARTY)
-            if participant.startswith("country:"):
-                add(f"party:{participant.removeprefix('country:')}", _WEIGHT_PARTY)
+                parties.add(country)
         if event.location:
             add(f"place:{event.location.lower()}", _WEIGHT_MENTION)
         if event.date is not None:
@@ -99,6 +110,9 @@ def profile(facts: ArticleFacts) -> Profile:
         low=low,
         high=high,
         features=tuple(sorted(features.items())),
+        day=event.date if event is not None else None,
+        after=after,
+        parties=frozenset(parties),
     )
 
 
@@ -120,12 +134,16 @@ def _undated_window(published: dt.date | None) -> tuple[dt.date | None, dt.date 
 
 
 class _Groups:
-    """Union-find over articles that also keeps each group's date window."""
+    """Union-find over articles that also keeps each group's date window, the earliest date
+    and latest on-or-after day of its main events, and the sets of parties to them."""
 
     def __init__(self, profiles: Sequence[Profile]) -> None:
         self.parent = list(range(len(profiles)))
         self.low = [p.low for p in profiles]  # latest start of any member's window
         self.high = [p.high for p in profiles]  # earliest end of any member's window
+        self.day = [p.day for p in profiles]  # earliest stated date of a member
+        self.after = [p.after for p in profiles]  # latest day a planned member is after
+        self.parties = [{p.parties} - {frozenset()} for p in profiles]
 
     def find(self, item: int) -> int:
         while self.parent[item] != item:
@@ -139,12 +157,38 @@ class _Groups:
             return True
         low = _latest(self.low[a], self.low[b])
         high = _earliest(self.high[a], self.high[b])
-        if not _compatible(low, high):
+        day = _earliest(self.day[a], self.day[b])
+        after = _latest(self.after[a], self.after[b])
+        if not _compatible(low, high) or not _in_order(day, after):
+            return False
+        if any(_other_parties(x, y) for x in self.parties[a] for y in self.parties[b]):
             return False
         root, child = min(a, b), max(a, b)
         self.parent[child] = root
         self.low[root], self.high[root] = low, high
+        self.day[root], self.after[root] = day, after
+        self.parties[root] = self.parties[a] | self.parties[b]
         return True
+
+
+def _in_order(day: dt.date | None, after: dt.date | None) -> bool:
+    """A happening planned after ``after`` is not one held on ``day``, before it."""
+    return day is None or after is None or day >= after
+
+
+def _other_parties(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether each of two main events has a party the other lacks: talks of the US with
+    Japan and with Korea the same week are two events, though they share the US side."""
+    return bool(first - second) and bool(second - first)
+
+
+def _linkable(a: Profile, b: Profile) -> bool:
+    """Whether two articles' main events can be one happening (dates, parties)."""
+    if not _compatible(_latest(a.low, b.low), _earliest(a.high, b.high)):
+        return False
+    if not _in_order(_earliest(a.day, b.day), _latest(a.after, b.after)):
+        return False
+    return not (a.parties and b.parties and _other_parties(a.parties, b.parties))
 
 
 def _latest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
@@ -169,7 +213,7 @@ def cluster_profiles(profiles: Sequence[Profile]) -> list[list[int]]:
     edges: list[tuple[float, int, int]] = []
     for first, second in _candidate_pairs(vectors, frequency):
         a, b = profiles[first], profiles[second]
-        if not _compatible(_latest(a.low, b.low), _earliest(a.high, b.high)):
+        if not _linkable(a, b):
             continue
         score = _similarity(vectors[first], vectors[second], idf)
         if a.family and b.family and a.family != b.family:

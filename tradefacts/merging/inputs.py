@@ -1,19 +1,23 @@
 """Cutting merge inputs into atoms: an article's facts as they stand (a tariff becomes one
-atom per product), a merged record back into one atom per source and stated value, from its
-``sources``, ``variants``, ``scopes``, ``unstated`` and ``conflicts``, so records merge again.
+atom per product), a merged record back into its facts' ``reports`` (``atoms_from_reports``):
+one atom per distinct stated value with every source stating it, exactly the atoms its
+articles gave, grouped by source.
 
 An article's fact and a record's fact give their fields through the same readers
-(``_entity_values`` ...), since every merged model extends its article model.
+(``_entity_values`` ...), since every merged model and every report extends its article model.
 
-Known limit: evidence is kept per source, not per stated value. A target-less tariff report
-joins the one specific target stated for its rate and product; when a second target only
-arrives in a later merge, the joined report's evidence cannot be split back from the target's.
+A merged fact without reports (built by hand, or JSON written before reports existed) is cut
+from its ``sources``, ``variants``, ``scopes``, ``unstated`` and ``conflicts`` instead, one
+atom per source and stated value. That is approximate: a record keeps one value per source
+and field there, so one article's two statements of a fact cannot be paired back, and
+evidence is kept per source, not per stated value.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import chain, groupby
 from operator import attrgetter
 from typing import Any
@@ -36,6 +40,7 @@ from ..models import (
 from .atoms import Atom
 from .fusion import decode
 from .labels import entity_label, event_label, labels, quantity_label, statement_label, tariff_label
+from .reports import shared_sources
 from .runs import in_order
 
 # --- the fields an atom compares, read from an article's or a record's fact --------------------
@@ -162,7 +167,8 @@ class EvidenceBySource:
             return self.sources
         return in_order(group, self.sources) if group <= self._listed else tuple(sorted(group))
 
-    def __call__(self, group: frozenset[str]) -> Evidences:
+    def __call__(self, group: frozenset[str], ordered: Sequence[str] | None = None) -> Evidences:
+        """Return the evidence of ``group`` (``ordered``: its sources sorted, when known)."""
         if group >= self._listed:
             return self.evidence
         if self._by_source is None:
@@ -173,7 +179,8 @@ class EvidenceBySource:
             self._foreign = tuple(chain.from_iterable(by_source.pop(d) for d in foreign))
             self._by_source = by_source
         found = self._by_source
-        own = tuple(chain.from_iterable(found[s] for s in self.ordered(group) if s in found))
+        members = self.ordered(group) if ordered is None else ordered
+        own = tuple(chain.from_iterable(found[s] for s in members if s in found))
         return canonical_evidence(own + self._foreign) if self._foreign else own
 
 
@@ -227,9 +234,30 @@ def _of_all(fact: Any) -> EvidenceBySource:
     return EvidenceBySource(fact.evidence, fact.sources)
 
 
+def atoms_from_reports(fact: Any, values_of: Callable[[Any], dict[str, Any]]) -> list[Atom]:
+    """Return a merged fact cut into one atom per report (``values_of``: a report's atom
+    values), each with the evidence of its sources, or its own when it keeps any."""
+    reports = fact.reports
+    if len(reports) == 1:
+        only = reports[0]
+        return [Atom(frozenset(only.sources), values_of(only), fact.evidence, only.sources)]
+    shared = shared_sources([r.sources for r in reports], len(fact.sources))
+    evidence = _of_all(fact)
+    atoms = []
+    for report in reports:
+        group = frozenset(report.sources)
+        own = shared and not shared.isdisjoint(group)
+        found = report.evidence if own else evidence(group, report.sources)
+        atoms.append(Atom(group, values_of(report), found, report.sources))
+    return atoms
+
+
 def _entity_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     atoms = []
     for e, label in facts:
+        if e.reports:
+            atoms += atoms_from_reports(e, _entity_values)
+            continue
         chosen = dict(_entity_values(e), aliases=frozenset(e.aliases) | {e.name})
         atoms += _atoms(_split(e, label, chosen, {}, sides), _of_all(e))
     return atoms
@@ -238,15 +266,27 @@ def _entity_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
 def _quantity_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     atoms = []
     for q, label in facts:
+        if q.reports:
+            atoms += atoms_from_reports(q, _quantity_values)
+            continue
         atoms += _atoms(_split(q, label, _quantity_values(q), {}, sides), _of_all(q))
     return atoms
+
+
+def _reported_tariff(product: str | None, report: TariffRate) -> dict[str, Any]:
+    """Return the atom values of a tariff report (for the merged fact's one ``product``)."""
+    return _tariff_values(report, product, report.products)
 
 
 def _tariff_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     """Return the tariffs' atoms: per source, one per product list (scope) it stated."""
     atoms = []
     for t, label in facts:
-        chosen = _tariff_values(t, t.products[0] if t.products else None, t.products)
+        product = t.products[0] if t.products else None
+        if t.reports:
+            atoms += atoms_from_reports(t, partial(_reported_tariff, product))
+            continue
+        chosen = _tariff_values(t, product, t.products)
         scopes = [(decode(v.text, "tuple"), frozenset(v.sources)) for v in t.scopes]
         evidence = _of_all(t)
         kinds = {"products": "tuple", "effective": "date"}
@@ -273,6 +313,9 @@ def _tariff_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
 def _statement_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     atoms = []
     for s, label in facts:
+        if s.reports:
+            atoms += atoms_from_reports(s, _statement_values)
+            continue
         evidence = _of_all(s)
         for variant in s.variants or (Variant(text=s.text, sources=s.sources),):
             wording = s.model_copy(update={"text": variant.text, "sources": variant.sources})
@@ -285,6 +328,9 @@ def _event_atoms(facts: Labelled, sides: Sides) -> list[Atom]:
     atoms = []
     kinds = {"participants": "tuple", "date": "date"}
     for v, label in facts:
+        if v.reports:
+            atoms += atoms_from_reports(v, _event_values)
+            continue
         atoms += _atoms(_split(v, label, _event_values(v), kinds, sides), _of_all(v))
     return atoms
 
@@ -314,7 +360,8 @@ def atoms_from_record(
     wanted = None  # conflicts of every fact, unless only some kinds are cut
     if set(labelled) != set(facts):
         wanted = {label for pairs in labelled.values() for _, label in pairs}
-    sides = _sides(record, wanted)
+    legacy = any(not fact.reports for pairs in labelled.values() for fact, _ in pairs)
+    sides = _sides(record, wanted) if legacy else {}
     atoms: dict[str, list[Atom]] = defaultdict(list)
     for kind, pairs in labelled.items():
         atoms[kind] = _RECORD_ATOMS[kind](pairs, sides)

@@ -7,6 +7,7 @@ from typing import Any
 from ..models import MergedQuantity
 from .atoms import Atom
 from .fusion import Fused, union_evidence, union_sources
+from .reports import build_reports, construct
 
 
 def quantity_key(atom: Atom) -> tuple[Any, ...]:
@@ -20,7 +21,9 @@ def quantity_key(atom: Atom) -> tuple[Any, ...]:
 def fuse_quantity(atoms: list[Atom]) -> Fused:
     """Return the quantity of a cluster, read from its longest wording."""
     value, text = min((a.values["reading"] for a in atoms), key=lambda r: (-len(r[1]), r[1], r[0]))
-    quantity = MergedQuantity.model_construct(
+    sources = union_sources(atoms)
+    quantity = construct(
+        MergedQuantity,
         kind=atoms[0].values["kind"],
         value=value,
         unit=atoms[0].values["unit"],
@@ -28,6 +31,7 @@ def fuse_quantity(atoms: list[Atom]) -> Fused:
         approximate=any(a.values["approximate"] for a in atoms),
         text=text,
         evidence=union_evidence(atoms),
-        sources=union_sources(atoms),
+        sources=sources,
+        reports=build_reports(atoms, "quantity", sources),
     )
     return quantity, []

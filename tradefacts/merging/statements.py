@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..models import MergedStatement, Variant
 from .atoms import Atom, cluster_by_keys
 from .fusion import Fused, Fusion, best, votes
+from .reports import construct
 from .runs import in_order
 
 _MAX_QUOTE_NGRAM = 5
@@ -91,12 +92,13 @@ def fuse_statement(atoms: list[Atom], names: dict[str, str]) -> Fused:
     speaker_name = names.get(speaker) if speaker else None
     if speaker_name is None:
         speaker_name = best(votes(atoms, "speaker_name"))
-    statement = MergedStatement.model_construct(
+    statement = construct(
+        MergedStatement,
         speaker=speaker,
         speaker_name=speaker_name,
         text=text,
         kind=fusion.choose(atoms, "kind"),
-        **fusion.provenance(atoms),
+        **fusion.provenance(atoms, "statement"),
         variants=tuple(
             Variant(text=t, sources=in_order(s, fusion.sources(atoms)))
             for t, s in sorted(wordings.items())

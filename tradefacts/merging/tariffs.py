@@ -9,6 +9,7 @@ from typing import Any
 from ..models import MergedTariffRate, Variant
 from .atoms import Atom, cluster_by_keys
 from .fusion import Fused, Fusion, encode, votes
+from .reports import construct
 from .runs import in_order
 
 
@@ -39,7 +40,8 @@ def fuse_tariff(atoms: list[Atom]) -> Fused:
     with become its ``scopes``."""
     fusion = Fusion()
     product = atoms[0].values["product"]
-    tariff = MergedTariffRate.model_construct(
+    tariff = construct(
+        MergedTariffRate,
         rate_percent=atoms[0].values["rate"],
         imposer=atoms[0].values["imposer"],
         target=fusion.choose(atoms, "target", null_disagrees=True, null_can_win=True),
@@ -48,7 +50,7 @@ def fuse_tariff(atoms: list[Atom]) -> Fused:
         status=fusion.choose(atoms, "status"),
         qualifier=fusion.choose(atoms, "qualifier"),
         **_effective(fusion, atoms),
-        **fusion.provenance(atoms),
+        **fusion.provenance(atoms, "tariff"),
     )
     fusion.choose(atoms, "products")
     scopes = votes(atoms, "products")
