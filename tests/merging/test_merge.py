@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-import time
 from pathlib import Path
 
 import jsonschema
@@ -610,18 +609,11 @@ def synthetic_articles(count: int) -> list[ArticleFacts]:
     return found
 
 
-def test_merge_of_many_articles_scales_near_linearly() -> None:
-    small, large = synthetic_articles(500), synthetic_articles(1000)
-    start = time.perf_counter()
-    merge(small)
-    small_time = time.perf_counter() - start
-    start = time.perf_counter()
-    record = merge(large)
-    large_time = time.perf_counter() - start
+def test_merge_of_many_articles_keeps_every_source() -> None:
+    # speed and its growth are measured in benchmarks/bench.py and bench_dask.py, not here
+    record = merge(synthetic_articles(1000))
     assert len(record.sources) == 1000
-    # generous bounds: the machine is shared; measured ~4 s for 1000 articles under load
-    assert large_time < 30
-    assert large_time < 3 * small_time + 0.5
+    assert {s for t in record.tariffs for s in t.sources} <= set(record.sources)
 
 
 # --- the shipped seeds, through the real pipeline ---------------------------------------------
