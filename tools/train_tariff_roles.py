@@ -19,6 +19,8 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,19 +147,26 @@ def model_for(
     return roles_model.RolesModel(weights, bias, threshold, mode)
 
 
+@contextmanager
+def _using(model: roles_model.RolesModel | None) -> Iterator[None]:
+    """The tariff component runs with ``model`` (None: the rules alone) inside the block."""
+    roles_model.active_model = model
+    roles_model.use_model = model is not None
+    try:
+        yield
+    finally:
+        roles_model.active_model = None
+        roles_model.use_model = True
+
+
 def scored(
     model: roles_model.RolesModel | None,
     items: list[Article],
     docs: dict[str, list[Any]],
 ) -> tuple[float, float, float]:
     """Tariff (P, R, F1) of ``items`` with ``model`` (None: the rules alone)."""
-    roles_model.active_model = model
-    roles_model.use_model = model is not None
-    try:
+    with _using(model):
         p, r, f, _ = tariff_scores(items, docs)
-    finally:
-        roles_model.active_model = None
-        roles_model.use_model = True
     return p, r, f
 
 
@@ -200,13 +209,9 @@ def _f1(counts: list[tuple[int, int, int]]) -> float:
 def _counts(
     model: roles_model.RolesModel | None, items: list[Article], docs: dict[str, list[Any]]
 ) -> tuple[int, int, int]:
-    roles_model.active_model = model
-    roles_model.use_model = model is not None
-    try:
+    """(true positives, false positives, false negatives) of the tariff field of ``items``."""
+    with _using(model):
         _, _, _, per = tariff_scores(items, docs)
-    finally:
-        roles_model.active_model = None
-        roles_model.use_model = True
     return (
         sum(s.tp for s in per.values()),
         sum(s.fp for s in per.values()),
