@@ -618,7 +618,7 @@ def test_merge_of_many_articles_keeps_every_source() -> None:
 
 # --- the shipped seeds, through the real pipeline ---------------------------------------------
 
-GOLD = Path("/work/shared/gold")
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold"  # ../shared beside the repo
 
 
 def seed_facts(paths: list[Path], with_dates: bool) -> list[ArticleFacts]:

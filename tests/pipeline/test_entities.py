@@ -11,7 +11,7 @@ import pytest
 from tradefacts.pipeline.document import in_clutter
 from tradefacts.pipeline.entities import countries_in, country_code, person_slug, resolve_person
 
-GOLD = Path("/work/shared/gold")
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold"  # ../shared beside the repo
 
 
 def _persons(doc) -> dict[str, object]:
