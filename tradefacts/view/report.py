@@ -31,12 +31,18 @@ def report_html(
     for index, facts in enumerate(articles):
         view = article_html(facts, styled=False)
         parts.append(tag("div", view, class_="tf-page-part", id=f"article-{index}"))
+    return page_html(title, "\n".join(parts))
+
+
+def page_html(title: str, body: str) -> str:
+    """A whole HTML document around ``body`` (HTML): the stylesheet inline, scripts and
+    fetches forbidden by its content security policy."""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         + f"<meta{attrs(http_equiv='Content-Security-Policy', content=CONTENT_SECURITY_POLICY)}>"
         + '<meta name="viewport" content="width=device-width, initial-scale=1">'
         + tag("title", esc(title))
         + f"<style>{stylesheet()}</style></head>\n"
-        + tag("body", "\n".join(parts), class_="tf-page")
+        + tag("body", body, class_="tf-page")
         + "\n</html>\n"
     )

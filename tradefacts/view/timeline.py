@@ -234,18 +234,9 @@ def _markers(line: TariffLine, scale: _Scale) -> str:
 
 def timeline_report_html(timeline: Timeline, *, title: str = "tradefacts timeline") -> str:
     """A whole HTML document of the timeline (inline CSS, no scripts, nothing fetched)."""
-    from .html import attrs, stylesheet
-    from .report import CONTENT_SECURITY_POLICY
+    from .report import page_html
 
     body = tag("h1", esc(title), class_="tf-page-title") + tag(
         "div", timeline_html(timeline, styled=False), class_="tf-page-part"
     )
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        + f"<meta{attrs(http_equiv='Content-Security-Policy', content=CONTENT_SECURITY_POLICY)}>"
-        + '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        + tag("title", esc(title))
-        + f"<style>{stylesheet()}</style></head>\n"
-        + tag("body", body, class_="tf-page")
-        + "\n</html>\n"
-    )
+    return page_html(title, body)

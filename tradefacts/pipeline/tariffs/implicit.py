@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ..document import in_clutter
 from .context import WINDOW, Context, sentence_span
 from .parties import Roles, clause_roles
+from .tokens import in_parentheses
 from .vocabulary import tables
 
 #: At most this many tariff words are examined for the article's dominant imposer.
@@ -86,10 +87,7 @@ def _listed_with(ctx: Context, targets: list[str], sent: Span) -> set[int]:
 
 
 def _has_aside(token: Token) -> bool:
-    return any(
-        c.dep_ == "appos" and c.left_edge.i > 0 and token.doc[c.left_edge.i - 1].text == "("
-        for c in token.children
-    )
+    return any(c.dep_ == "appos" and in_parentheses(c) for c in token.children)
 
 
 def implicit_target(

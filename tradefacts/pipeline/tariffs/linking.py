@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .context import WINDOW, Context, CountryMention, Percent, sentence_span
-from .tokens import CLAUSE_PUNCT, ancestors, lemma, verb_in
+from .tokens import CLAUSE_PUNCT, ancestors, in_parentheses, lemma, verb_in
 from .vocabulary import tables
 
 #: Verbs a rate is the level of ("reach 25%", "stands at 10%").
@@ -299,12 +299,7 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
     or the one before."""
     root = pspan.root
     scoped = own_scope(ctx, root)
-    aside = (
-        root.dep_ == "appos"
-        and root.head.i in ctx.by_token
-        and root.left_edge.i > 0
-        and ctx.doc[root.left_edge.i - 1].text == "("
-    )
+    aside = root.dep_ == "appos" and root.head.i in ctx.by_token and in_parentheses(root)
     faced = rate_clause_role(root) is not None
     if not (scoped or aside or faced) or _change_amount(root):
         return None

@@ -17,7 +17,7 @@ from ..entities import resolve_person
 from .context import Context, CountryMention
 from .frame import Frame, clause_frame, relief_holders
 from .linking import rate_clause_role
-from .tokens import lemma, own_phrase, verb_in
+from .tokens import in_parentheses, lemma, own_phrase, verb_in
 from .vocabulary import tables
 
 _DEAL_NOUNS = frozenset({"deal", "agreement", "pact", "accord", "talks", "negotiations", "truce"})
@@ -237,7 +237,7 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     head = h.head
     tariff, verb = f.tariff, f.verb
     # "exports to the United States": the destination imposes; "imports from X": X is hit.
-    if tariff.dep_ == "appos" and tariff.head == h and _in_parentheses(tariff):
+    if tariff.dep_ == "appos" and tariff.head == h and in_parentheses(tariff):
         return "target"  # "partners including India (12% tariff), Mexico (8%)"
     goods_here = h.dep_ == "pobj" and _in_frame(head.head, f)
     if goods_here and head.lower_ in {"to", "into"} and _moves_goods(head.head):
@@ -323,12 +323,6 @@ _FROM_VERBS = frozenset(
 #: Verbs of goods reaching a market: "arriving in X", "sold in X", "entering X" (X levies).
 _ARRIVE_VERBS = frozenset({"arrive", "land", "sell", "enter", "import", "ship", "deliver"})
 _ENTER_VERBS = frozenset({"enter", "reach"})
-
-
-def _in_parentheses(token: Token) -> bool:
-    """True when the token's phrase opens right after "(" (an aside on the word before)."""
-    start = token.left_edge.i
-    return start > 0 and token.doc[start - 1].text == "("
 
 
 def _moves_goods(token: Token) -> bool:

@@ -113,12 +113,12 @@ def choose_roles(
     ctx: Context, pspan: Span, tariff: Token, sent: Span, reading: Reading
 ) -> tuple[str | None, list[str | None]]:
     """The imposer and targets of one rate: the rules' reading re-ranked by the model."""
-    if recorder is None and not use_model:
-        return reading.imposer, reading.targets
+    model = active_model or shipped_model() if use_model else None
+    if recorder is None and model is None:
+        return reading.imposer, reading.targets  # the rules decide: no candidates to build
     candidates = candidate_pairs(ctx, pspan, tariff, sent, reading)
     if recorder is not None:
         recorder(ctx, pspan, reading, candidates)
-    model = active_model or shipped_model() if use_model else None
     if model is None or not candidates:
         ctx._roles_last = (reading.imposer, reading.targets[0] if reading.targets else None)  # type: ignore[attr-defined]
         return reading.imposer, reading.targets

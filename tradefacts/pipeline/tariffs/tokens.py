@@ -41,6 +41,12 @@ def ancestors(token: Token, limit: int) -> Iterator[Token]:
         yield cur
 
 
+def in_parentheses(token: Token) -> bool:
+    """True when the token's phrase opens right after "(" (an aside on the word before)."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text == "("
+
+
 def own_phrase(token: Token) -> tuple[int, int]:
     """First and last token index of ``token``'s phrase without the list members or appositions
     that follow it: "a 30% levy on imports from China, 25% tariffs on goods from Mexico" ends
