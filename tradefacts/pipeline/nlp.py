@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
+from .attributes import use_compiled_rules
 
 #: Models tried in order: the package tradefacts depends on (pinned, so the same model
 #: everywhere), then the official package (another version of it may be installed, and the
@@ -56,6 +57,7 @@ def build_pipeline(nlp: Language | None = None) -> Language:
         nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
     if "tf_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("tf_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    use_compiled_rules(nlp)
     for factory, module in COMPONENTS:
         importlib.import_module(module)
         if factory not in nlp.pipe_names:
