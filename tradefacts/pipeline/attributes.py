@@ -1,4 +1,4 @@
-"""The model's attribute rules (tag -> POS and morphology, lemma exceptions), applied by lookup.
+"""The model's attribute rules and lemmatizer, applied by lookup: same annotation, less time.
 
 spaCy's ``attribute_ruler`` runs a ``Matcher`` over every token for ~180 patterns, nearly all
 of them a single token compared on its tag, lower-case form or dependency label. That costs
@@ -7,6 +7,7 @@ keyed by the token's attributes, so a token costs one lookup; the few patterns o
 tokens are checked only where their first token fits. The result is the same annotation as the
 stock component, rule for rule and in the same precedence (later rules win); a model whose
 patterns use anything else (operators, other attributes) keeps its stock component.
+``CachedLemmas`` does the same for the rule lemmatizer (about a twentieth of the parse).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from operator import attrgetter
 from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -226,3 +227,53 @@ def use_compiled_rules(nlp: Language) -> None:
         return
     nlp.add_pipe("tf_attribute_rules", before="attribute_ruler")
     nlp.disable_pipe("attribute_ruler")
+
+
+class CachedLemmas:
+    """The model's lemmatizer with every result cached per (form, POS, morphology).
+
+    A rule lemmatizer's answer depends on nothing else, but spaCy's caches only some answers
+    (not base forms or spaces), so most tokens are lemmatised again in every document.
+    """
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self._lemmatizer = lemmatizer
+        self._cache: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmatizer, cache = self._lemmatizer, self._cache
+        if not getattr(lemmatizer, "_validated", True):
+            lemmatizer._validate_tables()  # the stock component's first-call check
+        for token in doc:
+            if not lemmatizer.overwrite and token.lemma != 0:
+                continue
+            key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
+            lemma = cache.get(key)
+            if lemma is None:
+                lemma = lemmatizer.lemmatize(token)[0]
+                if token.pos != 0:  # without a POS the stock component warns each time
+                    if len(cache) >= _CACHE_SIZE:
+                        cache.clear()
+                    cache[key] = lemma
+            token.lemma_ = lemma
+        return doc
+
+
+@Language.factory("tf_lemmas")
+def make_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The model's ``lemmatizer`` with its answers cached (see ``use_cached_lemmas``)."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode not in {"rule", "lookup"}:
+        raise TypeError("the model's lemmatizer is not a rule or lookup lemmatizer")
+    return CachedLemmas(lemmatizer)
+
+
+def use_cached_lemmas(nlp: Language) -> None:
+    """Run the lemmatizer with cached answers in place of the stock one when it is rule-based."""
+    if "lemmatizer" not in nlp.pipe_names or "tf_lemmas" in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode not in {"rule", "lookup"}:
+        return
+    nlp.add_pipe("tf_lemmas", before="lemmatizer")
+    nlp.disable_pipe("lemmatizer")

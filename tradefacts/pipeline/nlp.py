@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
-from .attributes import use_compiled_rules
+from .attributes import use_cached_lemmas, use_compiled_rules
 
 #: Models tried in order: the package tradefacts depends on (pinned, so the same model
 #: everywhere), then the official package (another version of it may be installed, and the
@@ -58,6 +58,7 @@ def build_pipeline(nlp: Language | None = None) -> Language:
     if "tf_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("tf_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     use_compiled_rules(nlp)
+    use_cached_lemmas(nlp)
     for factory, module in COMPONENTS:
         importlib.import_module(module)
         if factory not in nlp.pipe_names:
