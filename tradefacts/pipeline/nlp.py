@@ -59,11 +59,32 @@ def build_pipeline(nlp: Language | None = None) -> Language:
         nlp.add_pipe("tf_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     use_compiled_rules(nlp)
     use_cached_lemmas(nlp)
+    use_numpy_blas(nlp)
     for factory, module in COMPONENTS:
         importlib.import_module(module)
         if factory not in nlp.pipe_names:
             nlp.add_pipe(factory, name=factory)
     return nlp
+
+
+def use_numpy_blas(nlp: Language) -> None:
+    """Let the model's layers multiply matrices with numpy's BLAS instead of thinc's blis.
+
+    thinc supports both (``NumpyOps(use_blis=False)``); numpy's OpenBLAS does the model's
+    products in about half the CPU time of blis here, and on 112 real articles every tag,
+    dependency and entity came out the same (``tests/pipeline/test_nlp_speed.py`` checks
+    our own texts). Layers on other backends (a GPU) are left alone.
+    """
+    from thinc.api import Model, NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.components:
+        model = getattr(component, "model", None)
+        if not isinstance(model, Model):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps and getattr(node.ops, "use_blis", False):
+                node.ops = ops
 
 
 def get_nlp() -> Language:
