@@ -17,7 +17,7 @@ from .errors import InputError, TradefactsError
 from .models import ArticleFacts, Entity, Evidence, Quantity, Statement, TariffRate, TradeEvent
 from .pipeline.document import EntityInfo, doc_text, in_clutter, register_extensions
 from .pipeline.document import evidence as make_evidence
-from .pipeline.nlp import get_nlp
+from .pipeline.nlp import get_nlp, one_blas_thread
 from .reading import Source, chunk_spans, parse_published, read_source
 
 #: Characters parsed in one ``nlp.pipe`` batch (spaCy's peak memory follows this).
@@ -97,7 +97,9 @@ def _extract_sources(sources: Iterator[Source], batch_size: int) -> Iterator[Art
     chunked = ((doc, src) for src in sources for doc in _chunk_docs(nlp.make_doc, src))
     pending: list[_Digest] = []
     for batch in _char_batches(chunked, batch_size, MAX_BATCH_CHARS):
-        for doc, src in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+        with one_blas_thread():
+            parsed = list(nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+        for doc, src in parsed:
             pending.append(_digest(doc))
             if doc._.base_offset + len(doc_text(doc)) >= len(src.text):
                 yield _assemble(src, pending)

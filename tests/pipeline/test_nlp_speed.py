@@ -51,3 +51,13 @@ def test_layers_on_another_backend_are_left_alone() -> None:
         node.ops = OtherOps()
     use_numpy_blas(nlp)
     assert {type(node.ops) for node in component.model.walk()} == {OtherOps}
+
+
+def test_numpy_blas_runs_on_one_thread_while_extracting() -> None:
+    from threadpoolctl import threadpool_info
+
+    from tradefacts.pipeline.nlp import one_blas_thread
+
+    with one_blas_thread():
+        inside = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    assert inside and set(inside) == {1}

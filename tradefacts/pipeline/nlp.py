@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -70,13 +73,17 @@ def build_pipeline(nlp: Language | None = None) -> Language:
 def use_numpy_blas(nlp: Language) -> None:
     """Let the model's layers multiply matrices with numpy's BLAS instead of thinc's blis.
 
-    thinc supports both (``NumpyOps(use_blis=False)``); numpy's OpenBLAS does the model's
-    products in about half the CPU time of blis here, and on 112 real articles every tag,
-    dependency and entity came out the same (``tests/pipeline/test_nlp_speed.py`` checks
-    our own texts). Layers on other backends (a GPU) are left alone.
+    thinc supports both (``NumpyOps(use_blis=False)``); numpy's OpenBLAS, on one thread, does
+    the model's products in about half the CPU time of blis, and on 112 real articles every
+    tag, dependency and entity came out the same (``tests/pipeline/test_nlp_speed.py`` checks
+    our own texts). Only when numpy has a BLAS library we can hold to one thread (extraction
+    parses inside ``one_blas_thread``: a BLAS spinning on idle threads costs more than it
+    saves on a busy machine); layers on other backends (a GPU) are left alone.
     """
     from thinc.api import Model, NumpyOps
 
+    if _blas_controller() is None:
+        return
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.components:
         model = getattr(component, "model", None)
@@ -85,6 +92,24 @@ def use_numpy_blas(nlp: Language) -> None:
         for node in model.walk():
             if type(node.ops) is NumpyOps and getattr(node.ops, "use_blis", False):
                 node.ops = ops
+
+
+def one_blas_thread() -> AbstractContextManager[object]:
+    """A context in which numpy's BLAS uses one thread (a no-op without one)."""
+    controller = _blas_controller()
+    if controller is None:
+        return nullcontext()
+    return controller.limit(limits=1, user_api="blas")
+
+
+@functools.cache
+def _blas_controller() -> Any:
+    """threadpoolctl's handle on the BLAS libraries numpy loaded; None when there are none."""
+    import numpy  # noqa: F401  (its BLAS must be loaded to be found)
+    from threadpoolctl import ThreadpoolController
+
+    controller = ThreadpoolController().select(user_api="blas")
+    return controller if controller.lib_controllers else None
 
 
 def get_nlp() -> Language:
