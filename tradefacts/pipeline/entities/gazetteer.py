@@ -120,6 +120,8 @@ class Gazetteer:
     particles: set[str] = field(default_factory=set)
     platforms: set[tuple[str, ...]] = field(default_factory=set)  # ("Truth", "Social")
     not_person_words: set[str] = field(default_factory=set)
+    person_nouns: set[str] = field(default_factory=set)
+    person_noun_suffixes: tuple[str, ...] = ()
     female_names: set[str] = field(default_factory=set)
     male_names: set[str] = field(default_factory=set)
 
@@ -186,6 +188,8 @@ def gazetteer() -> Gazetteer:
     g.particles = set(names["particles"])
     g.platforms = {tuple(p.split()) for p in names["platforms"]}
     g.not_person_words = set(names["not_person_words"])
+    g.person_nouns = set(names["person_nouns"])
+    g.person_noun_suffixes = tuple(names["person_noun_suffixes"])
     g.female_names = set(names["female_first_names"])
     g.male_names = set(names["male_first_names"])
     return g

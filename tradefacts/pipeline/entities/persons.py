@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from ..document import EntityInfo, Mention, doc_text
 from .gazetteer import Gazetteer, Official, official_by_spelling, person_slug
 from .lines import blocked
+from .org_context import thing_context
 from .person_names import NameCandidate, dedupe_candidates, name_tokens_ok, person_candidates, trim
 from .roles import assign_roles
 from .state import DocState, GazMatch, PersonRecord, TitlePhrase
@@ -21,10 +22,13 @@ def add_persons(state: DocState, gaz: list[GazMatch], titles: list[TitlePhrase])
     """Find person names, cluster them within the doc and add entities + mentions."""
     doc = state.doc
     candidates = person_candidates(state, gaz, titles)
+    things = _things(state, candidates)
     accepted: list[NameCandidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
         start_char, end_char = char_range(doc, cand.start, cand.end)
         if blocked(state, start_char, end_char):
+            continue
+        if _model_only(cand) and tokens_text(doc, cand.start, cand.end) in things:
             continue
         if any(i in state.gaz_tokens for i in range(cand.start, cand.end)):
             continue
@@ -50,6 +54,25 @@ def add_persons(state: DocState, gaz: list[GazMatch], titles: list[TitlePhrase])
         info = state.entities[person.id]
         info.role = info.role or person.role
         info.country = info.country or person.country
+
+
+def _model_only(cand: NameCandidate) -> bool:
+    """A name only the model calls a person (no title, honorific or known official)."""
+    return cand.source == "ner" and cand.honorific is None and cand.official is None
+
+
+def _things(state: DocState, candidates: list[NameCandidate]) -> set[str]:
+    """Names the model alone calls persons that some context shows to be things (companies,
+    brands, papers), unless another candidate of the same name is marked as a person."""
+    doc = state.doc
+    things, persons = set(), set()
+    for cand in candidates:
+        text = tokens_text(doc, cand.start, cand.end)
+        if not _model_only(cand):
+            persons.add(text)
+        elif thing_context(doc, cand.start, cand.end, state.g):
+            things.add(text)
+    return things - persons
 
 
 def _in_headline(state: DocState, cand: NameCandidate) -> bool:
