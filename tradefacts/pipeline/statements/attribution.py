@@ -136,7 +136,26 @@ def _speaker_of_cue(cue: Token, frame: Frame, c: Cues, region: tuple[int, int]) 
     subject = cue_subject(cue, frame.quoted)
     if subject is None or not _inside(subject, region):
         return person_before(cue, frame, region)
+    relayed = _relayed_subject(cue, frame, c)
+    if relayed is not None:
+        found = subject_speaker(frame.doc, relayed, c.pronouns, frame)
+        if found is not None:
+            return found
     return subject_speaker(frame.doc, subject, c.pronouns, frame)
+
+
+def _relayed_subject(cue: Token, frame: Frame, c: Cues) -> Token | None:
+    """The subject of the clause a relay verb reports, outside any quote: the words are
+    theirs, not the outlet's ("The BBC reports Prabowo made some sweeping references: '...'")."""
+    if cue.lemma_.lower() not in c.relay_verbs:
+        return None
+    for clause in cue.children:
+        if clause.dep_ != "ccomp" or frame.quoted[clause.i]:
+            continue
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not frame.quoted[child.i]:
+                return child
+    return None
 
 
 def _cue_candidates(

@@ -40,6 +40,7 @@ class Cues:
     agent_heads: frozenset[str]
     term_markers: tuple[str, ...]
     non_reporting_preps: dict[str, frozenset[str]]
+    relay_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,7 @@ def cues() -> Cues:
         institution_heads=frozenset(raw["institution_heads"]),
         agent_heads=frozenset(raw["agent_heads"]),
         term_markers=tuple(raw["term_markers"]),
+        relay_verbs=frozenset(raw.get("relay_verbs", ())),
         non_reporting_preps={k: frozenset(v) for k, v in raw["non_reporting_preps"].items()},
     )
 
@@ -87,6 +89,13 @@ def cue_subject(cue: Token, quoted: Sequence[bool] | None = None) -> Token | Non
         return None
     verb = cue
     for _ in range(MAX_CLIMB):
+        if verb is not cue and quoted is not None and quoted[verb.i]:
+            # '"...," adding, "..."' parsed as a clause of the quoted verb: the quote's own
+            # words are no attribution; climb out to the verb that reports them
+            if verb.head is verb:
+                return None
+            verb = verb.head
+            continue
         # a quote mark may be parsed nsubj
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
         if subjects:

@@ -58,6 +58,14 @@ def _institution(tok: Token, c: Cues) -> str | None:
         return None
     if start == tok.i or all(doc[i].dep_ == "det" for i in range(start, tok.i)):
         return _earlier_institution(tok)
+    if tok.is_lower:  # "the Reuters news agency": a common noun after the name of one
+        inside = [
+            m
+            for m in mentions_in(doc, doc[start].idx, tok.idx)
+            if m.entity_id in ents and ents[m.entity_id].type == "organization"
+        ]
+        if inside:
+            return inside[-1].entity_id
     return _named_institution(doc, start, tok.i + 1)
 
 

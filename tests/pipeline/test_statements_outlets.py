@@ -1,0 +1,62 @@
+"""Outlets that quote, relay and add: who the words belong to. Sentences written for the tests,
+in several outlets' styles."""
+
+from __future__ import annotations
+
+import pytest
+
+import tradefacts
+
+
+def speakers(text: str) -> list[str | None]:
+    facts = tradefacts.extract_text(text, doc_id="outlets", published="2025-07-31")
+    return [s.speaker_name for s in facts.statements if s.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an outlet's own reporting, quoted
+        'Talks ended on Monday.\n\nThe Reuters news agency reported, "Seoul will pay a 15% '
+        'tariff on most goods under the framework."',
+        'Talks ended on Monday. CNN assessed, "The new 15% tariff on Korea is higher than the '
+        'minimum rate applied since April."',
+        'Talks ended on Monday. The Financial Times wrote, "This agreement is the latest one '
+        'before the high tariffs take effect."',
+    ],
+)
+def test_an_outlet_reporting_in_its_own_words_is_the_speaker(nlp, text: str) -> None:
+    found = speakers(text)
+    assert len(found) == 1 and found[0] in {"Reuters", "CNN", "Financial Times"}
+
+
+def test_an_outlets_common_noun_names_the_outlet_itself(nlp) -> None:
+    text = (
+        "Reuters first broke the story on Monday.\n\nThe Reuters news agency reported, "
+        '"Seoul will pay a 15% tariff on most goods under the framework."'
+    )
+    assert speakers(text) == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Talks ended on Monday.\n\nThe Reuters news agency reported, "Korea will pay a 15% '
+        'tariff on most goods," adding, "It is still unclear how the investment will be '
+        'structured."',
+        'Minister Julia Park told reporters, "Seoul will pay a 15% tariff on cars," adding, '
+        '"Talks on chips go on next week."',
+    ],
+)
+def test_adding_after_a_quote_keeps_the_speaker_not_a_name_inside_the_quote(nlp, text: str) -> None:
+    found = speakers(text)
+    assert len(found) == 2 and found[0] == found[1] and found[0] in {"Reuters", "Julia Park"}
+
+
+def test_an_outlet_relaying_a_persons_words_gives_them_to_the_person(nlp) -> None:
+    text = (
+        "Ghana and Canada signed an accord on Friday. The Herald reports Finance Minister Ama "
+        'Owusu-Bekoe gave broad hints about its terms: "Our cocoa goes north duty free, and '
+        'their machinery comes south at half the old rate."'
+    )
+    assert speakers(text) == ["Ama Owusu-Bekoe"]
