@@ -36,3 +36,28 @@ def test_a_writing_without_a_named_author_gives_no_person(nlp):
         'shipment of rice," the letter said.'
     )
     assert all(name is None or name != "Donald Trump" for name, _ in speakers(text))
+
+
+def test_an_institutions_statement_read_is_the_institutions_words(nlp):
+    text = (
+        "Brazil's trade ministry said in a statement on Friday that it would answer in kind.\n\n"
+        '"Raising duties on our coffee punishes American drinkers first," the statement read.'
+    )
+    assert [name for name, _ in speakers(text)] == ["Brazil's trade ministry"]
+
+
+def test_a_statement_issued_by_a_government_is_its_words(nlp):
+    text = (
+        "The Norwegian government issued a statement after the call. "
+        '"Both sides will keep talking about salmon quotas," the statement said.'
+    )
+    assert [name for name, _ in speakers(text)] == ["Norwegian government"]
+
+
+def test_a_head_of_government_title_marks_a_name_the_model_misses(nlp):
+    text = (
+        "Irish Taoiseach Padraig Ruairc welcomed the clarity the deal brought.\n"
+        '"It will help protect many jobs in Cork and Galway," he said.'
+    )
+    # the model tags no person in the first sentence: the title alone marks the name
+    assert [name for name, _ in speakers(text)] == ["Padraig Ruairc"]

@@ -68,7 +68,11 @@ def subject_speaker(
 
 
 #: Nouns of writings whose words are their author's: "the letter said", "the post read".
-_DOCUMENT_NOUNS = frozenset({"letter", "post", "memo", "message", "note", "tweet", "missive"})
+_DOCUMENT_NOUNS = frozenset(
+    {"letter", "post", "memo", "message", "note", "tweet", "missive", "statement"}
+)
+#: Writings an institution issues as itself ("China's finance ministry said in a statement").
+_INSTITUTION_WRITINGS = frozenset({"statement", "letter", "note"})
 #: How far back (tokens) a writing is looked for when the quote names it only as "the letter".
 _DOCUMENT_REACH = 150
 
@@ -90,6 +94,10 @@ def document_author(doc: Doc, subject: Token, pronouns: frozenset[str], frame: F
             )
             if found and found.startswith("person:"):
                 return found
+            if word in _INSTITUTION_WRITINGS and writer.lower_ not in pronouns:
+                body = institution_speaker(writer, cues())  # "the ministry said in a statement"
+                if body:
+                    return body
     return None
 
 
