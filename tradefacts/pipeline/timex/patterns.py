@@ -59,6 +59,13 @@ def _placeholders(t: dict[str, Any]) -> dict[str, str]:
     return {
         "MONTH": rf"(?P<month>(?:{months})|(?:{abbrevs})(?:\.|(?=\s\d)))",
         "MONTH_NAME": months,
+        "MONTH_FULL": rf"(?P<month>{months})",
+        "DAY_WORD": _alt(t["day_words"]),
+        "SPOKEN_YEAR": (
+            rf"(?P<spoken>(?i:nineteen[\s-](?:{'|'.join(tens)})(?:[\s-](?:{'|'.join(units)}))?"
+            rf"|nineteen[\s-](?:{'|'.join(teens)})"
+            rf"|two\sthousand(?:\s(?:and\s)?(?:{'|'.join(units)}|{'|'.join(teens)}))?))"
+        ),
         "WEEKDAY": rf"(?P<weekday>{_alt(t['weekdays'])})",
         "WEEKDAY_NAME": _alt(t["weekdays"]),
         "YEAR": r"(?P<year>(?:19|20)\d\d)(?!\d)",
@@ -98,8 +105,22 @@ _MAY_LEADS = re.compile(
 _CAPITALISED_NEXT = re.compile(r"\s(?:[A-Z][a-z]|[A-Z]\.)")
 
 
+@lru_cache(maxsize=1)
+def _not_time() -> re.Pattern[str]:
+    """Phrases whose time words are no time expression ("as soon as", "the future of")."""
+    return re.compile("|".join(f"(?:{p})" for p in tables()["not_time_expressions"]))
+
+
 def _keep(raw: RawTimex, text: str) -> bool:
-    """False for a bare month that is a modal or a first name ("May", "April Ryan")."""
+    """False for a bare month that is a modal or a first name ("May", "April Ryan"), a title
+    ("This Week"), or a time word inside a phrase that is no time ("as soon as")."""
+    if raw.kind == "reference":
+        window_start = max(0, raw.start - 20)
+        for m in _not_time().finditer(text, window_start, min(len(text), raw.end + 20)):
+            if m.start() < raw.end and raw.start < m.end():
+                return False
+    if raw.kind == "relative_unit" and (raw.get("unit") or "a")[0].isupper():
+        return False  # "This Week", "Next Year": a name written in title case
     if raw.kind != "month" or raw.get("rel") or raw.get("edge"):
         return True
     lead = text[max(0, raw.start - 12) : raw.start]
@@ -129,4 +150,31 @@ def recognise(text: str) -> list[RawTimex]:
             continue
         starts.insert(i, raw.start)
         taken.insert(i, raw)
-    return taken
+    return _with_clock_days(taken, text)
+
+
+_CLOCK_DAY_GAP = re.compile(r"(?:\s|,\s|\son\s|\sat\s)")
+_DAY_KINDS = ("weekday", "day_relative", "month_day")
+
+
+def _with_clock_days(found: list[RawTimex], text: str) -> list[RawTimex]:
+    """A clock time and the day next to it ("10 p.m. Wednesday", "Friday at noon") as one."""
+    out: list[RawTimex] = []
+    for raw in found:
+        last = out[-1] if out else None
+        if last is not None and {last.kind, raw.kind} & {"clock"} and last.kind != raw.kind:
+            day = raw if last.kind == "clock" else last
+            clock = last if last.kind == "clock" else raw
+            gap = text[last.end : raw.start]
+            if day.kind in _DAY_KINDS and not day.get("part") and _CLOCK_DAY_GAP.fullmatch(gap):
+                parts = (
+                    *clock.parts,
+                    *day.parts,
+                    ("day_kind", day.kind),
+                    ("day_start", str(day.start)),
+                    ("day_end", str(day.end)),
+                )
+                out[-1] = RawTimex(last.start, raw.end, "clock_day", "time", parts)
+                continue
+        out.append(raw)
+    return out

@@ -32,6 +32,7 @@ _AHEAD |= {"the end of next", "the start of next", "the beginning of next"}
 _AHEAD |= {"next fiscal", "the next fiscal"}
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_NEAR_DAYS = 60
 _ANCHOR = re.compile(r"^(?P<year>\d{4})(?P<rest>(?:-Q[1-4]|-H[12]|-\d\d(?:-\d\d)?)?)$")
 
 
@@ -96,12 +97,15 @@ class Resolver:
             return ref.year if month > ref.month else ref.year + 1
         if rel:
             return ref.year
-        tense = tense or self._tense(raw)
+        tense = tense or self._far_tense(raw, month)
         if tense == "past" and month > ref.month:
             return ref.year - 1
         if tense == "future" and month < ref.month:
             return ref.year + 1
-        return ref.year
+        if tense in ("past", "future"):
+            return ref.year
+        gap = month - ref.month  # the nearest of the three candidate years
+        return ref.year + (1 if gap < -6 else -1 if gap > 6 else 0)
 
     # --- kinds --------------------------------------------------------------------------
 
@@ -126,16 +130,34 @@ class Resolver:
         return int(t["months"].get(name) or t["month_abbreviations"].get(name) or 0)
 
     def _month_day(self, raw: RawTimex, text: str) -> str | None:
-        month, day = self._month_number(raw), int(raw.get("day") or 0)
-        if raw.get("year"):
-            return _iso_day(int(raw.get("year") or 0), month, day)
+        month = self._month_number(raw)
+        day = int(raw.get("day") or tables()["day_words"].get((raw.get("dayword") or "").lower(), 0))
+        year = self._explicit_year(raw)
+        if year:
+            return _iso_day(int(year), month, day)
         if self.reference is None:
             return f"XXXX-{month:02d}-{day:02d}" if _iso_day(2000, month, day) else None
-        found = month_day_date(self.reference, month, day, self._tense(raw))
+        found = month_day_date(self.reference, month, day, self._far_tense(raw, month, day))
         return found.isoformat() if found else None
 
+    def _far_tense(self, raw: RawTimex, month: int, day: int = 15) -> Tense:
+        """The clause tense when it decides the year, else "near" (the nearest year wins).
+
+        A date within ``_NEAR_DAYS`` of the reference date keeps the nearest year whatever the
+        tense: news reports deadlines in past clauses ("extended the offer to Nov. 20").
+        """
+        ref = self.reference
+        if ref is None:
+            return "near"
+        this_year = _iso_day(ref.year, month, min(day, 28)) or ""
+        gap = (dt.date.fromisoformat(this_year) - ref).days if this_year else 0
+        if abs(gap) <= _NEAR_DAYS or abs(gap) >= 365 - _NEAR_DAYS:
+            return "near"
+        return self._tense(raw)
+
     def _month_year(self, raw: RawTimex, text: str) -> str | None:
-        return f"{raw.get('year')}-{self._month_number(raw):02d}"
+        year = self._explicit_year(raw)
+        return f"{year}-{self._month_number(raw):02d}" if year else None
 
     def _month(self, raw: RawTimex, text: str) -> str | None:
         month = self._month_number(raw)
@@ -144,8 +166,8 @@ class Resolver:
 
     def _season(self, raw: RawTimex, text: str) -> str | None:
         code = tables()["seasons"][(raw.get("season") or "").lower()]
-        if raw.get("year"):
-            return f"{raw.get('year')}-{code}"
+        if self._explicit_year(raw):
+            return f"{self._explicit_year(raw)}-{code}"
         year = self._year_of(raw, _SEASON_MONTH[code])
         if (raw.get("rel") or "").lower() in ("this", "the") and self.reference and code == "WI":
             year = self.reference.year if self.reference.month < 6 else self.reference.year + 1
@@ -217,12 +239,27 @@ class Resolver:
         return f"{raw.get('century')}{raw.get('decade')}"
 
     def _spoken_year(self, raw: RawTimex, text: str) -> str | None:
-        words = (raw.get("spoken") or "").lower().split()
-        words = [w for part in words for w in part.split("-")]
+        return self._year_words(raw.get("spoken"))
+
+    def _year_words(self, spoken: str | None) -> str | None:
+        """"1996" for "nineteen ninety-six", "2000" for "two thousand"."""
+        words = [w for part in (spoken or "").lower().split() for w in part.split("-")]
         if words[:2] == ["two", "thousand"]:
             return str(2000 + (self._number(" ".join(words[2:])) or 0))
         rest = self._number(" ".join(words[1:]))
         return str(1900 + rest) if rest is not None and rest < 100 else None
+
+    def _explicit_year(self, raw: RawTimex) -> str | None:
+        """The year a span writes in digits or words, or None."""
+        return raw.get("year") or (self._year_words(raw.get("spoken")) if raw.get("spoken") else None)
+
+    def _century(self, raw: RawTimex, text: str) -> str | None:
+        return f"{int(raw.get('nth') or 1) - 1:02d}"
+
+    def _that_year(self, raw: RawTimex, text: str) -> str | None:
+        if self.anchor is not None:
+            return self.anchor[:4]
+        return str(self.reference.year) if self.reference else None
 
     def _year(self, raw: RawTimex, text: str) -> str | None:
         return raw.get("year")
@@ -252,8 +289,10 @@ class Resolver:
     def _ago(self, raw: RawTimex, text: str) -> tuple[str, str | None]:
         n = self._number(raw.get("num"))
         unit = (raw.get("unit") or "").lower().rstrip("s")
-        direction = (raw.get("dir") or "").lower()
-        sign = -1 if direction in ("ago", "earlier", "before") else 1
+        direction = " ".join((raw.get("dir") or "").lower().split())
+        if direction in ("earlier", "later", "before", "after"):  # from another event
+            return "duration", self._duration(raw, text)
+        sign = -1 if direction == "ago" else 1
         ref = self.reference
         if unit in ("hour", "minute", "second"):
             return "time", None
@@ -312,7 +351,15 @@ class Resolver:
             return type_, None
         return type_, (f"{day.isoformat()}T{_PART_CODE[part]}" if part else day.isoformat())
 
-    def _clock(self, raw: RawTimex, text: str) -> str | None:
+    def _clock_day(self, raw: RawTimex, text: str) -> str | None:
+        kind = raw.get("day_kind") or "weekday"
+        start, end = int(raw.get("day_start") or 0), int(raw.get("day_end") or 0)
+        day = self.value(RawTimex(start, end, kind, "date", raw.parts), text)[1]
+        if day is None or len(day) != 10:
+            return None
+        return self._clock(raw, text, day)
+
+    def _clock(self, raw: RawTimex, text: str, day: str | None = None) -> str | None:
         if raw.get("noon"):
             hour, minute = (12, 0) if (raw.get("noon") or "").lower() == "noon" else (24, 0)
         else:
@@ -321,7 +368,7 @@ class Resolver:
                 return None
             pm = (raw.get("ampm") or "").lower().startswith("p")
             hour = hour % 12 + (12 if pm else 0)
-        day = self.reference.isoformat() if self.reference else "XXXX-XX-XX"
+        day = day or (self.reference.isoformat() if self.reference else "XXXX-XX-XX")
         return f"{day}T{hour:02d}:{minute:02d}"
 
     def _reference(self, raw: RawTimex, text: str) -> str | None:
