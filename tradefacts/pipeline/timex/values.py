@@ -270,9 +270,12 @@ class Resolver:
         ref = self.reference
         if unit in ("end", "'s end", "’s end"):  # "year-end", "month's end"
             unit, rel = rel, "this"
+        shift = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
+        anchored = self._from_anchor(rel, unit, shift)
+        if anchored is not None:
+            return anchored
         if ref is None:
             return None
-        shift = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
         if unit == "year":
             return str(ref.year + shift)
         if unit == "month":
@@ -285,6 +288,18 @@ class Resolver:
         if unit == "decade":
             return str(ref.year // 10 + shift)
         return str(ref.year // 100 + shift) if unit == "century" else None
+
+    def _from_anchor(self, rel: str, unit: str, shift: int) -> str | None:
+        """"the following year" / "the previous month": next to the last date named, if any."""
+        if rel not in ("the following", "the previous") or self.anchor is None:
+            return None
+        year = int(self.anchor[:4])
+        if unit == "year":
+            return str(year + shift)
+        if unit == "month" and re.match(r"^\d{4}-\d\d", self.anchor):
+            month = int(self.anchor[5:7]) - 1 + shift
+            return f"{year + month // 12}-{month % 12 + 1:02d}"
+        return None
 
     def _ago(self, raw: RawTimex, text: str) -> tuple[str, str | None]:
         n = self._number(raw.get("num"))
