@@ -8,6 +8,9 @@ the predicted ``dates`` per TIMEX3 type (DATE, TIME, DURATION, SET):
 - relaxed span F1: a prediction matches a gold expression of the same type when the two
   overlap (one-to-one, in text order);
 - value F1: the same, counting only matched pairs whose values are equal.
+
+The ``ALL`` row ignores types (a gold DURATION matched by a predicted date counts), as the
+TempEval-3 span and value figures do.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from pathlib import Path
 from .gold import GoldError
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+#: The row that ignores types (TempEval-3's span figures: any TIMEX3 against any prediction).
+ALL_TYPES = "ALL"
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTR = re.compile(r"([A-Za-z_:]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -159,11 +164,15 @@ def score_document(
     scores: dict[str, TimexScore],
     text: str = "",
 ) -> None:
-    """Add one document's counts to ``scores`` (keyed by TIMEX3 type)."""
-    for kind in TIMEX_TYPES:
+    """Add one document's counts to ``scores`` (keyed by TIMEX3 type, and ``ALL``)."""
+    for kind in (*TIMEX_TYPES, ALL_TYPES):
         score = scores.setdefault(kind, TimexScore())
-        golds = sorted((g for g in gold if g.type == kind), key=lambda g: (g.start, g.end))
-        preds = sorted((p for p in predicted if p.type == kind), key=lambda p: (p.start, p.end))
+        golds = sorted(
+            (g for g in gold if kind in (g.type, ALL_TYPES)), key=lambda g: (g.start, g.end)
+        )
+        preds = sorted(
+            (p for p in predicted if kind in (p.type, ALL_TYPES)), key=lambda p: (p.start, p.end)
+        )
         score.gold += len(golds)
         score.predicted += len(preds)
         used: set[int] = set()
@@ -228,7 +237,7 @@ def format_timeml_report(scores: dict[str, TimexScore], *, verbose: bool = False
     lines = [
         "type      gold  pred  | relaxed P    R     F1   | value P      R     F1",
     ]
-    for kind in TIMEX_TYPES:
+    for kind in (*TIMEX_TYPES, ALL_TYPES):
         s = scores.get(kind, TimexScore())
         rp, rr, rf = s.relaxed
         vp, vr, vf = s.value
