@@ -176,27 +176,34 @@ def score_document(
         score.gold += len(golds)
         score.predicted += len(preds)
         used: set[int] = set()
-        for g in golds:
-            overlapping = [
-                i for i, p in enumerate(preds) if i not in used and p.start < g.end and g.start < p.end
-            ]
-            if not overlapping:
+        pairs: dict[int, int] = {}  # gold index -> prediction index
+        for same_value in (True, False):  # pairs with equal values first, then any overlap
+            for gi, g in enumerate(golds):
+                if gi in pairs:
+                    continue
+                for pi, p in enumerate(preds):
+                    if pi in used or not (p.start < g.end and g.start < p.end):
+                        continue
+                    if same_value and p.value != g.value:
+                        continue
+                    pairs[gi] = pi
+                    used.add(pi)
+                    break
+        for gi, g in enumerate(golds):
+            if gi not in pairs:
                 score.misses.append(f"miss {text[g.start : g.end]!r} {g.value}")
                 continue
-            same = [i for i in overlapping if preds[i].value == g.value]
-            chosen = (same or overlapping)[0]
-            used.add(chosen)
+            p = preds[pairs[gi]]
             score.span_matched += 1
-            if same:
+            if p.value == g.value:
                 score.value_matched += 1
             else:
-                p = preds[chosen]
                 score.misses.append(
                     f"value {text[p.start : p.end]!r} {p.value} != {g.value}"
                     f" ({text[g.start : g.end]!r})"
                 )
-        for i, p in enumerate(preds):
-            if i not in used:
+        for pi, p in enumerate(preds):
+            if pi not in used:
                 score.misses.append(f"false {text[p.start : p.end]!r} {p.value}")
 
 
