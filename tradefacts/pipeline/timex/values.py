@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..dateparsing import Tense
 from ..dates import month_day_date, weekday_date
@@ -45,6 +46,7 @@ class Resolver:
     anchor: str | None = None  # last absolute quarter / half / month / day value
     quarter: str | None = None  # last quarter or half value
     _words: dict[str, int] = field(default_factory=dict)
+    _text: str | None = None
 
     def __post_init__(self) -> None:
         self._words = {k.lower(): v for k, v in tables()["number_words"].items()}
@@ -53,6 +55,7 @@ class Resolver:
 
     def value(self, raw: RawTimex, text: str) -> tuple[str, str | None]:
         """(TIMEX3 type, value) of ``raw``; ``text`` is the document text."""
+        self._text = text
         method = getattr(self, f"_{raw.kind}")
         found = method(raw, text)
         type_, value = found if isinstance(found, tuple) else (raw.type, found)
@@ -75,13 +78,17 @@ class Resolver:
         words = words.lower().replace(",", "")
         if words.isdigit():
             return int(words)
+        tokens = [w for w in re.split(r"[\s-]+", words) if w and w != "and"]
+        if len(tokens) > 1 and tokens[0] in ("a", "an"):
+            tokens = tokens[1:]  # "a two-hour meeting", "a hundred years"
         total = 0
-        for word in re.split(r"[\s-]+", words):
-            if word == "and":
-                continue
+        for word in tokens:
             if word not in self._words:
                 return None
-            total += self._words[word]
+            if word == "hundred":
+                total = max(total, 1) * 100
+            else:
+                total += self._words[word]
         return total or None
 
     def _year_of(self, raw: RawTimex, month: int, tense: Tense | None = None) -> int | None:
@@ -140,6 +147,13 @@ class Resolver:
         found = month_day_date(self.reference, month, day, self._far_tense(raw, month, day))
         return found.isoformat() if found else None
 
+    def _forward_lead(self, raw: RawTimex) -> bool:
+        """True when a deadline word leads the span ("effective", "through", "until")."""
+        if self._text is None:
+            return False
+        lead = self._text[max(0, raw.start - 16) : raw.start].lower()
+        return bool(_forward_leads().search(lead))
+
     def _far_tense(self, raw: RawTimex, month: int, day: int = 15) -> Tense:
         """The clause tense when it decides the year, else "near" (the nearest year wins).
 
@@ -151,6 +165,8 @@ class Resolver:
             return "near"
         this_year = _iso_day(ref.year, month, min(day, 28)) or ""
         gap = (dt.date.fromisoformat(this_year) - ref).days if this_year else 0
+        if self._forward_lead(raw):  # "effective Feb. 1", "through January": a date to come
+            return "future" if gap < -_NEAR_DAYS // 2 else "near"
         if abs(gap) <= _NEAR_DAYS or abs(gap) >= 365 - _NEAR_DAYS:
             return "near"
         return self._tense(raw)
@@ -177,8 +193,9 @@ class Resolver:
         if raw.get("ordyear"):
             letter = (raw.get("ordyear") or "Q")[0]
             return f"{raw.get('year')}-{letter}{raw.get('qn')}"
-        n = int(tables()["ordinals"][(raw.get("ord") or "").lower()])
         half = (raw.get("unit") or "").lower() == "half"
+        ordinal = (raw.get("ord") or "").lower()
+        n = (2 if half else 4) if ordinal == "last" else int(tables()["ordinals"][ordinal])
         if half and n > 2:
             return None
         letter = "H" if half else "Q"
@@ -208,6 +225,8 @@ class Resolver:
         base = self.quarter
         ref = self.reference
         if base is None:
+            if raw.get("lyear"):  # "the 1988 period" with no quarter named before
+                return raw.get("lyear")
             if period or ref is None:
                 return None
             base = f"{ref.year}-Q{(ref.month - 1) // 3 + 1}"
@@ -416,6 +435,12 @@ class Resolver:
         if code is None:
             return None
         return f"PT1{code}" if unit == "hour" else f"P1{code}"
+
+
+@lru_cache(maxsize=1)
+def _forward_leads() -> re.Pattern[str]:
+    words = sorted(tables()["forward_leads"], key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")\s+$")
 
 
 def _iso_day(year: int, month: int, day: int) -> str | None:
