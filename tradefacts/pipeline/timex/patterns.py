@@ -129,11 +129,54 @@ def _keep(raw: RawTimex, text: str) -> bool:
     return not _CAPITALISED_NEXT.match(text, raw.end)
 
 
+@lru_cache(maxsize=1)
+def cue_kinds() -> dict[str, tuple[str, ...]]:
+    """Lower-case cue word (``#digit`` for a digit) -> the kinds whose matches contain it."""
+    index: dict[str, list[str]] = {}
+    for kind, words in tables()["cues"].items():
+        if not kind.startswith("_"):
+            for word in words:
+                index.setdefault(word, []).append(kind)
+    return {word: tuple(kinds) for word, kinds in index.items()}
+
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d")
+_SPACE = re.compile(r"\s")
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per kind, merged windows of ``text`` that can hold its matches: ``_MAX_SPAN`` around
+    each of its cue words, widened to whitespace so that no window ends inside a word."""
+    index = cue_kinds()
+    points: dict[str, list[int]] = {}
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        kinds = index.get("#digit" if word.isdigit() else word.lower())
+        for kind in kinds or ():
+            points.setdefault(kind, []).append(m.start())
+    out: dict[str, list[tuple[int, int]]] = {}
+    for kind, starts in points.items():
+        windows: list[tuple[int, int]] = []
+        for p in starts:
+            start, end = max(0, p - _MAX_SPAN), min(len(text), p + 2 * _MAX_SPAN)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        out[kind] = []
+        for start, end in windows:
+            space = _SPACE.search(text, end)
+            out[kind].append((start, space.start() if space else len(text)))
+    return out
+
+
 def recognise(text: str) -> list[RawTimex]:
     """The time expressions of ``text`` (local offsets, sorted, not overlapping)."""
     found: list[tuple[int, int, RawTimex]] = []
+    windows_of = _windows(text)
     for order, (kind, type_, pattern) in enumerate(compiled()):
-        for m in pattern.finditer(text):
+        windows = windows_of.get(kind, [])
+        for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             start, end = m.span()
             if end - start > _MAX_SPAN or start == end:
                 continue
