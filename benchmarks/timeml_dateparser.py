@@ -30,8 +30,21 @@ def _value(text: str, found: dt.datetime) -> str:
     if any(ch.isdigit() for ch in words) and len(words) == 4 and words.isdigit():
         return f"{found.year:04d}"
     month_only = not any(ch.isdigit() for ch in words) and any(
-        m in words for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-                             "oct", "nov", "dec")
+        m in words
+        for m in (
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+        )
     )
     return f"{found.year:04d}-{found.month:02d}" if month_only else found.date().isoformat()
 

@@ -27,9 +27,9 @@ from tradefacts.models import (
     Statement,
     TariffLine,
     TariffRate,
+    TimeExpression,
     Timeline,
     TimelinePoint,
-    TimeExpression,
     TradeEvent,
     Variant,
 )

@@ -27,9 +27,13 @@ TIMEBANK_FLOORS = {"relaxed": 0.94, "value": 0.83}
 SAMPLE = """<?xml version="1.0" ?>
 <TimeML>
 <DOCID>T1</DOCID>
-<DCT><TIMEX3 tid="t0" type="DATE" value="2025-04-16" functionInDocument="CREATION_TIME">20250416</TIMEX3></DCT>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2025-04-16"
+  functionInDocument="CREATION_TIME">20250416</TIMEX3></DCT>
 <TEXT>
-Tokyo &amp; Washington <EVENT eid="e1">met</EVENT> <TIMEX3 tid="t1" type="DATE" value="2025-04-15">yesterday</TIMEX3> for <TIMEX3 tid="t2" type="DURATION" value="PT50M">50 minutes</TIMEX3>; more talks <TIMEX3 tid="t3" type="DATE" value="2025-W17">next week</TIMEX3>.
+Tokyo &amp; Washington <EVENT eid="e1">met</EVENT> <TIMEX3 tid="t1" type="DATE"
+value="2025-04-15">yesterday</TIMEX3> for <TIMEX3 tid="t2" type="DURATION"
+value="PT50M">50 minutes</TIMEX3>; more talks <TIMEX3 tid="t3" type="DATE"
+value="2025-W17">next week</TIMEX3>.
 </TEXT>
 </TimeML>
 """

@@ -138,7 +138,9 @@ class Resolver:
 
     def _month_day(self, raw: RawTimex, text: str) -> str | None:
         month = self._month_number(raw)
-        day = int(raw.get("day") or tables()["day_words"].get((raw.get("dayword") or "").lower(), 0))
+        day = int(
+            raw.get("day") or tables()["day_words"].get((raw.get("dayword") or "").lower(), 0)
+        )
         year = self._explicit_year(raw)
         if year:
             return _iso_day(int(year), month, day)
@@ -261,7 +263,7 @@ class Resolver:
         return self._year_words(raw.get("spoken"))
 
     def _year_words(self, spoken: str | None) -> str | None:
-        """"1996" for "nineteen ninety-six", "2000" for "two thousand"."""
+        """ "1996" for "nineteen ninety-six", "2000" for "two thousand"."""
         words = [w for part in (spoken or "").lower().split() for w in part.split("-")]
         if words[:2] == ["two", "thousand"]:
             return str(2000 + (self._number(" ".join(words[2:])) or 0))
@@ -270,7 +272,9 @@ class Resolver:
 
     def _explicit_year(self, raw: RawTimex) -> str | None:
         """The year a span writes in digits or words, or None."""
-        return raw.get("year") or (self._year_words(raw.get("spoken")) if raw.get("spoken") else None)
+        return raw.get("year") or (
+            self._year_words(raw.get("spoken")) if raw.get("spoken") else None
+        )
 
     def _century(self, raw: RawTimex, text: str) -> str | None:
         return f"{int(raw.get('nth') or 1) - 1:02d}"
@@ -309,7 +313,7 @@ class Resolver:
         return str(ref.year // 100 + shift) if unit == "century" else None
 
     def _from_anchor(self, rel: str, unit: str, shift: int) -> str | None:
-        """"the following year" / "the previous month": next to the last date named, if any."""
+        """ "the following year" / "the previous month": next to the last date named, if any."""
         if rel not in ("the following", "the previous") or self.anchor is None:
             return None
         year = int(self.anchor[:4])
@@ -467,7 +471,7 @@ def _weekend(ref: dt.date, shift: int, tense: Tense) -> str:
 
 
 def _shift_quarter(value: str, quarters: int) -> str:
-    """"1989-Q3" moved by ``quarters`` (halves move by halves)."""
+    """ "1989-Q3" moved by ``quarters`` (halves move by halves)."""
     year, letter, n = int(value[:4]), value[5], int(value[6])
     size = 4 if letter == "Q" else 2
     index = year * size + n - 1 + quarters
