@@ -27,6 +27,7 @@ from tradefacts.models import (
     Statement,
     TariffLine,
     TariffRate,
+    TimeExpression,
     Timeline,
     TimelinePoint,
     TradeEvent,
@@ -73,7 +74,11 @@ CONTRACT_FIELDS = {
         "tariffs",
         "statements",
         "events",
+        # added: every date, time, duration and set (TIMEX3); the contract allows additions
+        "dates",
     },
+    # added with ArticleFacts.dates
+    "TimeExpression": {"text", "type", "value", "evidence"},
     "CanonicalRecord": {
         "event",
         "entities",
@@ -177,6 +182,7 @@ def samples() -> dict[str, BaseModel]:
         "TariffRate": tariff,
         "Statement": statement,
         "TradeEvent": event,
+        "TimeExpression": TimeExpression(text="April 16", type="date", value="2025-04-16"),
         "ArticleFacts": facts,
         "CanonicalRecord": record,
         "Timeline": timeline,

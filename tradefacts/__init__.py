@@ -45,6 +45,7 @@ _LAZY = {
     "TariffRate": "tradefacts.models",
     "Statement": "tradefacts.models",
     "TradeEvent": "tradefacts.models",
+    "TimeExpression": "tradefacts.models",
 }
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
         Quantity,
         Statement,
         TariffRate,
+        TimeExpression,
         Timeline,
         TradeEvent,
     )
@@ -95,6 +97,7 @@ __all__ = [
     "Quantity",
     "Statement",
     "TariffRate",
+    "TimeExpression",
     "Timeline",
     "TradeEvent",
     "TradefactsError",

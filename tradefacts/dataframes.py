@@ -1,7 +1,7 @@
 """Facts as pandas DataFrames: one frame per fact type plus one of evidence.
 
 ``frames(x)`` takes an ``ArticleFacts``, a sequence of them, or a ``CanonicalRecord`` and
-returns ``{"entities", "quantities", "tariffs", "statements", "events", "evidence"}`` (plus
+returns ``{"entities", "quantities", "tariffs", "statements", "events", "dates", "evidence"}`` (plus
 ``"conflicts"`` for a record), one row per fact. Columns and dtypes are fixed, also when a
 frame is empty:
 
@@ -81,6 +81,8 @@ FACT_COLUMNS: dict[str, dict[str, str]] = {
         "location": STR,
         "n_evidence": INT,
     },
+    # every date, time, duration and set (TIMEX3 value: "2025-04-16", "2025-Q2", "P90D", ...)
+    "dates": {"text": STR, "type": STR, "value": STR, "n_evidence": INT},
 }
 EVIDENCE_COLUMNS = {
     "fact_type": STR,
@@ -113,6 +115,7 @@ _PREFIX = {
     "tariffs": "tariff",
     "statements": "statement",
     "events": "event",
+    "dates": "date",
 }
 
 Row = dict[str, Any]
@@ -151,6 +154,8 @@ def _record_frames(pd: Any, record: CanonicalRecord) -> dict[str, pandas.DataFra
     out: dict[str, pandas.DataFrame] = {}
     evidence: list[Row] = []
     for name, columns in FACT_COLUMNS.items():
+        if name not in CanonicalRecord.model_fields:
+            continue  # article-only facts (dates): a merged record does not carry them
         rows = []
         for index, fact in enumerate(getattr(record, name)):
             fact_id = f"{_PREFIX[name]}-{index}"

@@ -14,7 +14,16 @@ from typing import Any, TypeVar
 from spacy.tokens import Doc
 
 from .errors import InputError, TradefactsError
-from .models import ArticleFacts, Entity, Evidence, Quantity, Statement, TariffRate, TradeEvent
+from .models import (
+    ArticleFacts,
+    Entity,
+    Evidence,
+    Quantity,
+    Statement,
+    TariffRate,
+    TimeExpression,
+    TradeEvent,
+)
 from .pipeline.document import EntityInfo, doc_text, in_clutter, register_extensions
 from .pipeline.document import evidence as make_evidence
 from .pipeline.nlp import get_nlp, one_blas_thread
@@ -23,7 +32,7 @@ from .reading import Source, chunk_spans, parse_published, read_source
 #: Characters parsed in one ``nlp.pipe`` batch (spaCy's peak memory follows this).
 MAX_BATCH_CHARS = 100_000
 
-Fact = TypeVar("Fact", Quantity, TariffRate, Statement, TradeEvent)
+Fact = TypeVar("Fact", Quantity, TariffRate, Statement, TradeEvent, TimeExpression)
 
 
 def extract(
@@ -227,7 +236,7 @@ class _Digest:
     facts: dict[str, list[Any]]
 
 
-_FACT_ATTRS = ("quantities", "tariffs", "statements", "events")
+_FACT_ATTRS = ("quantities", "tariffs", "statements", "events", "timexes")
 
 
 def _digest(doc: Doc) -> _Digest:
@@ -238,7 +247,10 @@ def _digest(doc: Doc) -> _Digest:
         if m.entity_id in known and not in_clutter(doc, m.start, m.end):
             bucket = pronouns if m.kind == "pronoun" else named
             bucket.append((m.entity_id, make_evidence(doc, m.start, m.end)))
-    facts = {attr: list(getattr(doc._, attr) or []) for attr in _FACT_ATTRS}
+    facts = {
+        attr: list(getattr(doc._, attr) or []) if doc.has_extension(attr) else []
+        for attr in _FACT_ATTRS
+    }
     return _Digest(dict(known), named, pronouns, facts)
 
 
@@ -256,6 +268,7 @@ def _assemble(source: Source, digests: list[_Digest]) -> ArticleFacts:
         tariffs=_facts(digests, "tariffs", TariffRate),
         statements=_facts(digests, "statements", Statement),
         events=_facts(digests, "events", TradeEvent),
+        dates=_facts(digests, "timexes", TimeExpression),
     ).with_source_text(source.text)  # kept for display, never in the JSON
 
 

@@ -55,6 +55,7 @@ Qualifier = Literal["exact", "up_to", "average", "approximately"]
 StatementKind = Literal["direct", "indirect"]
 EventType = Literal["meeting", "negotiation", "announcement", "speech", "lawsuit", "visit", "other"]
 EventStatus = Literal["occurred", "planned"]
+TimexType = Literal["date", "time", "duration", "set"]
 
 
 class _Model(BaseModel):
@@ -165,6 +166,21 @@ class TradeEvent(_Model):
     evidence: Evidences = ()
 
 
+class TimeExpression(_Model):
+    """A date, time, duration or set as written, with its TIMEX3 value.
+
+    ``value`` is a TIMEX3 string: ``2025-04-16``, ``2025-04``, ``2025``, ``2025-W16``,
+    ``2025-Q2``, ``2025-SU``, ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF``, ``P90D``,
+    ``PT50M``, ``2025-04-16TMO``, ``XXXX-04-16`` when the year cannot be known; None when
+    nothing can be said. Relative expressions are resolved against ``published``.
+    """
+
+    text: str
+    type: TimexType
+    value: str | None = Field(default=None, max_length=40)
+    evidence: Evidences = ()
+
+
 class _Carried:
     """A value that travels with a model without being part of it: never dumped, and always
     equal, so a model loaded from JSON still equals the extracted one."""
@@ -190,6 +206,7 @@ class ArticleFacts(_Model):
     tariffs: tuple[TariffRate, ...] = ()
     statements: tuple[Statement, ...] = ()
     events: tuple[TradeEvent, ...] = ()
+    dates: tuple[TimeExpression, ...] = ()
 
     _source_text: _Carried = PrivateAttr(default_factory=_Carried)
 
@@ -479,6 +496,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
         TariffRate,
         Statement,
         TradeEvent,
+        TimeExpression,
         Evidence,
         Timeline,
     )

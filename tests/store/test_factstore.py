@@ -240,3 +240,14 @@ def test_timeline_of_the_store_equals_the_timeline_of_its_articles(tmp_path):
         assert store.timeline() == tradefacts.timeline([facts])
         assert store.timeline(imposer="usa", target="can").lines
         assert not store.timeline(imposer="JPN").lines
+
+
+def test_a_store_from_before_dates_reads_read_only(tmp_path, seed_facts):
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as store:
+        store.add(seed_facts)
+        store.con.execute("DROP TABLE dates")  # as written by a version without dates
+    with open_store(path, read_only=True) as store:
+        read = list(store.all_facts())
+    assert [f.tariffs for f in read] == [f.tariffs for f in seed_facts]
+    assert all(f.dates == () for f in read) and any(f.dates for f in seed_facts)

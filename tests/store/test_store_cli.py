@@ -81,7 +81,7 @@ def test_bad_sql_is_one_line(db, capsys):
 def test_export_writes_parquet_once(db, tmp_path, capsys):
     target = tmp_path / "pq"
     code, out, _ = run_cli(capsys, "export", "--db", str(db), "--parquet", str(target))
-    assert code == 0 and "wrote 7 tables" in out
+    assert code == 0 and "wrote 8 tables" in out  # articles, evidence and six fact kinds
     assert len(pd.read_parquet(target / "tariffs")) == 14
     code, _, err = run_cli(capsys, "export", "--db", str(db), "--parquet", str(target))
     assert code == 2 and "already holds Parquet files" in err

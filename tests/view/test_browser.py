@@ -94,6 +94,7 @@ def expected_evidence(facts: ArticleFacts) -> dict[str, int]:
     groups += [("tariff", t.evidence) for t in facts.tariffs]
     groups += [("statement", s.evidence) for s in facts.statements]
     groups += [("event", v.evidence) for v in facts.events]
+    groups += [("date", d.evidence) for d in facts.dates]
     for kind, evidence in groups:
         counts[kind] += sum(1 for ev in evidence if ev.end > ev.start)
     return dict(counts)

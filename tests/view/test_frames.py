@@ -27,7 +27,11 @@ def expected_article() -> dict[str, dict[str, str]]:
 
 
 def expected_record() -> dict[str, dict[str, str]]:
-    out = {name: {**RECORD_LEAD, **cols} for name, cols in FACT_COLUMNS.items()}
+    out = {
+        name: {**RECORD_LEAD, **cols}
+        for name, cols in FACT_COLUMNS.items()
+        if name != "dates"  # dates are article facts: a merged record carries none
+    }
     out["events"]["central"] = "bool"
     out["evidence"] = EVIDENCE_COLUMNS
     out["conflicts"] = CONFLICT_COLUMNS
@@ -64,6 +68,15 @@ def test_article_frames_one_row_per_fact(seed_facts) -> None:
     assert all(text[r.start : r.end] == r.text for r in evidence.itertuples())
     dated = frames["events"].dropna(subset=["date"])
     assert {d.date() for d in dated["date"]} == {e.date for e in seed_facts.events if e.date}
+
+
+def test_dates_frame_one_row_per_time_expression(seed_facts) -> None:
+    dates = seed_facts.to_frames()["dates"]
+    assert len(dates) == len(seed_facts.dates) > 0
+    for row, expression in zip(dates.itertuples(), seed_facts.dates, strict=True):
+        assert (row.text, row.type) == (expression.text, expression.type)
+        assert (row.value if isinstance(row.value, str) else None) == expression.value
+        assert row.n_evidence == len(expression.evidence)
 
 
 def test_several_articles_stack(seed_articles) -> None:

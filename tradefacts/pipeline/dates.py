@@ -258,6 +258,11 @@ def _month_day_date(ref: dt.date, month: int, day: int, tense: Tense) -> dt.date
     return min(candidates, key=lambda d: abs((d - ref).days))
 
 
+#: Public names of the day rules above, shared with the TIMEX3 tagger (``pipeline/timex``).
+weekday_date = _weekday_date
+month_day_date = _month_day_date
+
+
 def _ambiguous_numeric(raw: _Raw) -> bool:
     """True for "04/05/2025": both fields could be the month.
 

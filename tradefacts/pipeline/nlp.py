@@ -27,6 +27,7 @@ COMPONENTS = (
     ("tf_entities", "tradefacts.pipeline.entities"),
     ("tf_quantities", "tradefacts.pipeline.quantities"),
     ("tf_dates", "tradefacts.pipeline.dates"),
+    ("tf_timex", "tradefacts.pipeline.timex"),
     ("tf_statements", "tradefacts.pipeline.statements"),
     ("tf_tariffs", "tradefacts.pipeline.tariffs"),
     ("tf_events", "tradefacts.pipeline.events"),

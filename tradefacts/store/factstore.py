@@ -307,7 +307,12 @@ class FactStore:
             heads = con.execute(
                 f"SELECT doc_id, published, facts_json FROM articles {condition}", params
             ).fetchall()
-            by_table = {name: _grouped(con, name, where, params) for name in TABLES}
+            # a store written before a table existed (dates), opened read-only, lacks it
+            present = {row[0] for row in con.execute("SHOW TABLES").fetchall()}
+            by_table = {
+                name: _grouped(con, name, where, params) if name in present else {}
+                for name in TABLES
+            }
         for doc_id, published, facts_json in heads:
             if facts_json is not None:
                 yield ArticleFacts.model_validate_json(facts_json)

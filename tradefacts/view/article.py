@@ -22,6 +22,7 @@ def fact_spans(facts: ArticleFacts) -> Iterator[Span]:
         ("tariff", "Tariff", [(labels.tariff_label(t), t.evidence) for t in facts.tariffs]),
         ("statement", "Quote", [(labels.statement_label(s), s.evidence) for s in facts.statements]),
         ("event", "Event", [(labels.event_label(v, names), v.evidence) for v in facts.events]),
+        ("date", "Date", [(labels.date_label(d), d.evidence) for d in facts.dates]),
     ]
     for group, prefix, items in groups:
         for index, (label, evidence) in enumerate(items):
@@ -68,7 +69,7 @@ def article_html(facts: ArticleFacts, text: str | None = None, *, styled: bool =
 
 
 def _all_evidence(facts: ArticleFacts) -> Iterator[tuple[str, int, Evidence]]:
-    for group in ("entities", "quantities", "tariffs", "statements", "events"):
+    for group in ("entities", "quantities", "tariffs", "statements", "events", "dates"):
         for index, fact in enumerate(getattr(facts, group)):
             for ev in fact.evidence:
                 yield group, index, ev
@@ -141,8 +142,19 @@ def _tables(facts: ArticleFacts) -> str:
         + section("Statements", statements, len(facts.statements))
         + section("Events", events, len(facts.events))
         + _collapsed("Money and quantities", quantities, len(facts.quantities))
+        + _collapsed("Dates", _dates_table(facts), len(facts.dates))
         + _collapsed("Entities", entities, len(facts.entities)),
         class_="tf-tables",
+    )
+
+
+def _dates_table(facts: ArticleFacts) -> str:
+    return table(
+        ["text", "type", "value", "mentions"],
+        (
+            [esc(d.text), esc(d.type), esc(d.value or "?"), esc(len(d.evidence))]
+            for d in facts.dates
+        ),
     )
 
 

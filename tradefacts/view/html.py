@@ -20,6 +20,7 @@ KINDS: dict[str, str] = {
     "tariff": "Tariff",
     "statement": "Quote",
     "event": "Event",
+    "date": "Date",
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..models import Entity, Quantity, Statement, TariffRate, TradeEvent
+from ..models import Entity, Quantity, Statement, TariffRate, TimeExpression, TradeEvent
 
 _QUALIFIER_PREFIX = {"up_to": "up to ", "approximately": "~", "average": "avg ", "exact": ""}
 
@@ -53,6 +53,11 @@ def quantity_label(q: Quantity) -> str:
     """``$1.4bn = 1,400,000,000 USD (money)``."""
     approx = "~" if q.approximate else ""
     return f"{q.text} = {approx}{number(q.value)} {q.unit} ({q.kind})"
+
+
+def date_label(d: TimeExpression) -> str:
+    """``next Friday = 2025-04-18 (date)``; ``?`` when the value is unknown."""
+    return f"{d.text} = {d.value or '?'} ({d.type})"
 
 
 def entity_label(e: Entity) -> str:
