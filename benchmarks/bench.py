@@ -165,10 +165,12 @@ def main() -> None:
     print(f"bare spaCy nlp.pipe:      {bare:8.2f} s  ({len(texts) / bare:6.1f} articles/s)")
     print(f"tradefacts.extract_many:  {ours_s:8.2f} s  ({len(texts) / ours_s:6.1f} articles/s)")
     print(f"ratio ours / bare spaCy:  {ours_s / bare:8.2f}x")
-    print(f"  same, CPU time:         {ours_cpu / bare_cpu:8.2f}x  ({bare_cpu:.1f} s / {ours_cpu:.1f} s)")
+    cpu_pair = f"({bare_cpu:.1f} s / {ours_cpu:.1f} s)"
+    print(f"  same, CPU time:         {ours_cpu / bare_cpu:8.2f}x  {cpu_pair}")
     bare_cpu, ours_cpu = interleaved_cpu(items, rounds=10)
+    cpu_pair = f"({bare_cpu:.1f} s / {ours_cpu:.1f} s"
     print(
-        f"  CPU, interleaved:       {ours_cpu / bare_cpu:8.2f}x  ({bare_cpu:.1f} s / {ours_cpu:.1f} s;"
+        f"  CPU, interleaved:       {ours_cpu / bare_cpu:8.2f}x  {cpu_pair};"
         " both on each tenth in turn: the figure to trust on a busy machine)"
     )
     sample = texts[: args.naive_sample]
