@@ -146,7 +146,8 @@ def choose_roles(
     build = candidate_source or candidate_pairs
     candidates = build(ctx, pspan, tariff, sent, reading)
     # the next rate's features read the rules' reading of this one (never the model's)
-    ctx._roles_last = (reading.imposer, reading.targets[0] if reading.targets else None)  # type: ignore[attr-defined]
+    first = reading.targets[0] if reading.targets else None
+    ctx._roles_last = (reading.imposer, first, sent.start)  # type: ignore[attr-defined]
     if recorder is not None:
         recorder(ctx, pspan, reading, candidates)
     if model is None:
@@ -170,11 +171,12 @@ def decode(
         key=lambda s: (-s[0], s[1]),
     )
     best = scored[0][2]
+    ruled = reading.targets or [EVERY_PARTNER]  # no target: the fact says every partner
     rules_p = max(
-        (p for p, _, c in scored if c.imposer == reading.imposer and c.target in reading.targets),
+        (p for p, _, c in scored if c.imposer == reading.imposer and c.target in ruled),
         default=0.0,
     )
-    keeps_rules = best.imposer == reading.imposer and best.target in reading.targets
+    keeps_rules = best.imposer == reading.imposer and best.target in ruled
     if not keeps_rules and scored[0][0] < rules_p + model.margin:
         return rules  # the rules' reading stands unless the model is surer by the margin
     targets: list[str | None] = list(reading.targets) if keeps_rules else [best.target]
@@ -230,7 +232,7 @@ def candidate_pairs(
             if target == imposer:
                 continue
             feats = _pair_features(
-                ctx, pspan, tariff, reading, stats, here, before, imposer, target
+                ctx, pspan, tariff, reading, stats, (here, before, sent.start), imposer, target
             )
             out.append(Candidate(imposer, target, feats))
     return out
@@ -243,7 +245,8 @@ _PAIR_FEATURES = (
     "target_share target_every_partner few_countries_sentence "
     "retaliation_cue_imposer_not_default imposer_ranked_first imposer_ranked "
     "imposer_unranked_with_ranking target_usual_partner same_imposer_as_last_rate "
-    "same_target_as_last_rate rule_pair_both_stated rule_pair_imposer_stated "
+    "same_target_as_last_rate same_pair_as_rate_before_in_sentence "
+    "swapped_pair_of_rate_before_in_sentence rule_pair_both_stated rule_pair_imposer_stated "
     "rule_pair_target_stated rule_pair_nothing_stated"
 ).split()
 _SIDE_FEATURES = (
@@ -293,17 +296,19 @@ def _pair_features(
     tariff: Token,
     reading: Reading,
     stats: _Stats,
-    here: dict[str, list[CountryMention]],
-    before: dict[str, list[CountryMention]],
+    where: tuple[dict[str, list[CountryMention]], dict[str, list[CountryMention]], int],
     imposer: str,
     target: str | None,
 ) -> dict[str, float]:
+    here, before, sent_start = where  # mentions in the sentence, the one before; its start
     default = tables().default_imposer
     most = stats.counts[stats.top[0]] if stats.top else 1
     f: dict[str, float] = {
         "rule_imposer": float(imposer == reading.imposer),
-        "rule_target": float(target in reading.targets),
-        "rule_pair": float(imposer == reading.imposer and target in reading.targets),
+        "rule_target": float(target in (reading.targets or [EVERY_PARTNER])),
+        "rule_pair": float(
+            imposer == reading.imposer and target in (reading.targets or [EVERY_PARTNER])
+        ),
         "stated_imposer": float(imposer in reading.stated_imposers),
         "stated_imposer_first": float(reading.stated_imposers[:1] == [imposer]),
         "stated_target": float(target is not None and target in reading.stated_targets),
@@ -332,6 +337,13 @@ def _pair_features(
     )
     f["same_imposer_as_last_rate"] = float(last is not None and last[0] == imposer)
     f["same_target_as_last_rate"] = float(last is not None and last[1] == target)
+    same_sentence = last is not None and last[2] == sent_start
+    f["same_pair_as_rate_before_in_sentence"] = float(
+        same_sentence and last[0] == imposer and last[1] == target
+    )
+    f["swapped_pair_of_rate_before_in_sentence"] = float(
+        same_sentence and last[1] == imposer and last[0] == target
+    )
     stated_i = bool(reading.stated_imposers) and reading.stated_imposers[0] == imposer
     stated_t = target is not None and reading.stated_targets[:1] == [target]
     f["rule_pair_both_stated"] = float(f["rule_pair"] and stated_i and stated_t)
