@@ -32,9 +32,12 @@ def shipped() -> dict:
     return json.loads(ref.read_text(encoding="utf-8"))
 
 
-def test_shipped_model_is_enabled_only_when_cross_validation_says_it_wins():
+def test_shipped_model_is_enabled_only_when_it_wins_by_cross_validation_and_on_both_folds():
     data = shipped()
-    assert data["enabled"] == (data["cv_f1"] > data["cv_rules_f1"])
+    folds = data["folds"].values()
+    assert len(folds) == 2
+    wins = all(f["model_f1"] > f["rules_f1"] for f in folds)
+    assert data["enabled"] == (data["cv_f1"] > data["cv_rules_f1"] and wins)
     assert data["mode"] in {"fill", "full"}
     assert data["fields"] in {"both", "imposer", "target"}
     assert 0.0 < data["threshold"] <= 1.0 and data["margin"] >= 0.0
