@@ -337,12 +337,12 @@ def _pair_features(
     )
     f["same_imposer_as_last_rate"] = float(last is not None and last[0] == imposer)
     f["same_target_as_last_rate"] = float(last is not None and last[1] == target)
-    same_sentence = last is not None and last[2] == sent_start
+    before_here = last if last is not None and last[2] == sent_start else (None, None, None)
     f["same_pair_as_rate_before_in_sentence"] = float(
-        same_sentence and last[0] == imposer and last[1] == target
+        before_here[0] == imposer and before_here[1] == target
     )
     f["swapped_pair_of_rate_before_in_sentence"] = float(
-        same_sentence and last[1] == imposer and last[0] == target
+        before_here[1] == imposer and before_here[0] == target
     )
     stated_i = bool(reading.stated_imposers) and reading.stated_imposers[0] == imposer
     stated_t = target is not None and reading.stated_targets[:1] == [target]
