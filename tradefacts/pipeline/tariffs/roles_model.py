@@ -69,9 +69,15 @@ class Candidate:
 recorder: Callable[[Context, Span, Reading, list[Candidate]], None] | None = None
 
 
+#: A regression tree as plain data: a leaf is its value; a split is
+#: ``[feature, threshold, subtree if value <= threshold, subtree otherwise]``.
+Tree = float | list[Any]
+
+
 @dataclass(frozen=True)
 class RolesModel:
-    """Logistic weights over named features, with the score a further target must reach."""
+    """Scores over named features (logistic weights, or boosted trees when ``trees`` is set),
+    with the rules kept unless the model's best pair beats theirs by ``margin``."""
 
     weights: dict[str, float]
     bias: float
@@ -79,19 +85,38 @@ class RolesModel:
     #: "fill": the model only decides the sides the clause leaves out (the rules' fallbacks);
     #: "full": it may overrule any side.
     mode: str = "fill"
+    #: How much more probable than the rules' pair the model's best pair must be to replace it.
+    margin: float = 0.0
+    #: Which sides the model may change: "both", "imposer" or "target".
+    fields: str = "both"
+    trees: tuple[Tree, ...] = ()
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        if self.trees:
+            z = self.bias + sum(_leaf(tree, features) for tree in self.trees)
+        else:
+            z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RolesModel:
         return cls(
-            weights={str(k): float(v) for k, v in data["weights"].items()},
+            weights={str(k): float(v) for k, v in data.get("weights", {}).items()},
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
             mode=str(data.get("mode", "fill")),
+            margin=float(data.get("margin", 0.0)),
+            fields=str(data.get("fields", "both")),
+            trees=tuple(data.get("trees", ())),
         )
+
+
+def _leaf(tree: Tree, features: dict[str, float]) -> float:
+    """The value of the leaf ``features`` reach in ``tree`` (a missing feature is 0)."""
+    node = tree
+    while isinstance(node, list):
+        node = node[2] if features.get(node[0], 0.0) <= node[1] else node[3]
+    return float(node)
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +132,8 @@ def shipped_model() -> RolesModel | None:
 #: Overrides the shipped model when set (cross-validation in tools/train_tariff_roles.py).
 active_model: RolesModel | None = None
 use_model = True
+#: Builds the candidates instead of ``candidate_pairs`` when set (the trainer's cache).
+candidate_source: Callable[[Context, Span, Token, Span, Reading], list[Candidate]] | None = None
 
 
 def choose_roles(
@@ -116,30 +143,60 @@ def choose_roles(
     model = active_model or shipped_model() if use_model else None
     if recorder is None and model is None:
         return reading.imposer, reading.targets  # the rules decide: no candidates to build
-    candidates = candidate_pairs(ctx, pspan, tariff, sent, reading)
+    build = candidate_source or candidate_pairs
+    candidates = build(ctx, pspan, tariff, sent, reading)
+    # the next rate's features read the rules' reading of this one (never the model's)
+    first = reading.targets[0] if reading.targets else None
+    ctx._roles_last = (reading.imposer, first, sent.start)  # type: ignore[attr-defined]
     if recorder is not None:
         recorder(ctx, pspan, reading, candidates)
-    if model is None or not candidates:
-        ctx._roles_last = (reading.imposer, reading.targets[0] if reading.targets else None)  # type: ignore[attr-defined]
+    if model is None:
         return reading.imposer, reading.targets
-    if model.mode == "fill":
-        candidates = [c for c in candidates if keeps_stated_sides(c, reading)]
-        stated_targets = [t for t in reading.targets if t in reading.stated_targets]
-        if not candidates or (reading.stated_imposers and stated_targets):
-            ctx._roles_last = (reading.imposer, reading.targets[0] if reading.targets else None)  # type: ignore[attr-defined]
-            return reading.imposer, reading.targets  # the clause states both sides
+    return decode(model, reading, candidates)
+
+
+def decode(
+    model: RolesModel, reading: Reading, candidates: list[Candidate]
+) -> tuple[str | None, list[str | None]]:
+    """The pairs ``model`` picks among ``candidates``: its best pair when that beats the rules'
+    pair by the margin (else the rules' reading), with further targets of the same imposer
+    that reach the threshold."""
+    rules = (reading.imposer, reading.targets)
+    candidates = [c for c in candidates if allowed(c, reading, model)]
+    stated_targets = [t for t in reading.targets if t in reading.stated_targets]
+    if not candidates or (model.mode == "fill" and reading.stated_imposers and stated_targets):
+        return rules  # the clause states both sides (or the model may change none)
     scored = sorted(
         ((model.probability(c.features), n, c) for n, c in enumerate(candidates)),
         key=lambda s: (-s[0], s[1]),
     )
     best = scored[0][2]
-    targets: list[str | None] = [best.target]
+    ruled = reading.targets or [EVERY_PARTNER]  # no target: the fact says every partner
+    rules_p = max(
+        (p for p, _, c in scored if c.imposer == reading.imposer and c.target in ruled),
+        default=0.0,
+    )
+    keeps_rules = best.imposer == reading.imposer and best.target in ruled
+    if not keeps_rules and scored[0][0] < rules_p + model.margin:
+        return rules  # the rules' reading stands unless the model is surer by the margin
+    targets: list[str | None] = list(reading.targets) if keeps_rules else [best.target]
     for p, _, c in scored[1:]:
         if c.imposer == best.imposer and c.target is not None and best.target is not None:
             if p >= model.threshold and c.target not in targets:
                 targets.append(c.target)
-    ctx._roles_last = (best.imposer, best.target)  # type: ignore[attr-defined]
     return best.imposer, targets
+
+
+def allowed(candidate: Candidate, reading: Reading, model: RolesModel) -> bool:
+    """True when ``model`` may choose the pair: it keeps the sides the clause states (mode
+    "fill") and the side the model may not change (``fields``)."""
+    if model.mode == "fill" and not keeps_stated_sides(candidate, reading):
+        return False
+    if model.fields == "target":
+        return candidate.imposer == reading.imposer
+    if model.fields == "imposer":
+        return candidate.target == (reading.targets[0] if reading.targets else None)
+    return True
 
 
 def keeps_stated_sides(candidate: Candidate, reading: Reading) -> bool:
@@ -175,7 +232,7 @@ def candidate_pairs(
             if target == imposer:
                 continue
             feats = _pair_features(
-                ctx, pspan, tariff, reading, stats, here, before, imposer, target
+                ctx, pspan, tariff, reading, stats, (here, before, sent.start), imposer, target
             )
             out.append(Candidate(imposer, target, feats))
     return out
@@ -188,7 +245,8 @@ _PAIR_FEATURES = (
     "target_share target_every_partner few_countries_sentence "
     "retaliation_cue_imposer_not_default imposer_ranked_first imposer_ranked "
     "imposer_unranked_with_ranking target_usual_partner same_imposer_as_last_rate "
-    "same_target_as_last_rate rule_pair_both_stated rule_pair_imposer_stated "
+    "same_target_as_last_rate same_pair_as_rate_before_in_sentence "
+    "swapped_pair_of_rate_before_in_sentence rule_pair_both_stated rule_pair_imposer_stated "
     "rule_pair_target_stated rule_pair_nothing_stated"
 ).split()
 _SIDE_FEATURES = (
@@ -238,17 +296,19 @@ def _pair_features(
     tariff: Token,
     reading: Reading,
     stats: _Stats,
-    here: dict[str, list[CountryMention]],
-    before: dict[str, list[CountryMention]],
+    where: tuple[dict[str, list[CountryMention]], dict[str, list[CountryMention]], int],
     imposer: str,
     target: str | None,
 ) -> dict[str, float]:
+    here, before, sent_start = where  # mentions in the sentence, the one before; its start
     default = tables().default_imposer
     most = stats.counts[stats.top[0]] if stats.top else 1
     f: dict[str, float] = {
         "rule_imposer": float(imposer == reading.imposer),
-        "rule_target": float(target in reading.targets),
-        "rule_pair": float(imposer == reading.imposer and target in reading.targets),
+        "rule_target": float(target in (reading.targets or [EVERY_PARTNER])),
+        "rule_pair": float(
+            imposer == reading.imposer and target in (reading.targets or [EVERY_PARTNER])
+        ),
         "stated_imposer": float(imposer in reading.stated_imposers),
         "stated_imposer_first": float(reading.stated_imposers[:1] == [imposer]),
         "stated_target": float(target is not None and target in reading.stated_targets),
@@ -277,6 +337,13 @@ def _pair_features(
     )
     f["same_imposer_as_last_rate"] = float(last is not None and last[0] == imposer)
     f["same_target_as_last_rate"] = float(last is not None and last[1] == target)
+    before_here = last if last is not None and last[2] == sent_start else (None, None, None)
+    f["same_pair_as_rate_before_in_sentence"] = float(
+        before_here[0] == imposer and before_here[1] == target
+    )
+    f["swapped_pair_of_rate_before_in_sentence"] = float(
+        before_here[1] == imposer and before_here[0] == target
+    )
     stated_i = bool(reading.stated_imposers) and reading.stated_imposers[0] == imposer
     stated_t = target is not None and reading.stated_targets[:1] == [target]
     f["rule_pair_both_stated"] = float(f["rule_pair"] and stated_i and stated_t)
