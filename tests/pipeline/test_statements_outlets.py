@@ -60,3 +60,22 @@ def test_an_outlet_relaying_a_persons_words_gives_them_to_the_person(nlp) -> Non
         'their machinery comes south at half the old rate."'
     )
     assert speakers(text) == ["Ama Owusu-Bekoe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Trump has linked the duties to border security, Minister Paul Girard said, "
+            'but crossings are minimal.\n"We have a very good story to tell," he said.',
+            "Paul Girard",
+        ),
+        (
+            "President Lula blamed the levies on politics, Finance Minister Rui Costa told "
+            "reporters on Tuesday. \u201cThe numbers say otherwise,\u201d he said.",
+            "Rui Costa",
+        ),
+    ],
+)
+def test_he_said_points_to_who_reported_the_previous_sentence(nlp, text: str, speaker: str) -> None:
+    assert speakers(text)[-1] == speaker

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..document import in_clutter, mentions_in, phrase_start
-from .cues import SUBJECT_DEPS, cues
+from .cues import SUBJECT_DEPS, cues, is_cue
 from .frame import RUN, Frame, sentence_of
 from .institutions import institution_speaker
 
@@ -197,7 +197,8 @@ def _antecedent(pronoun: Token, pronouns: frozenset[str], frame: Frame) -> str |
 
 
 def _find_antecedent(pronoun: Token, pronouns: frozenset[str], frame: Frame) -> str | None:
-    """The latest person subject before the pronoun, main-clause subjects first per sentence."""
+    """The latest person subject before the pronoun; per sentence, the subject of a reporting
+    verb first, then the main clause's."""
     doc = frame.doc
     for sent in _lookback(pronoun):
         subjects = [
@@ -209,7 +210,16 @@ def _find_antecedent(pronoun: Token, pronouns: frozenset[str], frame: Frame) -> 
             and t.lower_ not in pronouns
             and not in_clutter(doc, t.idx, t.idx + len(t))
         ]
-        subjects.sort(key=lambda t: (t.dep_ not in SUBJECT_DEPS or t.head.dep_ != "ROOT", -t.i))
+        verbs = cues().verbs
+        subjects.sort(
+            key=lambda t: (
+                # who said it first ("Trump linked X to Y, LeBlanc said. '...,' he said"),
+                not (t.dep_ in SUBJECT_DEPS and is_cue(t.head, verbs)),
+                # then the main clause's subject
+                t.dep_ not in SUBJECT_DEPS or t.head.dep_ != "ROOT",
+                -t.i,
+            )
+        )
         for t in subjects:  # only a title needs the (slower) resolver; names have mentions
             found = _named_speaker(doc, t, pronouns, use_resolver=t.pos_ == "NOUN")
             if found and found.startswith("person:"):
