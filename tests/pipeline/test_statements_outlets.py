@@ -79,3 +79,40 @@ def test_an_outlet_relaying_a_persons_words_gives_them_to_the_person(nlp) -> Non
 )
 def test_he_said_points_to_who_reported_the_previous_sentence(nlp, text: str, speaker: str) -> None:
     assert speakers(text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The office of the president called the move worrying.\n\u201cPunitive levies "
+            "are a barrier to shared prosperity,\u201d the Presidency said.",
+            "Presidency",
+        ),
+        (
+            'Talks resumed in Bern. "Both sides want a result by June," the Federal Council '
+            "said on Friday.",
+            "Federal Council",
+        ),
+    ],
+)
+def test_a_capitalised_institution_speaks_as_itself(nlp, text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Peru\'s trade ministry filed a complaint. "The duties break WTO rules," the trade '
+        'ministry said. "It is plain bullying," it further added.',
+        '"We will answer in kind," the Danish government said on Friday. "Talks go on," it added.',
+    ],
+)
+def test_it_added_points_back_to_the_institution_that_spoke(nlp, text: str) -> None:
+    found = speakers(text)
+    assert len(found) == 2 and found[0] == found[1] and found[0] is not None
+
+
+def test_it_added_after_a_person_is_no_speaker(nlp) -> None:
+    text = 'Trump spoke on Friday. "It is great," he said. "It works," it added.'
+    assert speakers(text) == ["Donald Trump"]

@@ -57,7 +57,10 @@ def _institution(tok: Token, c: Cues) -> str | None:
     if tok.lemma_.lower() not in c.institution_heads or tok.pos_ == "PROPN" and start == tok.i:
         return None
     if start == tok.i or all(doc[i].dep_ == "det" for i in range(start, tok.i)):
-        return _earlier_institution(tok)
+        found = _earlier_institution(tok)
+        if found is None and tok.text[:1].isupper() and not tok.is_sent_start:
+            return _named_institution(doc, start, tok.i + 1)  # "the Presidency said"
+        return found
     if tok.is_lower:  # "the Reuters news agency": a common noun after the name of one
         inside = [
             m

@@ -61,10 +61,30 @@ def subject_speaker(
         found = _title_mention(doc, subject) or _title_antecedent(subject, frame)
         if found:
             return found
+    elif subject.lower_ == "it" and institutions:
+        return _body_antecedent(subject, pronouns)
     found = _named_speaker(doc, subject, pronouns)
     if found is None and institutions and subject.lower_ not in pronouns:
         found = institution_speaker(subject, cues())
     return found
+
+
+def _body_antecedent(pronoun: Token, pronouns: frozenset[str]) -> str | None:
+    """The body an "it" reporting verb points back to: the subject of the latest reporting
+    verb before it that names an organisation or a country ("..., the ministry said. '...,' it
+    added")."""
+    c = cues()
+    for sent in _lookback(pronoun):
+        for tok in sorted((t for t in sent if t.i < pronoun.i), key=lambda t: -t.i):
+            if tok.dep_ not in SUBJECT_DEPS or not is_cue(tok.head, c.verbs) or tok.lower_ == "it":
+                continue
+            found = _named_speaker(pronoun.doc, tok, pronouns, use_resolver=False)
+            if found is None and tok.lower_ not in pronouns:
+                found = institution_speaker(tok, c)
+            if found and not found.startswith("person:"):
+                return found
+            return None  # the latest reporting verb's subject is a person: not "it"
+    return None
 
 
 #: Nouns of writings whose words are their author's: "the letter said", "the post read".
