@@ -38,11 +38,14 @@ THINGS = [
         "Investors looked to Marco Lindqvist, which also cut its forecast on Tuesday.",
         "Marco Lindqvist",
     ),
+    # a name hung on a person's name by "of" / "at": where they work
+    ('"Rates will rise," said Marco Huang of Julia Berman, noting the risk.', "Julia Berman"),
     # the name's own definite article
     ("Readers of The Marco Herald wrote in.", "Marco Herald"),
 ]
 
 PEOPLE = [
+    ("Officials met the wife of Marco Huang on Friday.", "Marco Huang"),
     ("Leaders such as Marco Voss welcomed the truce.", "Marco Voss"),
     ("Economists like Julia Quist expect prices to rise.", "Julia Quist"),
     ("Judge Julia Bright, a Reagan appointee, wrote the opinion.", "Julia Bright"),

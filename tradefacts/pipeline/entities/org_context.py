@@ -1,7 +1,8 @@
 """Names the model calls PERSON that their context shows to be a company, a brand or a paper.
 
 "sites like Shein and Temu", "Samsung and SK Hynix, two major firms", "Richfield-based Best
-Buy, which also reported earnings", "farmers who spoke with The Gazette": each context says
+Buy, which also reported earnings", "farmers who spoke with The Gazette", "said Yusuf Huang of
+Neuberger Berman": each context says
 *thing*, whatever the name. Read from the parse, so it holds for names no list has; used
 only for names nothing else marks as a person (no title, honorific or known official).
 """
@@ -25,6 +26,8 @@ def thing_context(doc: Doc, start: int, end: int, g: Gazetteer) -> str | None:
         return "based"
     if _which_clause(doc, root, end):
         return "which"
+    if _affiliation(root):
+        return "affiliation"
     head = _kind_noun(root)
     if head is not None and not _person_noun(head, g):
         return f"kind:{head.lower_}"
@@ -63,6 +66,16 @@ def _which_clause(doc: Doc, root: Token, end: int) -> bool:
         child.dep_ == "relcl" and min(t.i for t in child.subtree) == end + 1
         for child in root.children
     )
+
+
+def _affiliation(root: Token) -> bool:
+    """ "Yusuf Huang of Neuberger Berman", "Ana Ruiz at Carver Lindqvist": a name hung on a
+    person's name by "of" or "at" is where that person works."""
+    marker = root.head
+    if root.dep_ != "pobj" or marker.lower_ not in {"of", "at"} or marker.i > root.i:
+        return False
+    person = marker.head
+    return person.ent_type_ == "PERSON" and person.i < marker.i and person.i != root.i
 
 
 def _kind_noun(root: Token) -> Token | None:
