@@ -296,3 +296,18 @@ def test_goods_sent_into_a_country_are_taxed_by_it(nlp):
         "We will charge Brazil a tariff of 50% on Brazilian products sent into the United States."
     )
     assert sides(nlp, text) == {(50.0, "USA", "BRA")}
+
+
+# ------------------------------------------------------------ legislatures and cabinets
+
+
+def test_a_legislature_or_cabinet_approving_a_tariff_is_its_countrys_imposing(nlp):
+    assert sides(nlp, "Brazil's Congress approved tariffs of 30% on imports from Argentina.") == {
+        (30.0, "BRA", "ARG")
+    }
+    assert sides(nlp, "India's cabinet approved a 20 per cent duty on steel from Vietnam.") == {
+        (20.0, "IND", "VNM")
+    }
+    assert sides(
+        nlp, "Mexico's Senate on Wednesday passed levies of up to 50% on imports from China."
+    ) == {(50.0, "MEX", "CHN")}
