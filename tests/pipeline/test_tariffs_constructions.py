@@ -311,3 +311,11 @@ def test_a_legislature_or_cabinet_approving_a_tariff_is_its_countrys_imposing(nl
     assert sides(
         nlp, "Mexico's Senate on Wednesday passed levies of up to 50% on imports from China."
     ) == {(50.0, "MEX", "CHN")}
+
+
+def test_where_after_places_without_a_comma_targets_those_places(nlp):
+    assert sides(
+        nlp,
+        "About a third of the trucks it sold in the United States were imports, mostly from "
+        "Brazil and Chile where Washington has imposed duties of 18 per cent.",
+    ) == {(18.0, "USA", "BRA"), (18.0, "USA", "CHL")}

@@ -141,7 +141,27 @@ def _relative_antecedents(ctx: Context, frame: Frame) -> list[tuple[str, Country
     antecedent = verb.head
     members = [antecedent, *antecedent.conjuncts]
     found = [ctx.by_token[tok.i] for tok in members if tok.i in ctx.by_token]
+    if not found:
+        found = _places_before_where(ctx, verb)
     return [(role, m) for m in found if not m.is_person or role == "imposer"]
+
+
+def _places_before_where(ctx: Context, verb: Token) -> list[CountryMention]:
+    """ "imports, mostly from Mexico and Canada where Trump has imposed tariffs": without a
+    comma the parser may hang the clause on an earlier noun; "where" follows its places."""
+    where = next((c for c in verb.children if c.lower_ == "where" and c.i < verb.i), None)
+    if where is None or where.i == 0:
+        return []
+    before = ctx.doc[where.i - 1]
+    if before.is_punct and before.i > 0:
+        before = ctx.doc[before.i - 1]
+    if before.i not in ctx.by_token:
+        return []
+    first = before
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    members = [first, *first.conjuncts]
+    return [ctx.by_token[t.i] for t in members if t.i in ctx.by_token]
 
 
 def elliptic_roles(
