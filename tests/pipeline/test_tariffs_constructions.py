@@ -316,6 +316,6 @@ def test_a_legislature_or_cabinet_approving_a_tariff_is_its_countrys_imposing(nl
 def test_where_after_places_without_a_comma_targets_those_places(nlp):
     assert sides(
         nlp,
-        "About a third of the trucks it sold in the United States were imports, mostly from "
-        "Brazil and Chile where Washington has imposed duties of 18 per cent.",
-    ) == {(18.0, "USA", "BRA"), (18.0, "USA", "CHL")}
+        "Over 30% of the 2 million phones sold in Japan last year were imports, mostly from "
+        "Vietnam and Thailand where Tokyo has imposed duties of 12%.",
+    ) == {(12.0, "JPN", "VNM"), (12.0, "JPN", "THA")}
