@@ -162,7 +162,8 @@ def _timed_by_main_clause(ctx: ArticleContext, head: Token, when: DateMention) -
         c.dep_ in {"mark", "advmod"} and c.lower_ in _SAME_TIME_MARKS for c in head.children
     ):
         return False
-    return any(d is when and clause_head(r).i == head.head.i for d, r in ctx.date_roots)
+    governing = {head.head.i, clause_head(head.head).i}  # "vowed to fight on Wednesday as"
+    return any(d is when and clause_head(r).i in governing for d, r in ctx.date_roots)
 
 
 def _date_is_own(ctx: ArticleContext, when: DateMention, inside: set[int], trigger: Token) -> bool:

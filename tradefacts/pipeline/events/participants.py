@@ -20,6 +20,9 @@ from .tables import EventData, event_data
 from .triggers import Trigger
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Subject pronouns of an adverbial or conjoined clause that stand for the governing clause's
+#: subject ("Beijing vowed to fight on Wednesday as it announced new duties").
+REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "i", "we", "his"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 #: Words that make a talks trigger a session of the article's own ongoing talks ("next round",
@@ -134,6 +137,8 @@ def _country_takes_part(
     for _ in range(3):
         if head.i in triggers or head.lower_ in data.party_nouns:
             return True
+        if head.lemma_.lower() in data.institution_nouns:  # "Mexico's Senate approved"
+            return True
         if any(etype == "person" for _, etype in ctx.mention_tokens.get(head.i, [])):
             return True
         if head.dep_ not in ("compound", "amod") or head.head.i == head.i:
@@ -157,8 +162,13 @@ def _resolve(ctx: ArticleContext, token: Token) -> str | None:
 
 
 def borrowed_subject(ctx: ArticleContext, head: Token) -> list[str]:
-    """Participants of the governing clause's subject, for clauses without one of their own."""
-    if subjects(head) and not all(s.lower_ in RELATIVE_PRONOUNS for s in subjects(head)):
+    """Participants of the governing clause's subject, for clauses without one of their own
+    (or whose subject is a pronoun of an adverbial or conjoined clause)."""
+    own = subjects(head)
+    referring = head.dep_ in ("advcl", "conj") and all(
+        s.lower_ in REFERRING_PRONOUNS for s in own
+    )
+    if own and not referring and not all(s.lower_ in RELATIVE_PRONOUNS for s in own):
         return []
     if head.dep_ == "acl" and head.tag_ == "VBN":
         # "a letter posted on Wednesday": the noun is what was posted; the poster is the
@@ -197,10 +207,12 @@ def governing_subjects(ctx: ArticleContext, head: Token) -> list[str]:
 
 
 def _subject_ids(ctx: ArticleContext, head: Token) -> list[str]:
-    """Person/country ids of the subjects of clause ``head`` (pronouns and titles resolved)."""
+    """Person/country ids of the subjects of clause ``head`` (pronouns and titles resolved,
+    government-like subjects standing for their country: "Beijing", "the ministry")."""
     ids: list[str] = []
     for s in subjects(head):
-        ids.extend(_entity_ids_at(ctx, s) or ([p] if (p := _resolve(ctx, s)) else []))
+        found = _entity_ids_at(ctx, s) or ([p] if (p := _resolve(ctx, s)) else [])
+        ids.extend(found or institution_countries(ctx, s, head))
     return ids
 
 
