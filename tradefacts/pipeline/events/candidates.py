@@ -28,7 +28,14 @@ from .participants import (
 )
 from .places import find_location
 from .tables import TYPE_PRIORITY, event_data, family
-from .timing import attach_date, is_planned, named_date, names_a_day, past_tense
+from .timing import (
+    attach_date,
+    is_planned,
+    named_date,
+    names_a_day,
+    past_tense,
+    start_day,
+)
 from .triggers import Trigger
 
 
@@ -141,6 +148,8 @@ def _candidate(
     if not participants:
         return None
     cand = _make_candidate(ctx, main, tokens, participants, when, planned, location, group)
+    if inclusive and when is not None:
+        _schedule_start(ctx, cand, when)
     if when is not None and not _date_is_own(ctx, when, dated_inside, main.token):
         # a weak trigger ("imposed", "said") needs a date of its own clause: one lent by a
         # governing clause times that clause ("to discuss the tariffs he imposed, on Monday"),
@@ -149,6 +158,17 @@ def _candidate(
         if not _timed_by_main_clause(ctx, head, when):
             cand.weak = cand.weak or all(t.weak for t in group)
     return cand
+
+
+def _schedule_start(ctx: ArticleContext, cand: Candidate, when: DateMention) -> None:
+    """A measure's start day without a year is the nearest one ("effective 6 August"); after
+    the reference date it is planned."""
+    day = start_day(when, ctx.doc._.reference_date)
+    if day is None or day == cand.date:
+        return
+    cand.date = day
+    if day > ctx.doc._.reference_date:
+        cand.status, cand.tentative, cand.background = "planned", False, False
 
 
 #: Conjunctions of a clause that happens at the time of the clause it modifies.

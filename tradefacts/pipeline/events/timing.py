@@ -9,6 +9,7 @@ planning verbs and modifiers and dates after the reference date or worded as fut
 
 from __future__ import annotations
 
+import re
 from datetime import date as Date
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,11 @@ from .clause import clause_head, subjects
 from .context import ArticleContext
 from .tables import event_data
 from .triggers import Trigger, opens_date
+
+#: A year written out ("2025"): the date of a start marker is then as written.
+WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+#: A month written out or abbreviated ("6 August", "Oct. 1"): a calendar day, not a weekday.
+MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
 
 #: Dependencies of noun modifiers: a date in one times that noun ("the April 2 announcement").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod", "poss", "nummod"})
@@ -195,3 +201,21 @@ def past_tense(tokens: list[Token], trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def start_day(when: DateMention, reference: Date | None) -> Date | None:
+    """The day a measure starts on ("effective 6 August", "beginning Oct. 1"): a month and day
+    written without a year are the nearest such day to the reference date, whatever the tense
+    of the clause ("signed an order effective 6 August" in a July paper is this August)."""
+    day = when.date
+    if day is None or reference is None or when.granularity != "day":
+        return day
+    if WRITTEN_YEAR.search(when.text) or not MONTH_NAME.search(when.text):
+        return day
+    options = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda d: abs((d - reference).days), default=day)
