@@ -34,6 +34,7 @@ from .timing import (
     named_date,
     names_a_day,
     past_tense,
+    same_time_adjuncts,
     start_day,
 )
 from .triggers import Trigger
@@ -137,7 +138,7 @@ def _candidate(
             participants.append(entity_id)
     planned = is_planned(ctx, main.token, head, keep, None)
     own = {i for t in group for i in range(t.start, t.end)}
-    dated_inside = inside | participle_tokens(tokens, inside)
+    dated_inside = inside | participle_tokens(tokens, inside) | same_time_adjuncts(head, set())
     when = attach_date(ctx, main.token, head, dated_inside, planned, trigger_tokens - own)
     if not planned:
         planned = is_planned(ctx, main.token, head, keep, when)

@@ -63,6 +63,9 @@ def attach_date(
             local, key=lambda dr: (tree_distance(trigger, dr[1]), abs(dr[1].i - trigger.i))
         )
         return nearest[0]
+    adjunct = _same_time_adjunct_date(ctx, head, others)
+    if adjunct is not None:
+        return adjunct
     adjacent = ctx.date_starts.get(trigger.i + 1)
     if adjacent is not None and trigger.pos_ == "VERB":
         # "said on Monday it had ...": the parser often hangs the date on the reported clause
@@ -75,6 +78,28 @@ def attach_date(
         if same_sentence and clause_head(root).i in governing:
             return d
     return None
+
+
+def same_time_adjuncts(head: Token, others: set[int]) -> set[int]:
+    """Tokens of the subjectless present participles that set the scene of the clause
+    ("Speaking at a forum in Jakarta on Monday, the minister said ..."): same time."""
+    out: set[int] = set()
+    for child in head.children:
+        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i in others:
+            continue
+        if subjects(child) or any(c.dep_ in ("mark", "advmod") for c in child.children):
+            continue  # "after meeting X on Monday", "before leaving on Friday"
+        out.update(t.i for t in child.subtree)
+    return out
+
+
+def _same_time_adjunct_date(
+    ctx: ArticleContext, head: Token, others: set[int]
+) -> DateMention | None:
+    """The date of a scene-setting participle of the clause (``same_time_adjuncts``)."""
+    span = same_time_adjuncts(head, others)
+    dated = [d for d, r in ctx.date_roots if r.i in span and not _times_other(r, others)]
+    return dated[0] if dated else None
 
 
 def _opened_by_marker(ctx: ArticleContext, others: set[int]) -> set[int]:
