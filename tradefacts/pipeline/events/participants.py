@@ -165,9 +165,7 @@ def borrowed_subject(ctx: ArticleContext, head: Token) -> list[str]:
     """Participants of the governing clause's subject, for clauses without one of their own
     (or whose subject is a pronoun of an adverbial or conjoined clause)."""
     own = subjects(head)
-    referring = head.dep_ in ("advcl", "conj") and all(
-        s.lower_ in REFERRING_PRONOUNS for s in own
-    )
+    referring = head.dep_ in ("advcl", "conj") and all(s.lower_ in REFERRING_PRONOUNS for s in own)
     if own and not referring and not all(s.lower_ in RELATIVE_PRONOUNS for s in own):
         return []
     if head.dep_ == "acl" and head.tag_ == "VBN":
