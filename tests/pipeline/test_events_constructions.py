@@ -137,3 +137,16 @@ def test_start_day_with_its_year_stays_as_written(nlp):
     text = "Ottawa imposed a 25% surtax on US steel effective March 13, 2025."
     found = events(text, "2025-09-26")
     assert any(date == dt.date(2025, 3, 13) for date, _ in found)
+
+
+# --- a country's company or body acts for it ("the UK's Royal Mail will halt") --------------
+
+
+def test_possessive_country_of_an_organisation_takes_part(nlp):
+    text = "The UK's Royal Mail will halt parcel shipments to the United States on Friday."
+    assert "country:GBR" in dated_parties(text, dt.date(2025, 8, 1))
+
+
+def test_possessive_country_of_a_carmaker_takes_part(nlp):
+    text = "South Korea's Hyundai Motor said on Thursday that the levies cut its profit by half."
+    assert "country:KOR" in dated_parties(text, dt.date(2025, 7, 24))

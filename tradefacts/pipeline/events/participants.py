@@ -141,6 +141,10 @@ def _country_takes_part(
             return True
         if any(etype == "person" for _, etype in ctx.mention_tokens.get(head.i, [])):
             return True
+        if token.dep_ == "poss" and any(  # "the UK's Royal Mail will halt shipments"
+            etype == "organization" for _, etype in ctx.mention_tokens.get(head.i, [])
+        ):
+            return True
         if head.dep_ not in ("compound", "amod") or head.head.i == head.i:
             return False
         head = head.head
