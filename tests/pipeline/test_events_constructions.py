@@ -150,3 +150,21 @@ def test_possessive_country_of_an_organisation_takes_part(nlp):
 def test_possessive_country_of_a_carmaker_takes_part(nlp):
     text = "South Korea's Hyundai Motor said on Thursday that the levies cut its profit by half."
     assert "country:KOR" in dated_parties(text, dt.date(2025, 7, 24))
+
+
+# --- "the bloc" is the union of countries the article names, not the dateline's country -----
+
+
+def test_the_bloc_is_the_named_union(nlp):
+    text = (
+        "WASHINGTON - The European Union published its list of targeted US goods on Wednesday. "
+        "The 27-nation bloc announced late Tuesday that it would act from April 1."
+    )
+    parties = dated_parties(text, dt.date(2025, 7, 29))
+    assert "country:EUU" in parties
+    assert "country:USA" not in parties
+
+
+def test_the_bloc_without_a_named_union_is_nobody(nlp):
+    text = "WASHINGTON - The bloc announced on Tuesday that it would retaliate."
+    assert "country:USA" not in dated_parties(text, dt.date(2025, 7, 29))

@@ -103,11 +103,19 @@ def institution_countries(ctx: ArticleContext, subject: Token, head: Token) -> l
                 code = f"country:{country}"
                 if code not in countries:
                     countries.append(code)
+    if not countries and any(t.lemma_.lower() in data.bloc_nouns for t in phrase):
+        return _named_blocs(ctx)  # "the 27-nation bloc announced"
     if countries or not institutional:
         return countries
     reporter = _reporting_person_country(ctx, head)
     home = reporter or home_country(ctx, subject.idx)
     return [home] if home else []
+
+
+def _named_blocs(ctx: ArticleContext) -> list[str]:
+    """The unions of countries (``bloc_countries``) the article names, as ``country:XXX``."""
+    named = {entity_id for ids in ctx.mention_tokens.values() for entity_id, _ in ids}
+    return [f"country:{c}" for c in event_data().bloc_countries if f"country:{c}" in named][:1]
 
 
 def _reporting_person_country(ctx: ArticleContext, head: Token) -> str | None:
