@@ -168,3 +168,22 @@ def test_the_bloc_is_the_named_union(nlp):
 def test_the_bloc_without_a_named_union_is_nobody(nlp):
     text = "WASHINGTON - The bloc announced on Tuesday that it would retaliate."
     assert "country:USA" not in dated_parties(text, dt.date(2025, 7, 29))
+
+
+# --- "during a speech": the framed clause's subject gave it ---------------------------------
+
+
+def test_during_a_speech_the_subject_spoke(nlp):
+    text = "Trump has singled out Australian beef during a speech on his new tariffs."
+    found = events(text, "2025-04-03")
+    assert any(date is None and "person:donald-trump" in parts for date, parts in found)
+
+
+def test_during_a_news_conference_the_subject_spoke_on_that_day(nlp):
+    text = "Prime Minister Mark Carney announced the cuts during a news conference on Friday."
+    assert "person:mark-carney" in dated_parties(text, dt.date(2025, 8, 22), "2025-08-23")
+
+
+def test_during_planned_talks_is_no_happening(nlp):
+    text = "Japanese officials had planned to focus on trade matters during these talks."
+    assert not any(date is None for date, _ in events(text, "2025-04-16"))

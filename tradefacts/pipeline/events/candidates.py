@@ -25,6 +25,7 @@ from .participants import (
     governing_subjects,
     is_round,
     speaker_tokens,
+    subject_ids,
 )
 from .places import find_location
 from .tables import TYPE_PRIORITY, event_data, family
@@ -210,19 +211,51 @@ def _reported(group: list[Trigger]) -> set[int]:
 def _isolated_candidate(
     ctx: ArticleContext, trig: Trigger, trigger_tokens: set[int]
 ) -> Candidate | None:
-    """A trigger noun under a temporal preposition: only what its own phrase says."""
+    """A trigger noun under a temporal preposition: only what its own phrase says; "during a
+    speech" also takes the subject of the clause it frames (who spoke)."""
     tokens = same_line(clause_tokens(trig.token, {trig.token.i}), trig.token, ctx.newlines)
     inside = {t.i for t in tokens}
     allowed = participant_tokens(tokens, {trig.token.i}, trigger_tokens)
     participants, _ = collect_participants(ctx, tokens, allowed, trigger_tokens, trig.token)
+    framed = _framed_clause(trig.token) if trig.type in SPEAKER_TYPES else None
+    if framed is not None:
+        participants += [p for p in subject_ids(ctx, framed) if p not in participants]
     if not participants:
         return None
     local = [(d, r) for d, r in ctx.date_roots if r.i in inside]
     when = local[0][0] if local else None
     planned = is_planned(ctx, trig.token, trig.token, {trig.token.i}, when)
     cand = _make_candidate(ctx, trig, tokens, participants, when, planned, None, [trig])
-    cand.background = False  # "after the meeting" frames another happening
+    # "after the meeting" frames another happening; "during a speech" tells one of its own
+    cand.background = framed is not None and _told_with(ctx, cand, trig.token, framed, planned)
+    cand.tentative = cand.tentative and not cand.background
     return cand
+
+
+def _told_with(
+    ctx: ArticleContext, cand: Candidate, noun: Token, framed: Token, planned: bool
+) -> bool:
+    """True when an undated "during <noun>" happened with its past clause ("has singled out
+    beef during a speech"), not planned ("had planned to focus on trade during these talks")."""
+    if cand.date is not None or planned:
+        return False
+    anchor = noun.head.head
+    if is_planned(ctx, anchor, framed, path_to(framed, anchor), None):
+        return False
+    return past_tense([framed], framed)
+
+
+#: Prepositions whose trigger noun happens with the clause it frames ("during a speech").
+_DURING = frozenset({"during"})
+
+
+def _framed_clause(noun: Token) -> Token | None:
+    """The clause head a "during <trigger noun>" phrase frames, else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _DURING or prep.head.i == prep.i:
+        return None
+    head = clause_head(prep.head)
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _make_candidate(

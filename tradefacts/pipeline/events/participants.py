@@ -183,7 +183,7 @@ def borrowed_subject(ctx: ArticleContext, head: Token) -> list[str]:
     if head.dep_ == "acl" and head.tag_ == "VBN":
         # "a letter posted on Wednesday": the noun is what was posted; the poster is the
         # subject of the clause that names the letter
-        return _subject_ids(ctx, clause_head(head.head))
+        return subject_ids(ctx, clause_head(head.head))
     if head.dep_ in ("relcl", "acl"):
         antecedent = head.head
         ids = _entity_ids_at(ctx, antecedent)
@@ -196,7 +196,7 @@ def borrowed_subject(ctx: ArticleContext, head: Token) -> list[str]:
             return []
         current = current.head
         if subjects(current):
-            return _subject_ids(ctx, current)
+            return subject_ids(ctx, current)
     return []
 
 
@@ -216,7 +216,7 @@ def governing_subjects(ctx: ArticleContext, head: Token) -> list[str]:
     return []
 
 
-def _subject_ids(ctx: ArticleContext, head: Token) -> list[str]:
+def subject_ids(ctx: ArticleContext, head: Token) -> list[str]:
     """Person/country ids of the subjects of clause ``head`` (pronouns and titles resolved,
     government-like subjects standing for their country: "Beijing", "the ministry")."""
     ids: list[str] = []
