@@ -187,3 +187,23 @@ def test_during_a_news_conference_the_subject_spoke_on_that_day(nlp):
 def test_during_planned_talks_is_no_happening(nlp):
     text = "Japanese officials had planned to focus on trade matters during these talks."
     assert not any(date is None for date, _ in events(text, "2025-04-16"))
+
+
+# --- "after/following <trigger noun>": a happening the article reports, undated -------------
+
+
+def test_after_talks_with_a_leader_is_an_undated_meeting(nlp):
+    text = "After talks with Japanese Prime Minister Shigeru Ishiba, Trump said the deal was done."
+    found = events(text, "2025-07-09")
+    assert any(date is None and "person:shigeru-ishiba" in parts for date, parts in found)
+
+
+def test_following_a_summit_between_two_countries_is_an_undated_meeting(nlp):
+    text = "Following a summit between Brazil and Argentina, both governments lowered duties."
+    found = events(text, "2025-07-09")
+    assert any(date is None and "country:BRA" in parts for date, parts in found)
+
+
+def test_ahead_of_talks_is_no_happening(nlp):
+    text = "Ahead of talks with Brazil's Lula, the US has kept its tariffs in place."
+    assert not any(date is None for date, _ in events(text, "2025-07-09"))

@@ -228,6 +228,10 @@ def _isolated_candidate(
     cand = _make_candidate(ctx, trig, tokens, participants, when, planned, None, [trig])
     # "after the meeting" frames another happening; "during a speech" tells one of its own
     cand.background = framed is not None and _told_with(ctx, cand, trig.token, framed, planned)
+    if trig.token.head.lower_ in _SINCE_HAPPENED and cand.date is None and not planned:
+        # "following the announcement of a 30% tariff by Trump": a happening the article
+        # reports, undated
+        cand.background = cand.type in event_data().background_types
     cand.tentative = cand.tentative and not cand.background
     return cand
 
@@ -245,6 +249,9 @@ def _told_with(
     return past_tense([framed], framed)
 
 
+#: Prepositions whose trigger noun has happened before the clause it frames ("following
+#: the announcement of ...", "after talks with ...").
+_SINCE_HAPPENED = frozenset({"after", "following"})
 #: Prepositions whose trigger noun happens with the clause it frames ("during a speech").
 _DURING = frozenset({"during"})
 
