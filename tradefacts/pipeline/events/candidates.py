@@ -230,8 +230,11 @@ def _isolated_candidate(
     cand.background = framed is not None and _told_with(ctx, cand, trig.token, framed, planned)
     if trig.token.head.lower_ in _SINCE_HAPPENED and cand.date is None and not planned:
         # "following the announcement of a 30% tariff by Trump": a happening the article
-        # reports, undated
-        cand.background = cand.type in event_data().background_types
+        # reports, undated (unless it frames a dated clause: "after a meeting with Laos,
+        # Cambodia raised its duties on Monday" times it by that day, not as unknown)
+        framing = clause_head(trig.token.head)
+        dated = any(clause_head(r).i == framing.i for _, r in ctx.date_roots)
+        cand.background = not dated and cand.type in event_data().background_types
     cand.tentative = cand.tentative and not cand.background
     return cand
 
