@@ -207,3 +207,21 @@ def test_following_a_summit_between_two_countries_is_an_undated_meeting(nlp):
 def test_ahead_of_talks_is_no_happening(nlp):
     text = "Ahead of talks with Brazil's Lula, the US has kept its tariffs in place."
     assert not any(date is None for date, _ in events(text, "2025-07-09"))
+
+
+# --- a market move's "after" clause happened that day; a country's reaction may be later ----
+
+
+def test_stocks_surged_after_an_announcement_that_day(nlp):
+    text = "U.S. stocks surged on Tuesday after President Donald Trump announced a tariff pause."
+    assert "person:donald-trump" in dated_parties(text, dt.date(2025, 7, 29))
+
+
+def test_the_peso_fell_after_a_threat_that_day(nlp):
+    text = "The Mexican peso fell sharply on Monday after Trump announced new duties on steel."
+    assert "person:donald-trump" in dated_parties(text, dt.date(2025, 7, 28))
+
+
+def test_a_country_reeling_after_a_levy_is_not_that_day(nlp):
+    text = "Chile was reeling on Tuesday after Donald Trump announced a 50 percent copper duty."
+    assert "person:donald-trump" not in dated_parties(text, dt.date(2025, 7, 29))

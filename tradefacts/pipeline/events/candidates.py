@@ -15,6 +15,7 @@ from .clause import (
     participle_tokens,
     path_to,
     same_line,
+    subjects,
     under_framing_prep,
 )
 from .context import ArticleContext, build_context
@@ -179,13 +180,23 @@ _SAME_TIME_MARKS = frozenset({"when", "as"})
 
 def _timed_by_main_clause(ctx: ArticleContext, head: Token, when: DateMention) -> bool:
     """True for "stocks surged on Wednesday when Trump announced a pause": a "when/as"
-    clause takes the day of the clause it modifies."""
-    if head.dep_ != "advcl" or not any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in _SAME_TIME_MARKS for c in head.children
-    ):
+    clause takes the day of the clause it modifies, and so does an "after" clause of a market
+    move ("stocks surged on Wednesday after Trump announced a pause": markets react within the
+    day; not "Mexico was reeling on Friday after Trump slapped a tariff")."""
+    if head.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in head.children if c.dep_ in {"mark", "advmod"}}
+    market = "after" in marks and _market_move(head.head)
+    if not (marks & _SAME_TIME_MARKS or market):
         return False
     governing = {head.head.i, clause_head(head.head).i}  # "vowed to fight on Wednesday as"
     return any(d is when and clause_head(r).i in governing for d, r in ctx.date_roots)
+
+
+def _market_move(verb: Token) -> bool:
+    """True when the clause's subject is a market ("U.S. stocks surged", "the peso fell")."""
+    nouns = event_data().market_nouns
+    return any(s.lemma_.lower() in nouns or s.lower_ in nouns for s in subjects(verb))
 
 
 def _date_is_own(ctx: ArticleContext, when: DateMention, inside: set[int], trigger: Token) -> bool:

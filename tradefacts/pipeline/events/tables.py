@@ -50,6 +50,7 @@ class EventData:
     tally_words: tuple[str, ...]
     bloc_nouns: frozenset[str]
     bloc_countries: tuple[str, ...]
+    market_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +89,7 @@ def event_data() -> EventData:
         tally_words=tuple(raw["tally_words"]),
         bloc_nouns=frozenset(raw["bloc_nouns"]),
         bloc_countries=tuple(raw["bloc_countries"]),
+        market_nouns=frozenset(raw["market_nouns"]),
     )
 
 
