@@ -225,3 +225,22 @@ def test_the_peso_fell_after_a_threat_that_day(nlp):
 def test_a_country_reeling_after_a_levy_is_not_that_day(nlp):
     text = "Chile was reeling on Tuesday after Donald Trump announced a 50 percent copper duty."
     assert "person:donald-trump" not in dated_parties(text, dt.date(2025, 7, 29))
+
+
+# --- an act noun subject of a future clause keeps its own (past) day ------------------------
+
+
+def test_decision_on_monday_will_simplify_is_last_monday(nlp):
+    text = "Trump's decision on Monday to impose metals duties will simplify the tariff code."
+    assert "person:donald-trump" in dated_parties(text, dt.date(2025, 7, 28))
+
+
+def test_announcement_on_tuesday_will_hit_exporters_is_last_tuesday(nlp):
+    text = "Canada's announcement on Tuesday of new steel quotas will hurt exporters."
+    assert "country:CAN" in dated_parties(text, dt.date(2025, 7, 29))
+
+
+def test_meeting_on_friday_will_decide_stays_planned(nlp):
+    text = "Friday's meeting between Carney and Trump will decide the fate of the levies."
+    found = tradefacts.extract_text(text, doc_id="planned", published=REF).events
+    assert all(e.status == "planned" for e in found if e.date is not None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -35,6 +36,7 @@ from .timing import (
     is_planned,
     named_date,
     names_a_day,
+    names_a_weekday_only,
     past_tense,
     same_time_adjuncts,
     start_day,
@@ -153,6 +155,8 @@ def _candidate(
     cand = _make_candidate(ctx, main, tokens, participants, when, planned, location, group)
     if inclusive and when is not None:
         _schedule_start(ctx, cand, when)
+    if when is not None and planned and main.type == "announcement":
+        _own_time_of_subject_noun(ctx, cand, main.token, head, when)
     if when is not None and not _date_is_own(ctx, when, dated_inside, main.token):
         # a weak trigger ("imposed", "said") needs a date of its own clause: one lent by a
         # governing clause times that clause ("to discuss the tariffs he imposed, on Monday"),
@@ -172,6 +176,28 @@ def _schedule_start(ctx: ArticleContext, cand: Candidate, when: DateMention) -> 
     cand.date = day
     if day > ctx.doc._.reference_date:
         cand.status, cand.tentative, cand.background = "planned", False, False
+
+
+def _own_time_of_subject_noun(
+    ctx: ArticleContext, cand: Candidate, noun: Token, head: Token, when: DateMention
+) -> None:
+    """An act noun that is the subject of a future clause keeps its own time: "Trump's
+    decision on Monday will simplify the tariffs" (the decision is done; "Monday" is the past
+    one, read as the next by the future verb). Not a meeting: "Friday's meeting will decide"."""
+    reference = ctx.doc._.reference_date
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    if noun.head.i != head.i or reference is None or cand.date is None:
+        return
+    own = {t.i for t in noun.subtree}
+    if not any(d is when and r.i in own for d, r in ctx.date_roots):
+        return  # the date is the clause's, not the noun's
+    if is_planned(ctx, noun, noun, {noun.i}, None) or not names_a_weekday_only(when):
+        return
+    day = cand.date
+    while day >= reference:
+        day -= dt.timedelta(days=7)
+    cand.date, cand.status, cand.tentative = day, "occurred", False
 
 
 #: Conjunctions of a clause that happens at the time of the clause it modifies.

@@ -25,6 +25,9 @@ WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
 #: A month written out or abbreviated ("6 August", "Oct. 1"): a calendar day, not a weekday.
 MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
 
+#: A weekday written out ("Monday", "Tues.").
+WEEKDAY_NAME = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b", re.I)
+
 #: Dependencies of noun modifiers: a date in one times that noun ("the April 2 announcement").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod", "poss", "nummod"})
 
@@ -244,3 +247,12 @@ def start_day(when: DateMention, reference: Date | None) -> Date | None:
         except ValueError:  # 29 February
             continue
     return min(options, key=lambda d: abs((d - reference).days), default=day)
+
+
+def names_a_weekday_only(when: DateMention) -> bool:
+    """True for a bare weekday ("Monday", "on Tuesday night"): no month, no day number."""
+    return (
+        not MONTH_NAME.search(when.text)
+        and not any(ch.isdigit() for ch in when.text)
+        and (WEEKDAY_NAME.search(when.text) is not None)
+    )
