@@ -244,3 +244,16 @@ def test_meeting_on_friday_will_decide_stays_planned(nlp):
     text = "Friday's meeting between Carney and Trump will decide the fate of the levies."
     found = tradefacts.extract_text(text, doc_id="planned", published=REF).events
     assert all(e.status == "planned" for e in found if e.date is not None)
+
+
+# --- a subject stranded by a conjunction read as a preposition ------------------------------
+
+
+def test_subject_stranded_after_a_conjunction_read_as_preposition(nlp):
+    text = "This comes after the US, on July 30, withdrew the duty-free exemption for parcels."
+    assert "country:USA" in dated_parties(text, dt.date(2025, 7, 30), "2025-08-24")
+
+
+def test_subject_stranded_before_an_aside(nlp):
+    text = "The move came after Canada, on Monday, lifted its surtax on American whiskey."
+    assert "country:CAN" in dated_parties(text, dt.date(2025, 7, 28))

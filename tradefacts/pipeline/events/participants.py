@@ -190,6 +190,9 @@ def borrowed_subject(ctx: ArticleContext, head: Token) -> list[str]:
         if not ids:  # "a committee that is due to meet": the government behind the body
             ids = institution_countries(ctx, antecedent, clause_head(antecedent))
         return ids
+    stranded = _stranded_subject(ctx, head)
+    if stranded:
+        return stranded
     current = head
     for _ in range(3):
         if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:
@@ -197,6 +200,29 @@ def borrowed_subject(ctx: ArticleContext, head: Token) -> list[str]:
         current = current.head
         if subjects(current):
             return subject_ids(ctx, current)
+    return []
+
+
+#: Conjunctions the parser may read as prepositions, stranding the subject of their clause:
+#: "This comes after the US, on July 30, withdrew the exemption".
+STRANDING_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "because"})
+
+
+def _stranded_subject(ctx: ArticleContext, head: Token) -> list[str]:
+    """The party a misparse hung on a conjunction read as a preposition, for a subjectless
+    adverbial clause right after it ("comes after the US, on July 30, withdrew ...")."""
+    if head.dep_ != "advcl" or subjects(head):
+        return []
+    for prep in head.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in STRANDING_CONJUNCTIONS or prep.i > head.i:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        between = prep.doc[prep.i + 1 : head.i]
+        if len(objects) != 1 or any(t.pos_ in ("VERB", "AUX") for t in between):
+            continue
+        ids = _entity_ids_at(ctx, objects[0])
+        if ids:
+            return ids
     return []
 
 
