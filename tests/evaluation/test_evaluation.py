@@ -79,7 +79,7 @@ DEV_FLOORS: dict[str, float] = {
     "tariffs": 0.87,
     "statements": 0.93,
     "money": 0.95,
-    "events": 0.71,
+    "events": 0.79,  # issue 18: 0.7999 (tp 104, fp 13, fn 39), was 0.718
     "micro": 0.92,
 }
 #: Largest gap allowed between the tariff F1 of folds A and B (rules that fit one fold's texts

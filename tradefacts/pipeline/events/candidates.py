@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -15,6 +16,7 @@ from .clause import (
     participle_tokens,
     path_to,
     same_line,
+    subjects,
     under_framing_prep,
 )
 from .context import ArticleContext, build_context
@@ -25,10 +27,20 @@ from .participants import (
     governing_subjects,
     is_round,
     speaker_tokens,
+    subject_ids,
 )
 from .places import find_location
 from .tables import TYPE_PRIORITY, event_data, family
-from .timing import attach_date, is_planned, named_date, names_a_day, past_tense
+from .timing import (
+    attach_date,
+    is_planned,
+    named_date,
+    names_a_day,
+    names_a_weekday_only,
+    past_tense,
+    same_time_adjuncts,
+    start_day,
+)
 from .triggers import Trigger
 
 
@@ -130,7 +142,7 @@ def _candidate(
             participants.append(entity_id)
     planned = is_planned(ctx, main.token, head, keep, None)
     own = {i for t in group for i in range(t.start, t.end)}
-    dated_inside = inside | participle_tokens(tokens, inside)
+    dated_inside = inside | participle_tokens(tokens, inside) | same_time_adjuncts(head, set())
     when = attach_date(ctx, main.token, head, dated_inside, planned, trigger_tokens - own)
     if not planned:
         planned = is_planned(ctx, main.token, head, keep, when)
@@ -141,6 +153,10 @@ def _candidate(
     if not participants:
         return None
     cand = _make_candidate(ctx, main, tokens, participants, when, planned, location, group)
+    if inclusive and when is not None:
+        _schedule_start(ctx, cand, when)
+    if when is not None and planned and main.type == "announcement":
+        _own_time_of_subject_noun(ctx, cand, main.token, head, when)
     if when is not None and not _date_is_own(ctx, when, dated_inside, main.token):
         # a weak trigger ("imposed", "said") needs a date of its own clause: one lent by a
         # governing clause times that clause ("to discuss the tariffs he imposed, on Monday"),
@@ -151,18 +167,62 @@ def _candidate(
     return cand
 
 
+def _schedule_start(ctx: ArticleContext, cand: Candidate, when: DateMention) -> None:
+    """A measure's start day without a year is the nearest one ("effective 6 August"); after
+    the reference date it is planned."""
+    day = start_day(when, ctx.doc._.reference_date)
+    if day is None or day == cand.date:
+        return
+    cand.date = day
+    if day > ctx.doc._.reference_date:
+        cand.status, cand.tentative, cand.background = "planned", False, False
+
+
+def _own_time_of_subject_noun(
+    ctx: ArticleContext, cand: Candidate, noun: Token, head: Token, when: DateMention
+) -> None:
+    """An act noun that is the subject of a future clause keeps its own time: "Trump's
+    decision on Monday will simplify the tariffs" (the decision is done; "Monday" is the past
+    one, read as the next by the future verb). Not a meeting: "Friday's meeting will decide"."""
+    reference = ctx.doc._.reference_date
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    if noun.head.i != head.i or reference is None or cand.date is None:
+        return
+    own = {t.i for t in noun.subtree}
+    if not any(d is when and r.i in own for d, r in ctx.date_roots):
+        return  # the date is the clause's, not the noun's
+    if is_planned(ctx, noun, noun, {noun.i}, None) or not names_a_weekday_only(when):
+        return
+    day = cand.date
+    while day >= reference:
+        day -= dt.timedelta(days=7)
+    cand.date, cand.status, cand.tentative = day, "occurred", False
+
+
 #: Conjunctions of a clause that happens at the time of the clause it modifies.
 _SAME_TIME_MARKS = frozenset({"when", "as"})
 
 
 def _timed_by_main_clause(ctx: ArticleContext, head: Token, when: DateMention) -> bool:
     """True for "stocks surged on Wednesday when Trump announced a pause": a "when/as"
-    clause takes the day of the clause it modifies."""
-    if head.dep_ != "advcl" or not any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in _SAME_TIME_MARKS for c in head.children
-    ):
+    clause takes the day of the clause it modifies, and so does an "after" clause of a market
+    move ("stocks surged on Wednesday after Trump announced a pause": markets react within the
+    day; not "Mexico was reeling on Friday after Trump slapped a tariff")."""
+    if head.dep_ != "advcl":
         return False
-    return any(d is when and clause_head(r).i == head.head.i for d, r in ctx.date_roots)
+    marks = {c.lower_ for c in head.children if c.dep_ in {"mark", "advmod"}}
+    market = "after" in marks and _market_move(head.head)
+    if not (marks & _SAME_TIME_MARKS or market):
+        return False
+    governing = {head.head.i, clause_head(head.head).i}  # "vowed to fight on Wednesday as"
+    return any(d is when and clause_head(r).i in governing for d, r in ctx.date_roots)
+
+
+def _market_move(verb: Token) -> bool:
+    """True when the clause's subject is a market ("U.S. stocks surged", "the peso fell")."""
+    nouns = event_data().market_nouns
+    return any(s.lemma_.lower() in nouns or s.lower_ in nouns for s in subjects(verb))
 
 
 def _date_is_own(ctx: ArticleContext, when: DateMention, inside: set[int], trigger: Token) -> bool:
@@ -188,19 +248,61 @@ def _reported(group: list[Trigger]) -> set[int]:
 def _isolated_candidate(
     ctx: ArticleContext, trig: Trigger, trigger_tokens: set[int]
 ) -> Candidate | None:
-    """A trigger noun under a temporal preposition: only what its own phrase says."""
+    """A trigger noun under a temporal preposition: only what its own phrase says; "during a
+    speech" also takes the subject of the clause it frames (who spoke)."""
     tokens = same_line(clause_tokens(trig.token, {trig.token.i}), trig.token, ctx.newlines)
     inside = {t.i for t in tokens}
     allowed = participant_tokens(tokens, {trig.token.i}, trigger_tokens)
     participants, _ = collect_participants(ctx, tokens, allowed, trigger_tokens, trig.token)
+    framed = _framed_clause(trig.token) if trig.type in SPEAKER_TYPES else None
+    if framed is not None:
+        participants += [p for p in subject_ids(ctx, framed) if p not in participants]
     if not participants:
         return None
     local = [(d, r) for d, r in ctx.date_roots if r.i in inside]
     when = local[0][0] if local else None
     planned = is_planned(ctx, trig.token, trig.token, {trig.token.i}, when)
     cand = _make_candidate(ctx, trig, tokens, participants, when, planned, None, [trig])
-    cand.background = False  # "after the meeting" frames another happening
+    # "after the meeting" frames another happening; "during a speech" tells one of its own
+    cand.background = framed is not None and _told_with(ctx, cand, trig.token, framed, planned)
+    if trig.token.head.lower_ in _SINCE_HAPPENED and cand.date is None and not planned:
+        # "following the announcement of a 30% tariff by Trump": a happening the article
+        # reports, undated (unless it frames a dated clause: "after a meeting with Laos,
+        # Cambodia raised its duties on Monday" times it by that day, not as unknown)
+        framing = clause_head(trig.token.head)
+        dated = any(clause_head(r).i == framing.i for _, r in ctx.date_roots)
+        cand.background = not dated and cand.type in event_data().background_types
+    cand.tentative = cand.tentative and not cand.background
     return cand
+
+
+def _told_with(
+    ctx: ArticleContext, cand: Candidate, noun: Token, framed: Token, planned: bool
+) -> bool:
+    """True when an undated "during <noun>" happened with its past clause ("has singled out
+    beef during a speech"), not planned ("had planned to focus on trade during these talks")."""
+    if cand.date is not None or planned:
+        return False
+    anchor = noun.head.head
+    if is_planned(ctx, anchor, framed, path_to(framed, anchor), None):
+        return False
+    return past_tense([framed], framed)
+
+
+#: Prepositions whose trigger noun has happened before the clause it frames ("following
+#: the announcement of ...", "after talks with ...").
+_SINCE_HAPPENED = frozenset({"after", "following"})
+#: Prepositions whose trigger noun happens with the clause it frames ("during a speech").
+_DURING = frozenset({"during"})
+
+
+def _framed_clause(noun: Token) -> Token | None:
+    """The clause head a "during <trigger noun>" phrase frames, else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _DURING or prep.head.i == prep.i:
+        return None
+    head = clause_head(prep.head)
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _make_candidate(

@@ -121,10 +121,13 @@ def subjects(head: Token) -> list[Token]:
 
 
 def participle_tokens(tokens: list[Token], inside: set[int]) -> set[int]:
-    """Tokens of participles on the clause's nouns: "a letter posted on Wednesday"."""
+    """Tokens of participles on the clause's nouns: "a letter posted on Wednesday" (not on a
+    noun that only frames the clause: "following an investigation launched last year")."""
+    data = event_data()
     out: set[int] = set()
     for token in tokens:
         for child in token.children:
             if child.dep_ == "acl" and child.i not in inside and child.tag_ == "VBN":
-                out.update(t.i for t in child.subtree)
+                if not under_framing_prep(token, data):
+                    out.update(t.i for t in child.subtree)
     return out

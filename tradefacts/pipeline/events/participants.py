@@ -20,6 +20,9 @@ from .tables import EventData, event_data
 from .triggers import Trigger
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Subject pronouns of an adverbial or conjoined clause that stand for the governing clause's
+#: subject ("Beijing vowed to fight on Wednesday as it announced new duties").
+REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "i", "we", "his"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 #: Words that make a talks trigger a session of the article's own ongoing talks ("next round",
@@ -100,11 +103,19 @@ def institution_countries(ctx: ArticleContext, subject: Token, head: Token) -> l
                 code = f"country:{country}"
                 if code not in countries:
                     countries.append(code)
+    if not countries and any(t.lemma_.lower() in data.bloc_nouns for t in phrase):
+        return _named_blocs(ctx)  # "the 27-nation bloc announced"
     if countries or not institutional:
         return countries
     reporter = _reporting_person_country(ctx, head)
     home = reporter or home_country(ctx, subject.idx)
     return [home] if home else []
+
+
+def _named_blocs(ctx: ArticleContext) -> list[str]:
+    """The unions of countries (``bloc_countries``) the article names, as ``country:XXX``."""
+    named = {entity_id for ids in ctx.mention_tokens.values() for entity_id, _ in ids}
+    return [f"country:{c}" for c in event_data().bloc_countries if f"country:{c}" in named][:1]
 
 
 def _reporting_person_country(ctx: ArticleContext, head: Token) -> str | None:
@@ -134,7 +145,13 @@ def _country_takes_part(
     for _ in range(3):
         if head.i in triggers or head.lower_ in data.party_nouns:
             return True
+        if head.lemma_.lower() in data.institution_nouns:  # "Mexico's Senate approved"
+            return True
         if any(etype == "person" for _, etype in ctx.mention_tokens.get(head.i, [])):
+            return True
+        if token.dep_ == "poss" and any(  # "the UK's Royal Mail will halt shipments"
+            etype == "organization" for _, etype in ctx.mention_tokens.get(head.i, [])
+        ):
             return True
         if head.dep_ not in ("compound", "amod") or head.head.i == head.i:
             return False
@@ -157,26 +174,55 @@ def _resolve(ctx: ArticleContext, token: Token) -> str | None:
 
 
 def borrowed_subject(ctx: ArticleContext, head: Token) -> list[str]:
-    """Participants of the governing clause's subject, for clauses without one of their own."""
-    if subjects(head) and not all(s.lower_ in RELATIVE_PRONOUNS for s in subjects(head)):
+    """Participants of the governing clause's subject, for clauses without one of their own
+    (or whose subject is a pronoun of an adverbial or conjoined clause)."""
+    own = subjects(head)
+    referring = head.dep_ in ("advcl", "conj") and all(s.lower_ in REFERRING_PRONOUNS for s in own)
+    if own and not referring and not all(s.lower_ in RELATIVE_PRONOUNS for s in own):
         return []
     if head.dep_ == "acl" and head.tag_ == "VBN":
         # "a letter posted on Wednesday": the noun is what was posted; the poster is the
         # subject of the clause that names the letter
-        return _subject_ids(ctx, clause_head(head.head))
+        return subject_ids(ctx, clause_head(head.head))
     if head.dep_ in ("relcl", "acl"):
         antecedent = head.head
         ids = _entity_ids_at(ctx, antecedent)
         if not ids:  # "a committee that is due to meet": the government behind the body
             ids = institution_countries(ctx, antecedent, clause_head(antecedent))
         return ids
+    stranded = _stranded_subject(ctx, head)
+    if stranded:
+        return stranded
     current = head
     for _ in range(3):
         if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:
             return []
         current = current.head
         if subjects(current):
-            return _subject_ids(ctx, current)
+            return subject_ids(ctx, current)
+    return []
+
+
+#: Conjunctions the parser may read as prepositions, stranding the subject of their clause:
+#: "This comes after the US, on July 30, withdrew the exemption".
+STRANDING_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "because"})
+
+
+def _stranded_subject(ctx: ArticleContext, head: Token) -> list[str]:
+    """The party a misparse hung on a conjunction read as a preposition, for a subjectless
+    adverbial clause right after it ("comes after the US, on July 30, withdrew ...")."""
+    if head.dep_ != "advcl" or subjects(head):
+        return []
+    for prep in head.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in STRANDING_CONJUNCTIONS or prep.i > head.i:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        between = prep.doc[prep.i + 1 : head.i]
+        if len(objects) != 1 or any(t.pos_ in ("VERB", "AUX") for t in between):
+            continue
+        ids = _entity_ids_at(ctx, objects[0])
+        if ids:
+            return ids
     return []
 
 
@@ -196,11 +242,13 @@ def governing_subjects(ctx: ArticleContext, head: Token) -> list[str]:
     return []
 
 
-def _subject_ids(ctx: ArticleContext, head: Token) -> list[str]:
-    """Person/country ids of the subjects of clause ``head`` (pronouns and titles resolved)."""
+def subject_ids(ctx: ArticleContext, head: Token) -> list[str]:
+    """Person/country ids of the subjects of clause ``head`` (pronouns and titles resolved,
+    government-like subjects standing for their country: "Beijing", "the ministry")."""
     ids: list[str] = []
     for s in subjects(head):
-        ids.extend(_entity_ids_at(ctx, s) or ([p] if (p := _resolve(ctx, s)) else []))
+        found = _entity_ids_at(ctx, s) or ([p] if (p := _resolve(ctx, s)) else [])
+        ids.extend(found or institution_countries(ctx, s, head))
     return ids
 
 

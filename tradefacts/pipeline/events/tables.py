@@ -48,6 +48,9 @@ class EventData:
     hypothetical_modals: frozenset[str]
     reference_marks: frozenset[str]
     tally_words: tuple[str, ...]
+    bloc_nouns: frozenset[str]
+    bloc_countries: tuple[str, ...]
+    market_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +87,9 @@ def event_data() -> EventData:
         hypothetical_modals=frozenset(raw["hypothetical_modals"]),
         reference_marks=frozenset(raw["reference_marks"]),
         tally_words=tuple(raw["tally_words"]),
+        bloc_nouns=frozenset(raw["bloc_nouns"]),
+        bloc_countries=tuple(raw["bloc_countries"]),
+        market_nouns=frozenset(raw["market_nouns"]),
     )
 
 

@@ -9,6 +9,7 @@ planning verbs and modifiers and dates after the reference date or worded as fut
 
 from __future__ import annotations
 
+import re
 from datetime import date as Date
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,14 @@ from .clause import clause_head, subjects
 from .context import ArticleContext
 from .tables import event_data
 from .triggers import Trigger, opens_date
+
+#: A year written out ("2025"): the date of a start marker is then as written.
+WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+#: A month written out or abbreviated ("6 August", "Oct. 1"): a calendar day, not a weekday.
+MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
+
+#: A weekday written out ("Monday", "Tues.").
+WEEKDAY_NAME = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b", re.I)
 
 #: Dependencies of noun modifiers: a date in one times that noun ("the April 2 announcement").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod", "poss", "nummod"})
@@ -57,6 +66,9 @@ def attach_date(
             local, key=lambda dr: (tree_distance(trigger, dr[1]), abs(dr[1].i - trigger.i))
         )
         return nearest[0]
+    adjunct = _same_time_adjunct_date(ctx, head, others)
+    if adjunct is not None:
+        return adjunct
     adjacent = ctx.date_starts.get(trigger.i + 1)
     if adjacent is not None and trigger.pos_ == "VERB":
         # "said on Monday it had ...": the parser often hangs the date on the reported clause
@@ -69,6 +81,28 @@ def attach_date(
         if same_sentence and clause_head(root).i in governing:
             return d
     return None
+
+
+def same_time_adjuncts(head: Token, others: set[int]) -> set[int]:
+    """Tokens of the subjectless present participles that set the scene of the clause
+    ("Speaking at a forum in Jakarta on Monday, the minister said ..."): same time."""
+    out: set[int] = set()
+    for child in head.children:
+        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i in others:
+            continue
+        if subjects(child) or any(c.dep_ in ("mark", "advmod") for c in child.children):
+            continue  # "after meeting X on Monday", "before leaving on Friday"
+        out.update(t.i for t in child.subtree)
+    return out
+
+
+def _same_time_adjunct_date(
+    ctx: ArticleContext, head: Token, others: set[int]
+) -> DateMention | None:
+    """The date of a scene-setting participle of the clause (``same_time_adjuncts``)."""
+    span = same_time_adjuncts(head, others)
+    dated = [d for d, r in ctx.date_roots if r.i in span and not _times_other(r, others)]
+    return dated[0] if dated else None
 
 
 def _opened_by_marker(ctx: ArticleContext, others: set[int]) -> set[int]:
@@ -195,3 +229,30 @@ def past_tense(tokens: list[Token], trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def start_day(when: DateMention, reference: Date | None) -> Date | None:
+    """The day a measure starts on ("effective 6 August", "beginning Oct. 1"): a month and day
+    written without a year are the nearest such day to the reference date, whatever the tense
+    of the clause ("signed an order effective 6 August" in a July paper is this August)."""
+    day = when.date
+    if day is None or reference is None or when.granularity != "day":
+        return day
+    if WRITTEN_YEAR.search(when.text) or not MONTH_NAME.search(when.text):
+        return day
+    options = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda d: abs((d - reference).days), default=day)
+
+
+def names_a_weekday_only(when: DateMention) -> bool:
+    """True for a bare weekday ("Monday", "on Tuesday night"): no month, no day number."""
+    return (
+        not MONTH_NAME.search(when.text)
+        and not any(ch.isdigit() for ch in when.text)
+        and (WEEKDAY_NAME.search(when.text) is not None)
+    )
