@@ -34,6 +34,7 @@ _AHEAD |= {"next fiscal", "the next fiscal"}
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _NEAR_DAYS = 60
+_INDEFINITE = re.compile(r"(?i)\ban?\s+(?:[a-z-]+\s+)?$")  # "a flat second quarter"
 _YEARLIKE_SPANS = {"P6M", "P9M", "P12M"}  # spans results are reported for besides quarters
 _ANCHOR = re.compile(r"^(?P<year>\d{4})(?P<rest>(?:-Q[1-4]|-H[12]|-\d\d(?:-\d\d)?)?)$")
 
@@ -66,12 +67,18 @@ class Resolver:
         if value is not None and type_ == "date" and _ANCHOR.match(value):
             if raw.kind not in ("year_earlier", "anaphoric_quarter"):
                 self.anchor = value
-                if "-Q" in value or "-H" in value:
+                if ("-Q" in value or "-H" in value) and not self._indefinite(raw):
                     self.quarter = value
                     self.span_of_months = False
         return type_, value
 
     # --- helpers ------------------------------------------------------------------------
+
+    def _indefinite(self, raw: RawTimex) -> bool:
+        """True for "after a flat second quarter": a quarter named in passing, not the period
+        the article reports on (a later "the quarter" or "a year ago" does not point to it)."""
+        lead = (self._text or "")[max(0, raw.start - 24) : raw.start]
+        return bool(_INDEFINITE.search(lead))
 
     def _tense(self, raw: RawTimex) -> Tense:
         return self.tense_of(raw.start, raw.end)
@@ -234,8 +241,8 @@ class Resolver:
         if base is None:
             if raw.get("lyear"):  # "the 1988 period" with no quarter named before
                 return raw.get("lyear")
-            if period or ref is None:
-                return None
+            if (period and rel != "the latest") or ref is None:
+                return None  # "the period": which one is unknown; "the latest period": the last
             base = f"{ref.year}-Q{(ref.month - 1) // 3 + 1}"
             if rel in ("the latest", "the", "the last", "last") and self._tense(raw) == "past":
                 base = _shift_quarter(base, -1)
