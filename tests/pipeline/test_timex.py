@@ -302,3 +302,10 @@ def test_the_latest_period_without_a_quarter_named_is_the_last_quarter() -> None
         "date",
         None,
     )
+
+
+def test_a_weekday_after_an_infinitive_is_ahead() -> None:
+    found = _values("The merger is scheduled to close Monday.", tense="near")
+    assert found["Monday"] == ("date", "2025-04-21")
+    found = _values("The envoy is said to have met ministers Monday.", tense="near")
+    assert found["Monday"] == ("date", "2025-04-14")

@@ -35,6 +35,7 @@ _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _NEAR_DAYS = 60
 _INDEFINITE = re.compile(r"(?i)\ban?\s+(?:[a-z-]+\s+)?$")  # "a flat second quarter"
+_INFINITIVE_LEAD = re.compile(r"(?i)\bto\s+(?!have\b|be\b)[a-z]+(?:\s+[a-z]+){0,3}\s+(?:on\s+)?$")
 _YEARLIKE_SPANS = {"P6M", "P9M", "P12M"}  # spans results are reported for besides quarters
 _ANCHOR = re.compile(r"^(?P<year>\d{4})(?P<rest>(?:-Q[1-4]|-H[12]|-\d\d(?:-\d\d)?)?)$")
 
@@ -414,6 +415,9 @@ class Resolver:
         tense = self._tense(raw)
         if tense == "present" and not self._forward_lead(raw):
             return "past"
+        lead = (self._text or "")[max(0, raw.start - 40) : raw.start]
+        if tense == "near" and _INFINITIVE_LEAD.search(lead):
+            return "future"  # "is scheduled to close Monday", "set to resume talks Tuesday"
         return tense
 
     def _clock_day(self, raw: RawTimex, text: str) -> str | None:
