@@ -276,6 +276,14 @@ def test_after_nine_months_a_year_earlier_is_a_year() -> None:
     assert found["the first nine months"] == ("duration", "P9M")
     values = [v for s, v in time_expressions_in_order(text) if s == "a year earlier"]
     assert values == ["2024", "2024-Q4"]
+    text = (
+        "Third-quarter net rose. In the first nine months, net was $9 million against $7 million "
+        "in the 2024 period; the year-ago period had a charge, and the next period may too."
+    )
+    found = _values(text, dt.date(2025, 10, 30), "past")
+    assert found["the 2024 period"] == ("date", "2024")
+    assert found["the year-ago period"] == ("date", "2024")
+    assert found["the next period"] == ("date", "2026")
 
 
 def time_expressions_in_order(text: str) -> list[tuple[str, str | None]]:

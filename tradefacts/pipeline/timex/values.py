@@ -239,6 +239,8 @@ class Resolver:
         period = (raw.get("unit") or "").lower() == "period"
         base = self.quarter
         ref = self.reference
+        if base is not None and period and self.span_of_months:
+            base = base[:4]  # "in the first nine months ... in the 1988 period": a year
         if base is None:
             if raw.get("lyear"):  # "the 1988 period" with no quarter named before
                 return raw.get("lyear")
@@ -256,7 +258,7 @@ class Resolver:
         if rel in ("the previous", "the last", "last") and not period:
             return _shift_quarter(base, -1) if self.quarter else base
         if rel in ("next", "the next"):
-            return _shift_quarter(base, 1)
+            return _shift_quarter(base, 1) if len(base) > 4 else str(int(base) + 1)
         return base
 
     def _year_earlier(self, raw: RawTimex, text: str) -> str | None:
