@@ -317,3 +317,5 @@ def test_a_weekday_after_an_infinitive_is_ahead() -> None:
     assert found["Monday"] == ("date", "2025-04-21")
     found = _values("The envoy is said to have met ministers Monday.", tense="near")
     assert found["Monday"] == ("date", "2025-04-14")
+    found = _values("Ford is expected to report earnings Thursday.", tense="present")
+    assert found["Thursday"] == ("date", "2025-04-17")

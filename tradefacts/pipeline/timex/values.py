@@ -415,11 +415,11 @@ class Resolver:
         Thursday's close"): only a future clause or a deadline word points ahead.
         """
         tense = self._tense(raw)
+        lead = (self._text or "")[max(0, raw.start - 40) : raw.start]
+        if tense in ("near", "present") and _INFINITIVE_LEAD.search(lead):
+            return "future"  # "is scheduled to close Monday", "set to resume talks Tuesday"
         if tense == "present" and not self._forward_lead(raw):
             return "past"
-        lead = (self._text or "")[max(0, raw.start - 40) : raw.start]
-        if tense == "near" and _INFINITIVE_LEAD.search(lead):
-            return "future"  # "is scheduled to close Monday", "set to resume talks Tuesday"
         return tense
 
     def _clock_day(self, raw: RawTimex, text: str) -> str | None:
