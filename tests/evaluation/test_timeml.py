@@ -20,9 +20,9 @@ from tradefacts.evaluation.timeml import (
 
 #: TimeBank (TempEval-3 TBAQ-cleaned, 183 files), copied into .corpus/timebank, never committed
 #: (see README, "Dates"). Measured 2026-12-06 with `tradefacts evaluate --timeml
-#: .corpus/timebank`, rounded down: DATE relaxed F1 and value F1.
+#: .corpus/timebank`, rounded down: DATE relaxed F1 (0.944) and value F1 (0.853).
 TIMEBANK = Path(__file__).resolve().parents[2] / ".corpus" / "timebank"
-TIMEBANK_FLOORS = {"relaxed": 0.94, "value": 0.83}
+TIMEBANK_FLOORS = {"relaxed": 0.94, "value": 0.845}
 
 SAMPLE = """<?xml version="1.0" ?>
 <TimeML>

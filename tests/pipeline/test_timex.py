@@ -15,7 +15,7 @@ from tradefacts.pipeline.timex import recognise, time_expressions
 
 WED = dt.date(2025, 4, 16)  # a Wednesday, in ISO week 16 and the second quarter
 TIMEX_VALUE = re.compile(
-    r"^(?:\d{2,4}|XXXX)(?:-(?:\d\d|XX|W\d\d(?:-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI)"
+    r"^(?:\d{2,4}|XXXX)(?:-(?:\d\d|XX|W(?:\d\d|XX)(?:-WE|-[1-7])?|Q[1-4]|H[12]|SP|SU|FA|WI)"
     r"(?:-(?:\d\d|XX))?)?(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?$"
     r"|^(?:PRESENT|PAST|FUTURE)_REF$|^PT?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|Q|DE|CE|WE)$"
 )
@@ -218,3 +218,104 @@ def test_repeated_expressions_are_one_fact_with_all_evidence(nlp) -> None:
     (friday,) = facts.dates
     assert friday.value == "2025-04-11"
     assert [ev.start for ev in friday.evidence] == [text.index("Friday"), text.rindex("Friday")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares of the miner closing unchanged Friday, traders say.", "2025-04-11"),
+        ("The tariff adds 5% to Thursday's closing price of soybeans.", "2025-04-10"),
+        ("The waiver runs until Friday, the ministry says.", "2025-04-18"),
+    ],
+)
+def test_a_weekday_in_a_present_clause_is_a_day_gone_by(text: str, expected: str) -> None:
+    found = _values(text, tense="present")
+    day = next(value for span, value in found.items() if span.endswith("day"))
+    assert day == ("date", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Ferries leave Dover each Thursday for Calais.", "each Thursday", "XXXX-WXX-4"),
+        ("Growers march to the capital every July.", "every July", "XXXX-07"),
+        ("The board meets every Monday at the ministry.", "every Monday", "XXXX-WXX-1"),
+    ],
+)
+def test_a_named_day_or_month_that_recurs_is_a_set(text: str, span: str, expected: str) -> None:
+    found = _values(text)
+    assert found[span] == ("set", expected)
+    assert not any(value[0] == "date" for value in found.values())
+
+
+def test_phrases_that_are_no_time_filter_today_and_tomorrow() -> None:
+    text = "He wants the people of tomorrow on the board; in today's world trade is fast."
+    assert {s: v for s, v in _values(text).items() if v[0] == "date"} == {}
+    assert _values("The envoys meet tomorrow.")["tomorrow"] == ("date", "2025-04-17")
+
+
+def test_a_season_after_the_article_and_an_edge_word() -> None:
+    found = _values("Orders rose from the low levels of the early summer.", dt.date(2025, 10, 1))
+    assert found["the early summer"] == ("date", "2025-SU")
+
+
+def test_last_years_quarter_is_the_quarter_named_a_year_before() -> None:
+    text = "Third-quarter net rose to $5 million from $4 million in last year's quarter."
+    found = _values(text, dt.date(2025, 10, 30), "past")
+    assert found["last year's quarter"] == ("date", "2024-Q3")
+
+
+def test_after_nine_months_a_year_earlier_is_a_year() -> None:
+    text = (
+        "Third-quarter profit fell 8% from a year ago. In the first nine months, revenue rose "
+        "to $4 billion from $3.7 billion a year earlier. Fourth-quarter sales may slow; "
+        "they were flat a year earlier."
+    )
+    found = _values(text, dt.date(2025, 10, 30), "past")
+    assert found["a year ago"] == ("date", "2024-Q3")
+    assert found["the first nine months"] == ("duration", "P9M")
+    values = [v for s, v in time_expressions_in_order(text) if s == "a year earlier"]
+    assert values == ["2024", "2024-Q4"]
+    text = (
+        "Third-quarter net rose. In the first nine months, net was $9 million against $7 million "
+        "in the 2024 period; the year-ago period had a charge, and the next period may too."
+    )
+    found = _values(text, dt.date(2025, 10, 30), "past")
+    assert found["the 2024 period"] == ("date", "2024")
+    assert found["the year-ago period"] == ("date", "2024")
+    assert found["the next period"] == ("date", "2026")
+
+
+def time_expressions_in_order(text: str) -> list[tuple[str, str | None]]:
+    """(span, value) in text order (repeated spans kept), reference 2025-10-30, past clauses."""
+    found = time_expressions(text, dt.date(2025, 10, 30), lambda s, e: "past")
+    return [(text[start:end], value) for start, end, _, value in found]
+
+
+def test_a_quarter_named_in_passing_is_no_anchor() -> None:
+    text = (
+        "Net rose in the third quarter. After a flat second quarter, the group cited demand. "
+        "In the quarter, sales rose from a year ago."
+    )
+    found = _values(text, dt.date(2025, 10, 30), "past")
+    assert found["second quarter"] == ("date", "2025-Q2")
+    assert found["the quarter"] == ("date", "2025-Q3")
+    assert found["a year ago"] == ("date", "2024-Q3")
+
+
+def test_the_latest_period_without_a_quarter_named_is_the_last_quarter() -> None:
+    found = _values("Sales in the latest period fell 3%.", dt.date(2025, 11, 2), "past")
+    assert found["the latest period"] == ("date", "2025-Q3")
+    assert _values("Sales in the period fell 3%.", dt.date(2025, 11, 2), "past")["the period"] == (
+        "date",
+        None,
+    )
+
+
+def test_a_weekday_after_an_infinitive_is_ahead() -> None:
+    found = _values("The merger is scheduled to close Monday.", tense="near")
+    assert found["Monday"] == ("date", "2025-04-21")
+    found = _values("The envoy is said to have met ministers Monday.", tense="near")
+    assert found["Monday"] == ("date", "2025-04-14")
+    found = _values("Ford is expected to report earnings Thursday.", tense="present")
+    assert found["Thursday"] == ("date", "2025-04-17")

@@ -113,8 +113,9 @@ def _not_time() -> re.Pattern[str]:
 
 def _keep(raw: RawTimex, text: str) -> bool:
     """False for a bare month that is a modal or a first name ("May", "April Ryan"), a title
-    ("This Week"), or a time word inside a phrase that is no time ("as soon as")."""
-    if raw.kind == "reference":
+    ("This Week"), or a time word inside a phrase that is no time ("as soon as", "the people of
+    tomorrow")."""
+    if raw.kind in ("reference", "day_relative"):
         window_start = max(0, raw.start - 20)
         for m in _not_time().finditer(text, window_start, min(len(text), raw.end + 20)):
             if m.start() < raw.end and raw.start < m.end():

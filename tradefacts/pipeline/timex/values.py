@@ -34,6 +34,9 @@ _AHEAD |= {"next fiscal", "the next fiscal"}
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _NEAR_DAYS = 60
+_INDEFINITE = re.compile(r"(?i)\ban?\s+(?:[a-z-]+\s+)?$")  # "a flat second quarter"
+_INFINITIVE_LEAD = re.compile(r"(?i)\bto\s+(?!have\b|be\b)[a-z]+(?:\s+[a-z]+){0,3}\s+(?:on\s+)?$")
+_YEARLIKE_SPANS = {"P6M", "P9M", "P12M"}  # spans results are reported for besides quarters
 _ANCHOR = re.compile(r"^(?P<year>\d{4})(?P<rest>(?:-Q[1-4]|-H[12]|-\d\d(?:-\d\d)?)?)$")
 
 
@@ -45,6 +48,7 @@ class Resolver:
     tense_of: TenseOf
     anchor: str | None = None  # last absolute quarter / half / month / day value
     quarter: str | None = None  # last quarter or half value
+    span_of_months: bool = False  # the last period named was nine months or so, not a quarter
     _words: dict[str, int] = field(default_factory=dict)
     _text: str | None = None
 
@@ -59,14 +63,23 @@ class Resolver:
         method = getattr(self, f"_{raw.kind}")
         found = method(raw, text)
         type_, value = found if isinstance(found, tuple) else (raw.type, found)
+        if type_ == "duration" and value in _YEARLIKE_SPANS:
+            self.span_of_months = True  # "the first nine months ... a year earlier": a year
         if value is not None and type_ == "date" and _ANCHOR.match(value):
             if raw.kind not in ("year_earlier", "anaphoric_quarter"):
                 self.anchor = value
-                if "-Q" in value or "-H" in value:
+                if ("-Q" in value or "-H" in value) and not self._indefinite(raw):
                     self.quarter = value
+                    self.span_of_months = False
         return type_, value
 
     # --- helpers ------------------------------------------------------------------------
+
+    def _indefinite(self, raw: RawTimex) -> bool:
+        """True for "after a flat second quarter": a quarter named in passing, not the period
+        the article reports on (a later "the quarter" or "a year ago" does not point to it)."""
+        lead = (self._text or "")[max(0, raw.start - 24) : raw.start]
+        return bool(_INDEFINITE.search(lead))
 
     def _tense(self, raw: RawTimex) -> Tense:
         return self.tense_of(raw.start, raw.end)
@@ -226,28 +239,34 @@ class Resolver:
         period = (raw.get("unit") or "").lower() == "period"
         base = self.quarter
         ref = self.reference
+        if base is not None and period and self.span_of_months:
+            base = base[:4]  # "in the first nine months ... in the 1988 period": a year
         if base is None:
             if raw.get("lyear"):  # "the 1988 period" with no quarter named before
                 return raw.get("lyear")
-            if period or ref is None:
-                return None
+            if (period and rel != "the latest") or ref is None:
+                return None  # "the period": which one is unknown; "the latest period": the last
             base = f"{ref.year}-Q{(ref.month - 1) // 3 + 1}"
             if rel in ("the latest", "the", "the last", "last") and self._tense(raw) == "past":
                 base = _shift_quarter(base, -1)
         if raw.get("lyear"):
             return f"{raw.get('lyear')}{base[4:]}"
-        if rel in ("the year-earlier", "the year-ago", "the prior-year"):
+        if rel in ("the year-earlier", "the year-ago", "the prior-year") or rel.endswith(
+            ("year's", "year’s")
+        ):
             return f"{int(base[:4]) - 1}{base[4:]}"
         if rel in ("the previous", "the last", "last") and not period:
             return _shift_quarter(base, -1) if self.quarter else base
         if rel in ("next", "the next"):
-            return _shift_quarter(base, 1)
+            return _shift_quarter(base, 1) if len(base) > 4 else str(int(base) + 1)
         return base
 
     def _year_earlier(self, raw: RawTimex, text: str) -> str | None:
         n = self._number(raw.get("article")) or 1
         ago = (raw.get("dir") or "").lower() == "ago"
         base = self.quarter if ago else (self.quarter or self.anchor)
+        if base is not None and base == self.quarter and self.span_of_months:
+            return str(int(base[:4]) - n)
         if base is not None:
             return f"{int(base[:4]) - n}{base[4:]}"
         return str(self.reference.year - n) if self.reference else None
@@ -384,10 +403,24 @@ class Resolver:
         mod = {"the following": "next"}.get(mod, mod)
         if self.reference is None:
             return type_, None
-        day = weekday_date(self.reference, weekday, self._tense(raw), mod or None)
+        day = weekday_date(self.reference, weekday, self._weekday_tense(raw), mod or None)
         if day is None:
             return type_, None
         return type_, (f"{day.isoformat()}T{_PART_CODE[part]}" if part else day.isoformat())
+
+    def _weekday_tense(self, raw: RawTimex) -> Tense:
+        """The clause tense for a bare weekday; a present clause reports a day gone by.
+
+        News tells of days past in the present ("shares closing unchanged Friday", "over
+        Thursday's close"): only a future clause or a deadline word points ahead.
+        """
+        tense = self._tense(raw)
+        lead = (self._text or "")[max(0, raw.start - 40) : raw.start]
+        if tense in ("near", "present") and _INFINITIVE_LEAD.search(lead):
+            return "future"  # "is scheduled to close Monday", "set to resume talks Tuesday"
+        if tense == "present" and not self._forward_lead(raw):
+            return "past"
+        return tense
 
     def _clock_day(self, raw: RawTimex, text: str) -> str | None:
         kind = raw.get("day_kind") or "weekday"
@@ -439,6 +472,13 @@ class Resolver:
         if code is None:
             return None
         return f"PT1{code}" if unit == "hour" else f"P1{code}"
+
+    def _recurring(self, raw: RawTimex, text: str) -> str | None:
+        """ "every Thursday" -> XXXX-WXX-4, "each July" -> XXXX-07: a named day or month that
+        recurs is a set, not the next such date."""
+        if raw.get("weekday"):
+            return f"XXXX-WXX-{int(tables()['weekdays'][raw.get('weekday') or '']) + 1}"
+        return f"XXXX-{self._month_number(raw):02d}"
 
 
 @lru_cache(maxsize=1)
