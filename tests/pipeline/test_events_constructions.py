@@ -257,3 +257,16 @@ def test_subject_stranded_after_a_conjunction_read_as_preposition(nlp):
 def test_subject_stranded_before_an_aside(nlp):
     text = "The move came after Canada, on Monday, lifted its surtax on American whiskey."
     assert "country:CAN" in dated_parties(text, dt.date(2025, 7, 28))
+
+
+def test_earlier_in_the_day_dates_an_event_through_the_timex_tagger(nlp) -> None:
+    facts = tradefacts.extract_text(
+        "Trump announced the accord on Tuesday. Earlier in the day, he met Kenyan President "
+        "William Ruto at the White House.",
+        doc_id="day",
+        published="2025-07-16",
+    )
+    meetings = [e for e in facts.events if e.type == "meeting"]
+    assert [(m.date, m.date_text) for m in meetings] == [
+        (dt.date(2025, 7, 15), "Earlier in the day")
+    ]

@@ -319,3 +319,45 @@ def test_a_weekday_after_an_infinitive_is_ahead() -> None:
     assert found["Monday"] == ("date", "2025-04-14")
     found = _values("Ford is expected to report earnings Thursday.", tense="present")
     assert found["Thursday"] == ("date", "2025-04-17")
+
+
+# ------------------------------------------------------------ days pointed back to
+
+
+def test_that_day_and_its_neighbours_point_to_the_day_named_before() -> None:
+    found = _values(
+        "Envoys met in Lima on April 9. Later that day, Peru eased its rice duty. The next day, "
+        "Chile followed, and the day before, Bolivia had asked for talks.",
+        tense="past",
+    )
+    assert found["Later that day"] == ("date", "2025-04-09")
+    assert found["The next day"] == ("date", "2025-04-10")
+    assert found["the day before"] == ("date", "2025-04-09")  # before "the next day"
+
+
+def test_earlier_in_the_day_is_the_articles_own_day_without_a_day_just_before() -> None:
+    text = (
+        "Officials said duties would start on May 1.\n\nThe ministry said it was ready.\n\n"
+        "Earlier in the day, the president posted a letter."
+    )
+    assert _values(text, tense="past")["Earlier in the day"] == ("date", "2025-04-16")
+
+
+def test_earlier_in_the_day_after_a_day_of_the_sentence_before_is_that_day() -> None:
+    text = "The leaders met on Monday. Earlier in the day, they toured a port."
+    assert _values(text, tense="past")["Earlier in the day"] == ("date", "2025-04-14")
+
+
+def test_a_quoted_deadline_is_not_the_day_a_past_that_day_points_to() -> None:
+    text = (
+        "Talks ended on April 11. He said duties start on May 5. After meeting the "
+        "delegation that day, he left."
+    )
+    assert _values(text, tense="past")["that day"] == ("date", "2025-04-11")
+
+
+def test_with_no_day_named_that_day_has_no_value() -> None:
+    assert _values("After meeting the delegation that day, he left.", tense="past")["that day"] == (
+        "date",
+        None,
+    )

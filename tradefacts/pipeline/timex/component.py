@@ -10,6 +10,7 @@ order, each with evidence equal to its source slice.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 
 from ...models import TimeExpression
 from ..dateparsing import Tense
-from ..document import doc_text
+from ..document import DateMention, doc_text
 from ..document import evidence as make_evidence
 from ..tense import tense_of_span
 from .patterns import recognise
@@ -49,27 +50,61 @@ def time_expressions(
 
 def find_timexes(doc: Doc) -> list[TimeExpression]:
     """The ``TimeExpression``s of ``doc`` (evidence in source offsets)."""
+    return [timex for timex, _ in _found(doc)]
+
+
+def _found(doc: Doc) -> list[tuple[TimeExpression, tuple[int, int]]]:
+    """Each ``TimeExpression`` of ``doc`` with its local character range."""
     text = doc_text(doc)
 
     def tense_of(start: int, end: int) -> Tense:
         return tense_of_span(doc, start, end, text)
 
     return [
-        TimeExpression(
-            text=text[start:end],
-            type=type_,  # type: ignore[arg-type]
-            value=value,
-            evidence=(make_evidence(doc, start, end),),
+        (
+            TimeExpression(
+                text=text[start:end],
+                type=type_,  # type: ignore[arg-type]
+                value=value,
+                evidence=(make_evidence(doc, start, end),),
+            ),
+            (start, end),
         )
         for start, end, type_, value in time_expressions(text, doc._.reference_date, tense_of)
     ]
 
 
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def fill_date_mentions(doc: Doc, found: list[tuple[TimeExpression, tuple[int, int]]]) -> None:
+    """Give ``doc._.dates`` (what events and effective dates read) the days only this tagger
+    resolves ("that day", "the next day", "earlier in the day"): a day-valued expression no
+    date mention overlaps becomes one. Mentions already there are never changed."""
+    mentions: list[DateMention] | None = doc._.dates
+    if mentions is None:
+        return
+    added = []
+    for timex, (start, end) in found:
+        if timex.type != "date" or not timex.value or not _DAY_VALUE.match(timex.value):
+            continue
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        day = dt.date.fromisoformat(timex.value)
+        added.append(DateMention(start, end, timex.text, day, "day", None))
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: (m.start, m.end))
+
+
 @Language.component("tf_timex")
 def timex(doc: Doc) -> Doc:
-    """Store the time expressions of ``doc`` on ``doc._.timexes``."""
+    """Store the time expressions of ``doc`` on ``doc._.timexes`` (and the days only they
+    resolve on ``doc._.dates``)."""
     register_extension()
-    doc._.timexes = find_timexes(doc)
+    found = _found(doc)
+    doc._.timexes = [timex for timex, _ in found]
+    fill_date_mentions(doc, found)
     return doc
 
 

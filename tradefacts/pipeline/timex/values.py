@@ -34,6 +34,10 @@ _AHEAD |= {"next fiscal", "the next fiscal"}
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _NEAR_DAYS = 60
+_DAY_BEFORE = {"the day before", "the previous day"}
+_DAY_AFTER = {"the next day", "the following day"}
+_DAY_ANAPHORA_REACH = 1200  # characters back to the day "that day" points to
+_IN_THE_DAY_REACH = 250  # "earlier in the day" points to a day of about the sentence before
 _INDEFINITE = re.compile(r"(?i)\ban?\s+(?:[a-z-]+\s+)?$")  # "a flat second quarter"
 _INFINITIVE_LEAD = re.compile(r"(?i)\bto\s+(?!have\b|be\b)[a-z]+(?:\s+[a-z]+){0,3}\s+(?:on\s+)?$")
 _YEARLIKE_SPANS = {"P6M", "P9M", "P12M"}  # spans results are reported for besides quarters
@@ -47,6 +51,7 @@ class Resolver:
     reference: dt.date | None
     tense_of: TenseOf
     anchor: str | None = None  # last absolute quarter / half / month / day value
+    days: list[tuple[int, dt.date]] = field(default_factory=list)  # (end, day) named so far
     quarter: str | None = None  # last quarter or half value
     span_of_months: bool = False  # the last period named was nine months or so, not a quarter
     _words: dict[str, int] = field(default_factory=dict)
@@ -68,6 +73,8 @@ class Resolver:
         if value is not None and type_ == "date" and _ANCHOR.match(value):
             if raw.kind not in ("year_earlier", "anaphoric_quarter"):
                 self.anchor = value
+                if len(value) == 10:
+                    self.days.append((raw.end, dt.date.fromisoformat(value)))
                 if ("-Q" in value or "-H" in value) and not self._indefinite(raw):
                     self.quarter = value
                     self.span_of_months = False
@@ -382,6 +389,31 @@ class Resolver:
             return ("time" if part else "date"), None
         day = (self.reference + dt.timedelta(days=offset)).isoformat()
         return ("time", f"{day}T{_PART_CODE[part]}") if part else ("date", day)
+
+    def _day_anaphora(self, raw: RawTimex, text: str) -> str | None:
+        """ "that day", "the next day", "the day before": the day named before, shifted; unless
+        the clause is about the future, the last day named that is not after the article's
+        own (a deadline quoted in between is not the day of the story). "Earlier / later in
+        the day" is the day of the sentence before, else the article's own day."""
+        rel = " ".join((raw.get("rel") or "").lower().split())
+        shift = -1 if rel in _DAY_BEFORE else 1 if rel in _DAY_AFTER else 0
+        in_the_day = rel.endswith("in the day")
+        past_only = self.reference is not None and (in_the_day or self._tense(raw) != "future")
+        reach = _IN_THE_DAY_REACH if in_the_day else _DAY_ANAPHORA_REACH
+        anchor = self._recent_day(raw, past_only, reach)
+        if in_the_day:
+            anchor = anchor or self.reference
+        return (anchor + dt.timedelta(days=shift)).isoformat() if anchor is not None else None
+
+    def _recent_day(self, raw: RawTimex, past_only: bool, reach: int) -> dt.date | None:
+        """The day last named at most ``reach`` characters before ``raw`` (with ``past_only``,
+        the last one not after the reference date)."""
+        for end, day in reversed(self.days):
+            if raw.start - end > reach:
+                return None
+            if not past_only or self.reference is None or day <= self.reference:
+                return day
+        return None
 
     def _day_part(self, raw: RawTimex, text: str) -> str | None:
         rel = (raw.get("rel") or "").lower()
