@@ -361,3 +361,14 @@ def test_with_no_day_named_that_day_has_no_value() -> None:
         "date",
         None,
     )
+
+
+def test_an_ordinal_day_alone_is_a_day_of_the_reference_month_or_the_one_before() -> None:
+    found = _values("On the 14th, envoys met. On the 28th, talks failed.", tense="past")
+    assert found["the 14th"] == ("date", "2025-04-14")
+    assert found["the 28th"] == ("date", "2025-03-28")  # not yet come on April 16
+    assert _values("Duties rise on the 2nd.", tense="future")["the 2nd"] == ("date", "2025-05-02")
+
+
+def test_an_ordinal_before_a_noun_is_no_day() -> None:
+    assert "the 20th" not in _values("The 20th century ended; he came in the 10th round.")

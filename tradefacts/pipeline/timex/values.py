@@ -390,6 +390,21 @@ class Resolver:
         day = (self.reference + dt.timedelta(days=offset)).isoformat()
         return ("time", f"{day}T{_PART_CODE[part]}") if part else ("date", day)
 
+    def _ordinal_day(self, raw: RawTimex, text: str) -> str | None:
+        """ "On the 30th, ...": that day of the reference month, or of the month before (after,
+        in a clause about the future) when the day has not come yet (has passed)."""
+        ref = self.reference
+        day = int(raw.get("day") or 0)
+        if ref is None or not 1 <= day <= 31:
+            return None
+        year, month = ref.year, ref.month
+        if self._tense(raw) == "future":
+            if day < ref.day:
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        elif day > ref.day:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return _iso_day(year, month, day)
+
     def _day_anaphora(self, raw: RawTimex, text: str) -> str | None:
         """ "that day", "the next day", "the day before": the day named before, shifted; unless
         the clause is about the future, the last day named that is not after the article's
