@@ -136,25 +136,35 @@ class CompiledRules:
             if merged is None:
                 if len(cache) >= _CACHE_SIZE:
                     cache.clear()
-                merged = cache[kind] = self._merge(self._candidates(self._single, token, kind))
+                merged = cache[kind] = self._merge(self._single_rules(token, kind))
             extra = from_sequences.get(token.i)
             if extra:
-                rules = {*self._candidates(self._single, token, kind), *extra}
+                rules = {*self._single_rules(token, kind), *extra}
                 merged = self._merge(sorted(rules, key=_order))
             if merged:
                 set_token_attrs(token, merged)
         return doc
 
+    def _single_rules(self, token: Token, kind: tuple[Any, ...]) -> list[_Rule]:
+        return self._candidates(self._single, self._single_unindexed, token, kind)
+
+    def _first_rules(self, token: Token, kind: tuple[Any, ...]) -> list[_Rule]:
+        return self._candidates(self._first, self._first_unindexed, token, kind)
+
+    @staticmethod
     def _candidates(
-        self, index: dict[tuple[str, Any], list[_Rule]], token: Token, kind: tuple[Any, ...]
+        index: dict[tuple[str, Any], list[_Rule]],
+        unindexed: list[_Rule],
+        token: Token,
+        kind: tuple[Any, ...],
     ) -> list[_Rule]:
-        """The rules of ``index`` whose first token pattern ``token`` satisfies, in order."""
+        """The rules of ``index`` and ``unindexed`` whose first token pattern ``token`` satisfies,
+        in order."""
         found: set[_Rule] = set()
         for key, value in zip(_INDEX_KEYS, kind, strict=False):
             for rule in index.get((key, value), ()):
                 if rule.tokens[0](token):
                     found.add(rule)
-        unindexed = self._single_unindexed if index is self._single else self._first_unindexed
         found.update(r for r in unindexed if r.tokens[0](token))
         return sorted(found, key=_order)
 
@@ -167,7 +177,7 @@ class CompiledRules:
             if rules is None:
                 if len(first_cache) >= _CACHE_SIZE:
                     first_cache.clear()
-                rules = first_cache[kind] = self._candidates(self._first, doc[start], kind)
+                rules = first_cache[kind] = self._first_rules(doc[start], kind)
             for rule in rules:
                 size = len(rule.tokens)
                 if start + size > len(doc):

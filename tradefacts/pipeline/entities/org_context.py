@@ -19,7 +19,7 @@ EXAMPLE_MARKERS = {"like", "including", "as", "notably", "especially"}
 
 def thing_context(doc: Doc, start: int, end: int, g: Gazetteer) -> str | None:
     """Why the name at tokens ``[start, end)`` is not a person, or None when nothing says so."""
-    root = _root(doc, start, end)
+    root = doc[start:end].root
     if _determiner_before(doc, start, end):
         return "determiner"
     if _based_before(doc, start):
@@ -32,11 +32,6 @@ def thing_context(doc: Doc, start: int, end: int, g: Gazetteer) -> str | None:
     if head is not None and not _person_noun(head, g):
         return f"kind:{head.lower_}"
     return None
-
-
-def _root(doc: Doc, start: int, end: int) -> Token:
-    span = doc[start:end]
-    return span.root
 
 
 def _determiner_before(doc: Doc, start: int, end: int) -> bool:
