@@ -21,6 +21,8 @@ CORPUS = ROOT / ".corpus"
 SETS = {
     "train": (SHARED / "train", CORPUS / "train"),
     "dev": (SHARED / "dev", CORPUS / "dev"),
+    # our own real articles, annotated for training (tests/gold/real_train/README.md)
+    "real": (ROOT / "tests" / "gold" / "real_train", CORPUS / "real_train"),
 }
 
 
@@ -40,12 +42,12 @@ class Article:
     text: str
 
 
-def articles(names: Iterable[str] = ("train", "dev")) -> list[Article]:
+def articles(names: Iterable[str] = ("train", "dev", "real")) -> list[Article]:
     """Every annotated article of the named sets whose text is present and matches its sha256."""
     out = []
     for name in names:
         meta_dir, text_dir = SETS[name]
-        for entry in json.loads((meta_dir / "manifest.json").read_text(encoding="utf-8")):
+        for entry in _manifest(meta_dir):
             path = text_dir / f"{entry['id']}.txt"
             if not path.is_file():
                 continue
@@ -56,6 +58,14 @@ def articles(names: Iterable[str] = ("train", "dev")) -> list[Article]:
             fold = entry.get("fold") or name
             out.append(Article(entry["id"], name, fold, gold, data.decode("utf-8")))
     return out
+
+
+def _manifest(folder: Path) -> list[dict[str, Any]]:
+    """The entries of every ``manifest*.json`` (a set that grew in parts has several)."""
+    entries: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("manifest*.json")):
+        entries.extend(json.loads(path.read_text(encoding="utf-8")))
+    return entries
 
 
 def parse(items: list[Article]) -> dict[str, list[Any]]:

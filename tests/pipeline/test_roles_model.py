@@ -167,3 +167,51 @@ def test_fields_limit_the_side_the_model_may_change(nlp, model_override):
         ("MEX", None),
         ("USA", None),
     }
+
+
+def features_of(nlp, text: str) -> dict[tuple[str, str | None], dict[str, float]]:
+    """The candidates' features of the text's first rate, by (imposer, target)."""
+    found: list[dict[tuple[str, str | None], dict[str, float]]] = []
+
+    def record(ctx, pspan, reading, candidates):
+        found.append({(c.imposer, c.target): c.features for c in candidates})
+
+    roles_model.recorder = record
+    try:
+        annotate(nlp, text)
+    finally:
+        roles_model.recorder = None
+    assert found, text
+    return found[0]
+
+
+def test_scope_words_of_the_rate_speak_for_every_partner(nlp):
+    feats = features_of(
+        nlp,
+        "Britain is the only country spared the global 50% tariff the United States put on steel.",
+    )
+    assert feats[("USA", None)]["every_partner_scope_words"] == 1.0
+    assert feats[("USA", None)]["every_partner_products"] == 1.0
+    assert feats[("USA", "GBR")]["target_exempted"] == 1.0
+    plain = features_of(nlp, "The United States put a 25% tariff on Canadian lumber.")
+    assert plain[("USA", None)].get("every_partner_scope_words", 0.0) == 0.0
+
+
+def test_a_relative_clause_holding_the_rate_names_its_target(nlp):
+    feats = features_of(
+        nlp, "Washington signed deals with Peru and Chile, which will face 12% tariffs on exports."
+    )
+    assert feats[("USA", "CHL")]["target_antecedent_of_rate_clause"] == 1.0
+    assert feats[("USA", None)].get("target_antecedent_of_rate_clause", 0.0) == 0.0
+
+
+def test_an_addressed_partner_in_a_quote_is_the_articles_focus(nlp):
+    text = (
+        "Norway's prime minister spoke with Trump about tariffs on Norway. "
+        "Trump said: \u201cYou want to pay 1% tariffs.\u201d"
+    )
+    feats = features_of(nlp, text)
+    focus = feats[("USA", "NOR")]
+    assert focus["target_focus"] == 1.0
+    assert focus["target_focus_addressed"] == 1.0 and focus["target_focus_in_quote"] == 1.0
+    assert feats[("USA", None)]["every_partner_addressed"] == 1.0

@@ -12,7 +12,7 @@ TOOLS = Path(__file__).resolve().parents[2] / "tools"
 sys.path.insert(0, str(TOOLS))
 
 import train_tariff_roles as trainer  # noqa: E402
-from tariff_corpus import SHARED, Article, articles  # noqa: E402
+from tariff_corpus import SETS, Article, articles  # noqa: E402
 
 from tradefacts.pipeline.tariffs.roles_model import Candidate, Reading, RolesModel  # noqa: E402
 
@@ -112,7 +112,7 @@ def test_mention_labels_point_at_gold_tariffs_of_the_mentions_rate():
     data = json.loads(trainer.MENTIONS_PATH.read_text(encoding="utf-8"))["mentions"]
     assert data
     for art_id, entries in data.items():
-        paths = [SHARED / name / "gold" / f"{art_id}.gold.json" for name in ("train", "dev")]
+        paths = [folder / "gold" / f"{art_id}.gold.json" for folder, _ in SETS.values()]
         path = next(p for p in paths if p.is_file())
         gold = json.loads(path.read_text("utf-8"))
         rates = [float(t["rate"]) for t in gold["tariffs"]]
@@ -131,3 +131,18 @@ def test_mention_labels_sit_at_their_rate_in_the_texts():
         if art_id in texts:
             for e in entries:
                 assert texts[art_id][e["at"] : e["at"] + len(e["rate"])] == e["rate"]
+
+
+def test_our_real_training_articles_have_a_manifest_entry_and_gold_each():
+    folder, _ = SETS["real"]
+    entries = [
+        e
+        for part in sorted(folder.glob("manifest*.json"))
+        for e in json.loads(part.read_text("utf-8"))
+    ]
+    ids = [e["id"] for e in entries]
+    assert ids and len(ids) == len(set(ids))
+    for e in entries:
+        assert {"url", "query", "rank", "sha256", "published"} <= set(e)
+        gold = json.loads((folder / "gold" / f"{e['id']}.gold.json").read_text("utf-8"))
+        assert gold["published"] == e["published"] and gold["tariffs"]

@@ -122,7 +122,15 @@ def _facts_for_percent(
         implied = implicit_target(ctx, sent, roles, imposer, measure, products, partners)
         targets = [implied] if implied is not None else []
     reading = Reading(
-        imposer, targets, roles.imposers, roles.targets, roles.all_partners, ranking, partners
+        imposer,
+        targets,
+        roles.imposers,
+        roles.targets,
+        roles.all_partners,
+        ranking,
+        partners,
+        tuple(products),
+        measure,
     )
     imposer, targets = choose_roles(ctx, pspan, tariff, sent, reading)
     if measure == "reciprocal" and not targets:

@@ -41,6 +41,31 @@ _IMPORT_WORDS = frozenset({"import", "imports", "importer", "importers", "import
 _RETALIATION_WORDS = frozenset(
     {"retaliate", "retaliated", "retaliation", "retaliatory", "counter", "countermeasures", "hit"}
 )
+#: Words that say a rate applies to every partner ("the global 50% tariff") ...
+_EVERY_PARTNER_WORDS = frozenset(
+    {"global", "universal", "worldwide", "baseline", "blanket", "across-the-board", "world"}
+)
+#: ... and quantifiers that do before these nouns ("on all imports", "other countries").
+_EVERY_PARTNER_QUANTIFIERS = frozenset({"all", "every", "other", "most", "any"})
+_EVERY_PARTNER_NOUNS = frozenset(
+    {"countries", "country", "nations", "partners", "imports", "trading", "economies"}
+)
+#: Words that take a country out of a rate's scope ("exempted from", "spared").
+_EXEMPTION_WORDS = frozenset(
+    {
+        "exempt",
+        "exempted",
+        "exemption",
+        "exemptions",
+        "spared",
+        "excluded",
+        "except",
+        "excluding",
+        "only",
+    }
+)
+_SECOND_PERSON = frozenset({"you", "your", "yours"})
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "'"})
 
 
 @dataclass
@@ -54,6 +79,8 @@ class Reading:
     all_partners: bool = False
     ranking: list[str] = field(default_factory=list)  # the article's explicit imposers, most first
     partners: dict[str, str] = field(default_factory=dict)  # each imposer's usual target
+    products: tuple[str, ...] = ()  # the products the rules found in the rate's scope
+    measure: str = "other"  # retaliatory / average / baseline / reciprocal / sectoral / other
 
 
 @dataclass
@@ -247,8 +274,12 @@ _PAIR_FEATURES = (
     "imposer_unranked_with_ranking target_usual_partner same_imposer_as_last_rate "
     "same_target_as_last_rate same_pair_as_rate_before_in_sentence "
     "swapped_pair_of_rate_before_in_sentence rule_pair_both_stated rule_pair_imposer_stated "
-    "rule_pair_target_stated rule_pair_nothing_stated"
+    "rule_pair_target_stated rule_pair_nothing_stated every_partner_products "
+    "every_partner_scope_words every_partner_no_country_nearby every_partner_addressed "
+    "every_partner_in_quote target_focus target_focus_no_country_nearby target_focus_addressed "
+    "target_focus_in_quote target_exempted target_antecedent_of_rate_clause rate_ten"
 ).split()
+_MEASURES = ("retaliatory", "average", "baseline", "reciprocal", "sectoral", "other")
 _SIDE_FEATURES = (
     "prev_sentence not_named in_sentence before_rate distance person before_tariff_word "
     "in_tariff_phrase near_export near_import mentions_sentence"
@@ -258,6 +289,7 @@ _SIDE_FEATURES = (
 def feature_names() -> frozenset[str]:
     """Every feature a candidate can have (the model's vocabulary)."""
     names = set(_PAIR_FEATURES)
+    names.update(f"every_partner_measure_{m}" for m in _MEASURES)
     for side in ("imposer", "target"):
         names.update(f"{side}_{name}" for name in _SIDE_FEATURES)
         names.update(f"{side}_dep_{dep}" for dep in (*_DEPS, "other"))
@@ -359,7 +391,102 @@ def _pair_features(
     f["retaliation_cue_imposer_not_default"] = float(
         imposer != default and any(w in _RETALIATION_WORDS for w in words)
     )
+    _scope_features(f, ctx, pspan, tariff, reading, stats, where, imposer, target)
     return f
+
+
+def _scope_features(
+    f: dict[str, float],
+    ctx: Context,
+    pspan: Span,
+    tariff: Token,
+    reading: Reading,
+    stats: _Stats,
+    where: tuple[dict[str, list[CountryMention]], dict[str, list[CountryMention]], int],
+    imposer: str,
+    target: str | None,
+) -> None:
+    """Every partner or one country: what the rate's own words, its sentence and the article
+    say about the scope of the rate."""
+    here, before, _ = where
+    doc = ctx.doc
+    sent = doc[pspan.start].sent
+    clues = _rate_clues(ctx, pspan, tariff)
+    nearby = bool(here) or bool(before)
+    focus = next((iso for iso in stats.top if iso not in {imposer, tables().default_imposer}), None)
+    if target is EVERY_PARTNER:
+        f["every_partner_products"] = float(bool(reading.products))
+        f["every_partner_scope_words"] = float(clues["scope"])
+        f["every_partner_no_country_nearby"] = float(not nearby)
+        f["every_partner_addressed"] = float(clues["addressed"])
+        f["every_partner_in_quote"] = float(clues["quoted"])
+        measure = reading.measure if reading.measure in _MEASURES else "other"
+        f[f"every_partner_measure_{measure}"] = 1.0
+    else:
+        is_focus = target == focus
+        f["target_focus"] = float(is_focus)
+        f["target_focus_no_country_nearby"] = float(is_focus and not nearby)
+        f["target_focus_addressed"] = float(is_focus and clues["addressed"])
+        f["target_focus_in_quote"] = float(is_focus and clues["quoted"])
+        mentions = here.get(target, [])
+        f["target_exempted"] = float(any(_exempted(doc, m, sent) for m in mentions))
+        f["target_antecedent_of_rate_clause"] = float(
+            any(_antecedent_of(doc[m.root], pspan) for m in mentions)
+        )
+    f["rate_ten"] = float(abs(_value(pspan) - 10.0) < 0.01)
+
+
+def _rate_clues(ctx: Context, pspan: Span, tariff: Token) -> dict[str, bool]:
+    """Scope words around the rate and its tariff phrase, a second person in the sentence, and
+    whether the rate sits inside a quotation (computed once per rate)."""
+    cache: dict[int, dict[str, bool]] = ctx.__dict__.setdefault("_roles_clues", {})
+    found = cache.get(pspan.start)
+    if found is not None:
+        return found
+    doc = ctx.doc
+    sent = doc[pspan.start].sent
+    lo = max(sent.start, min(pspan.start, tariff.left_edge.i) - 2)
+    hi = min(sent.end, max(pspan.end, tariff.right_edge.i + 1, tariff.i + 5))
+    words = lowers(doc)[lo:hi]
+    scope = any(w in _EVERY_PARTNER_WORDS for w in words) or any(
+        w in _EVERY_PARTNER_QUANTIFIERS
+        and any(x in _EVERY_PARTNER_NOUNS for x in words[n + 1 : n + 3])
+        for n, w in enumerate(words)
+    )
+    sent_words = lowers(doc)[sent.start : sent.end]
+    addressed = any(w in _SECOND_PERSON for w in sent_words)
+    marks = sum(1 for t in doc[sent.start : pspan.start] if t.text in _QUOTE_MARKS)
+    found = {"scope": scope, "addressed": addressed, "quoted": marks % 2 == 1}
+    cache[pspan.start] = found
+    return found
+
+
+def _exempted(doc: Any, mention: CountryMention, sent: Span) -> bool:
+    """True when an exemption word stands within three tokens of the mention ("the UK is the
+    only country to be exempted", "spared Canada")."""
+    lo, hi = max(sent.start, mention.start - 3), min(sent.end, mention.end + 6)
+    return any(doc[i].lower_ in _EXEMPTION_WORDS for i in range(lo, hi))
+
+
+def _antecedent_of(token: Token, pspan: Span) -> bool:
+    """True when a relative clause of the mention (or of a conjunct it heads or joins) holds
+    the rate: "Indonesia and the Philippines, which will face 19% tariffs"."""
+    heads = [token, *token.conjuncts]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "relcl" and child.left_edge.i <= pspan.start < child.right_edge.i + 1:
+                return True
+    return False
+
+
+def _value(pspan: Span) -> float:
+    for token in pspan:
+        if token.like_num:
+            try:
+                return float(token.text.replace(",", ""))
+            except ValueError:
+                return float("nan")
+    return float("nan")
 
 
 def _side_features(
