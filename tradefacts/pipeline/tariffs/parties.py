@@ -268,6 +268,8 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return "imposer"  # "goods entering China from the US"
     if goods_here and head.lower_ == "from" and _brings_goods(head.head):
         return "target"
+    if _from_beside_on_goods(h, tariff):
+        return "target"  # "a 25% tariff on goods from X": the parser hangs "from" on the tariff
     if h.dep_ in {"compound", "amod", "nmod", "poss"} and _imports_from_elsewhere(head):
         return "imposer"  # "US imports from Brazil were subject to a 10pc rate"
     if _nominal_agent(h, f):
@@ -331,7 +333,19 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return "target:weak"
     if f.tariff_is_subject and h.dep_ == "dobj" and head == verb:
         return "target:weak"  # "25% tariffs hit Canadian steel"
+    if (
+        h.dep_ in {"dobj", "dative"}
+        and lemma(head) in _WARN_VERBS
+        and verb.head == head
+        and verb.dep_ == "ccomp"
+        and verb_in(verb, t.impose_verbs)
+    ):
+        return "target"  # "Trump warned Canada he would impose a 100% tariff": the one warned
     return None
+
+
+#: Verbs of telling someone what will be done to them: "warned Canada he would impose ...".
+_WARN_VERBS = frozenset({"warn", "tell", "inform", "notify", "remind", "caution", "threaten"})
 
 
 #: Verbs of goods crossing a border: "imported into X" / "shipped to X" (X imposes), "imported
@@ -351,6 +365,22 @@ def _moves_goods(token: Token) -> bool:
 
 def _brings_goods(token: Token) -> bool:
     return token.lower_ in tables().import_nouns or lemma(token) in _FROM_VERBS
+
+
+def _from_beside_on_goods(h: Token, tariff: Token) -> bool:
+    """True for X (or a conjunct of it) in "a tariff on goods from X" parsed with "from X" on
+    the tariff word beside "on goods"."""
+    first = h
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    hangs_on = {tariff, tariff.head} if tariff.dep_ == "dobj" else {tariff}
+    if not (first.dep_ == "pobj" and prep.lower_ == "from" and prep.head in hangs_on):
+        return False
+    return any(
+        on.lower_ == "on" and any(o.dep_ == "pobj" and _brings_goods(o) for o in on.children)
+        for on in tariff.children
+    )
 
 
 def _in_frame(token: Token, f: Frame) -> bool:

@@ -1,0 +1,38 @@
+"""tf_tariffs: targets that unseen reporting states in ways the rules missed (issue 24's real
+training articles showed them; the sentences here are written for the tests, with countries
+and goods of their own)."""
+
+from __future__ import annotations
+
+from tariff_support import annotate
+
+
+def sides(nlp, text: str) -> set[tuple[float, str | None, str | None]]:
+    return {(t.rate_percent, t.imposer, t.target) for t in annotate(nlp, text)._.tariffs}
+
+
+def test_from_hung_on_the_tariff_beside_on_goods_names_the_targets(nlp):
+    # the parser attaches "from Peru and Chile" to the tariff word, not to "goods"
+    text = "The European Union imposed a 25% tariff on goods from Turkey and Egypt."
+    assert sides(nlp, text) == {(25.0, "EUU", "TUR"), (25.0, "EUU", "EGY")}
+    text = "Mexico's government imposed a 35 per cent tariff on goods from China and South Korea."
+    assert sides(nlp, text) == {(35.0, "MEX", "CHN"), (35.0, "MEX", "KOR")}
+
+
+def test_from_hung_on_the_verb_beside_on_goods_names_the_target(nlp):
+    text = "The prime minister said he would impose a 20% tariff on goods from Vietnam."
+    assert sides(nlp, text) == {(20.0, None, "VNM")}
+
+
+def test_countries_that_will_see_a_rate_bear_it(nlp):
+    text = (
+        "Under the new schedule, Ghana and Senegal will see 12 percent duties in the United States."
+    )
+    assert sides(nlp, text) == {(12.0, "USA", "GHA"), (12.0, "USA", "SEN")}
+
+
+def test_the_country_warned_of_a_tariff_is_its_target(nlp):
+    text = "The president warned Colombia that he would impose a 50% tariff on its coffee."
+    assert sides(nlp, text) == {(50.0, None, "COL")}
+    text = "Trump warned Canada he would impose a 100% tariff if it signed a deal with China."
+    assert sides(nlp, text) == {(100.0, "USA", "CAN")}
