@@ -36,3 +36,13 @@ def test_the_country_warned_of_a_tariff_is_its_target(nlp):
     assert sides(nlp, text) == {(50.0, None, "COL")}
     text = "Trump warned Canada he would impose a 100% tariff if it signed a deal with China."
     assert sides(nlp, text) == {(100.0, "USA", "CAN")}
+
+
+def test_exports_to_a_place_make_it_the_imposer_and_the_owner_the_target(nlp):
+    assert sides(nlp, "Peru's 12% tariff on fish exports to China was cut last year.") == {
+        (12.0, "CHN", "PER")
+    }
+    # no destination: the owner of the tariff imposes it
+    assert sides(nlp, "China's 34% tariff on US exports takes effect on Thursday.") == {
+        (34.0, "CHN", "USA")
+    }

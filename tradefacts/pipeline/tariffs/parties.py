@@ -262,6 +262,8 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     goods_here = h.dep_ == "pobj" and _in_frame(head.head, f)
     if goods_here and head.lower_ in {"to", "into"} and _moves_goods(head.head):
         return "imposer"
+    if _to_beside_on_exports(h, tariff):
+        return "imposer"  # "a tariff on beef exports to the US", "to" hung on the tariff
     if goods_here and head.lower_ == "in" and lemma(head.head) in _ARRIVE_VERBS:
         return "imposer"  # "Chilean wine arriving in Mexico": the destination levies
     if h.dep_ == "dobj" and lemma(head) in _ENTER_VERBS and _in_frame(head, f):
@@ -275,6 +277,10 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     if _nominal_agent(h, f):
         return "imposer"  # "the announcement of a 35% tariff on its coffee by President X"
     if m.root in f.on_scope:
+        return "target"
+    # "Brazil's 26.5% tariff on beef exports to the US": the destination imposes, the owner of
+    # the exports is hit
+    if f.np_start <= m.root < tariff.i and _destination_in_scope(f):
         return "target"
     # "China's tariffs", "US duties", "Trump's 'reciprocal' tariff regime"
     if f.np_start <= m.root < tariff.i or (
@@ -365,6 +371,40 @@ def _moves_goods(token: Token) -> bool:
 
 def _brings_goods(token: Token) -> bool:
     return token.lower_ in tables().import_nouns or lemma(token) in _FROM_VERBS
+
+
+def _destination_in_scope(f: Frame) -> bool:
+    """True when the tariff's "on ..." scope sends goods to a place: "on exports to the US"
+    (also with "to the US" hung on the tariff word)."""
+    tariff = f.tariff
+    doc = tariff.doc
+    tos = [
+        doc[i] for i in f.on_scope if doc[i].lower_ in {"to", "into"} and _moves_goods(doc[i].head)
+    ]
+    if _on_exports(tariff):
+        tos += [c for c in tariff.children if c.lower_ in {"to", "into"}]
+    return any(c.dep_ == "pobj" and c.ent_type_ == "GPE" for to in tos for c in to.children)
+
+
+def _on_exports(tariff: Token) -> bool:
+    """True when the tariff word has "on <exports>" ("a tariff on beef exports")."""
+    return any(
+        on.lower_ == "on"
+        and any(
+            o.dep_ == "pobj" and o.lower_ in {"export", "exports", "shipments"} for o in on.children
+        )
+        for on in tariff.children
+    )
+
+
+def _to_beside_on_exports(h: Token, tariff: Token) -> bool:
+    """True for Y in "a tariff on exports to Y" parsed with "to Y" on the tariff word."""
+    return (
+        h.dep_ == "pobj"
+        and h.head.lower_ in {"to", "into"}
+        and h.head.head == tariff
+        and _on_exports(tariff)
+    )
 
 
 def _from_beside_on_goods(h: Token, tariff: Token) -> bool:
