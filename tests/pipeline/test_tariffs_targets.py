@@ -46,3 +46,21 @@ def test_exports_to_a_place_make_it_the_imposer_and_the_owner_the_target(nlp):
     assert sides(nlp, "China's 34% tariff on US exports takes effect on Thursday.") == {
         (34.0, "CHN", "USA")
     }
+
+
+def test_who_announces_a_tariff_that_will_be_imposed_imposes_it(nlp):
+    text = "A 20% duty will be imposed on wine and cheese, the trade ministry in Canberra said."
+    assert sides(nlp, text) == {(20.0, "AUS", None)}
+    # the announcer is not the imposer of a tariff on its own goods
+    text = "A 25% tariff will be imposed on Chinese goods, officials in Beijing warned."
+    assert sides(nlp, text) == {(25.0, None, "CHN")}
+
+
+def test_goods_in_a_country_are_taxed_by_that_country(nlp):
+    text = "The measures include 30% duties on all Peruvian goods in Chile."
+    assert sides(nlp, text) == {(30.0, "CHL", "PER")}
+
+
+def test_canola_is_a_product(nlp):
+    text = "China imposed a 100% tariff on canola oil from Canada."
+    assert [t.products for t in annotate(nlp, text)._.tariffs] == [("canola",)]

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..entities import resolve_person
 from .context import Context, CountryMention
-from .frame import Frame, clause_frame, relief_holders
+from .frame import Frame, clause_frame, relief_holders, subject_of
 from .linking import rate_clause_role
 from .tokens import in_parentheses, lemma, own_phrase, verb_in
 from .vocabulary import tables
@@ -111,7 +111,28 @@ def clause_roles(
     if not roles.imposers and speaker_mentions and frame.verb is not None:
         if verb_in(frame.verb, tables().impose_verbs) and not frame.passive:
             roles.add("imposer", speaker_mentions[0])  # "Trump said he would hit Canada ..."
+    speaker = _announcer(frame) if not roles.imposers else None
+    if speaker is not None:  # "A 15% tariff will be imposed on coal, Beijing's ministry said"
+        for m in ctx.mentions_between(speaker.left_edge.i, speaker.right_edge.i + 1):
+            if _within(m, speaker) and m.iso not in roles.targets:
+                roles.add("imposer", m)
+                break
     return roles
+
+
+def _announcer(frame: Frame) -> Token | None:
+    """Who announces "a 15% tariff will be imposed ..." (a passive verb of imposing with the
+    tariff as its subject and no agent, reported by a verb of saying): the one imposing."""
+    verb = frame.verb
+    if (
+        verb is None
+        or not (frame.tariff_is_subject and frame.passive and verb.dep_ == "ccomp")
+        or not verb_in(verb, tables().impose_verbs)
+        or any(c.dep_ == "agent" for c in verb.children)
+    ):
+        return None
+    speaker, _ = subject_of(verb.head)
+    return speaker
 
 
 _RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
@@ -266,6 +287,8 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return "imposer"  # "a tariff on beef exports to the US", "to" hung on the tariff
     if goods_here and head.lower_ == "in" and lemma(head.head) in _ARRIVE_VERBS:
         return "imposer"  # "Chilean wine arriving in Mexico": the destination levies
+    if goods_here and head.lower_ == "in" and head.head.lower_ in t.import_nouns:
+        return "imposer"  # "tariffs on all Colombian products in the United States"
     if h.dep_ == "dobj" and lemma(head) in _ENTER_VERBS and _in_frame(head, f):
         return "imposer"  # "goods entering China from the US"
     if goods_here and head.lower_ == "from" and _brings_goods(head.head):
