@@ -64,3 +64,22 @@ def test_goods_in_a_country_are_taxed_by_that_country(nlp):
 def test_canola_is_a_product(nlp):
     text = "China imposed a 100% tariff on canola oil from Canada."
     assert [t.products for t in annotate(nlp, text)._.tariffs] == [("canola",)]
+
+
+def test_imports_to_a_country_are_taxed_by_it(nlp):
+    text = "They remain subject to plans to impose 25% tariffs on most imports to the U.S."
+    assert sides(nlp, text) == {(25.0, "USA", None)}
+
+
+def test_foreign_goods_mean_every_partner(nlp):
+    text = "The plan would match a 50% US levy on most foreign steel, EU officials said."
+    assert sides(nlp, text) == {(50.0, "USA", None)}
+
+
+def test_there_will_be_tariffs_says_who_imposes_them(nlp):
+    text = "Canada's trade minister said there will be 25% tariffs on all vehicles from the US."
+    assert sides(nlp, text) == {(25.0, "CAN", "USA")}
+    text = (
+        "\u201cThere will be a 30% duty on all wine from Chile,\u201d Peru's foreign minister said."
+    )
+    assert sides(nlp, text) == {(30.0, "PER", "CHL")}

@@ -122,14 +122,19 @@ def clause_roles(
 
 def _announcer(frame: Frame) -> Token | None:
     """Who announces "a 15% tariff will be imposed ..." (a passive verb of imposing with the
-    tariff as its subject and no agent, reported by a verb of saying): the one imposing."""
+    tariff as its subject and no agent) or "there will be 25% tariffs on ...", reported by a
+    verb of saying: the one imposing."""
     verb = frame.verb
-    if (
-        verb is None
-        or not (frame.tariff_is_subject and frame.passive and verb.dep_ == "ccomp")
-        or not verb_in(verb, tables().impose_verbs)
-        or any(c.dep_ == "agent" for c in verb.children)
-    ):
+    if verb is None or verb.dep_ != "ccomp":
+        return None
+    imposed = (
+        frame.tariff_is_subject
+        and frame.passive
+        and verb_in(verb, tables().impose_verbs)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+    there_will_be = frame.tariff.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)
+    if not (imposed or there_will_be):
         return None
     speaker, _ = subject_of(verb.head)
     return speaker
@@ -235,13 +240,17 @@ def _all_partners(token: Token) -> bool:
 
 
 def _all_goods(ctx: Context, scope: list[int]) -> bool:
-    """True for "on all steel imports", "on every imported bicycle": goods from everywhere (the
-    scope names no country)."""
+    """True for "on all steel imports", "on every imported bicycle", "on foreign films": goods
+    from everywhere (the scope names no country)."""
     if not scope or any(i in ctx.by_token for i in scope):
         return False
     doc = ctx.doc
     return any(
-        doc[i].lower_ in {"all", "every", "any"} and doc[i].head.pos_ in {"NOUN", "PROPN"}
+        (
+            doc[i].lower_ in {"all", "every", "any"}
+            or (doc[i].lower_ == "foreign" and doc[i].dep_ == "amod")
+        )
+        and doc[i].head.pos_ in {"NOUN", "PROPN"}
         for i in scope
     )
 
@@ -283,7 +292,7 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     goods_here = h.dep_ == "pobj" and _in_frame(head.head, f)
     if goods_here and head.lower_ in {"to", "into"} and _moves_goods(head.head):
         return "imposer"
-    if _to_beside_on_exports(h, tariff):
+    if _to_beside_on_goods(h, tariff):
         return "imposer"  # "a tariff on beef exports to the US", "to" hung on the tariff
     if goods_here and head.lower_ == "in" and lemma(head.head) in _ARRIVE_VERBS:
         return "imposer"  # "Chilean wine arriving in Mexico": the destination levies
@@ -420,19 +429,21 @@ def _on_exports(tariff: Token) -> bool:
     )
 
 
-def _to_beside_on_exports(h: Token, tariff: Token) -> bool:
-    """True for Y in "a tariff on exports to Y" parsed with "to Y" on the tariff word."""
-    return (
-        h.dep_ == "pobj"
-        and h.head.lower_ in {"to", "into"}
-        and h.head.head == tariff
-        and _on_exports(tariff)
+def _to_beside_on_goods(h: Token, tariff: Token) -> bool:
+    """True for Y in "a tariff on exports to Y" / "tariffs on most imports into Y", parsed with
+    "to Y" on the tariff word or on its verb: the destination of the goods."""
+    hangs_on = {tariff, tariff.head} if tariff.dep_ == "dobj" else {tariff}
+    if not (h.dep_ == "pobj" and h.head.lower_ in {"to", "into"} and h.head.head in hangs_on):
+        return False
+    return any(
+        on.lower_ == "on" and any(o.dep_ == "pobj" and _moves_goods(o) for o in on.children)
+        for on in tariff.children
     )
 
 
 def _from_beside_on_goods(h: Token, tariff: Token) -> bool:
-    """True for X (or a conjunct of it) in "a tariff on goods from X" parsed with "from X" on
-    the tariff word beside "on goods"."""
+    """True for X (or a conjunct of it) in "a tariff on goods from X" / "on all vehicles from
+    X" parsed with "from X" on the tariff word (or its verb) beside "on ..."."""
     first = h
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
@@ -441,8 +452,7 @@ def _from_beside_on_goods(h: Token, tariff: Token) -> bool:
     if not (first.dep_ == "pobj" and prep.lower_ == "from" and prep.head in hangs_on):
         return False
     return any(
-        on.lower_ == "on" and any(o.dep_ == "pobj" and _brings_goods(o) for o in on.children)
-        for on in tariff.children
+        on.lower_ == "on" and any(o.dep_ == "pobj" for o in on.children) for on in tariff.children
     )
 
 
