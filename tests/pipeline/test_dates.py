@@ -49,6 +49,14 @@ def test_resolution_follows_tense_and_reference(nlp, text, span, expected):
     assert _dates(nlp, text)[span] == expected
 
 
+def test_a_deadline_ends_a_period_in_the_past_tense_but_may_lie_ahead(nlp):
+    # the past verb does not move the deadline a year back: the nearest 8 July is ahead
+    text = "He cut the rate to 10% until 8 July to allow time for talks."
+    assert _dates(nlp, text)["8 July"] == dt.date(2025, 7, 8)
+    text = "Ottawa had paused the duties through June 30."
+    assert _dates(nlp, text)["June 30"] == dt.date(2025, 6, 30)
+
+
 def test_future_weekday_on_its_own_weekday_is_the_same_day(nlp):
     assert _dates(nlp, "Trump will attend the talks on Wednesday.", WED) == {"on Wednesday": WED}
 

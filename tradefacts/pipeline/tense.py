@@ -88,11 +88,17 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     return "near"
 
 
+#: Prepositions of a deadline: the date they govern ends a period whose tense it does not share.
+_DEADLINE_PREPOSITIONS = frozenset({"until", "till", "through", "before", "by"})
+
+
 def tense_of_span(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
     """Tense governing the local character range (a date span); ``text`` is ``doc.text``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "near"
+    if span.root.head.lower_ in _DEADLINE_PREPOSITIONS and span.root.dep_ == "pobj":
+        return "near"  # "halved it to 10% until 8 July": the end of a period, not the verb's time
     verb = governing_verb(span.root)
     if verb is None:
         return "near"
