@@ -157,6 +157,19 @@ def test_a_hyphenated_name_is_one_word(gold: str, predicted: str, expected: bool
     assert ev.names_match(gold, predicted) is expected
 
 
+@pytest.mark.parametrize(
+    ("gold", "predicted", "expected"),
+    [
+        ("Ferdinand Marcos Jr.", "Ferdinand Marcos", True),
+        ("Ferdinand Marcos", "Ferdinand Marcos Jr", True),
+        ("Martin Luther King III", "Martin Luther King", True),
+        ("Ferdinand Marcos Jr.", "Imelda Marcos", False),
+    ],
+)
+def test_a_generational_suffix_is_no_surname(gold: str, predicted: str, expected: bool) -> None:
+    assert ev.names_match(gold, predicted) is expected
+
+
 def test_hyphenated_speakers_match_on_the_whole_word() -> None:
     full = said_by("person:karin-keller-sutter", "Karin Keller-Sutter")
     assert statement_counts("Keller-Sutter", full) == (1, 0, 0)

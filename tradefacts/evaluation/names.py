@@ -14,6 +14,8 @@ from .normalise import unify_marks
 _HONORIFICS = frozenset(
     "mr mrs ms miss mx dr sir dame lord lady prof professor madam monsieur herr".split()
 )
+#: Generational suffixes are no surname ("Ferdinand Marcos Jr." = "Ferdinand Marcos").
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _NAME_PARTICLES = frozenset(
     "da de do dos das di del della van von der den le la al bin ibn".split()
 )
@@ -28,13 +30,16 @@ def ascii_fold(text: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    """Lower-case ASCII-folded name tokens without honorifics ("Mr. Kim" -> ["kim"]); a
-    hyphenated name is one token ("Keller-Sutter" -> ["kellersutter"])."""
+    """Lower-case ASCII-folded name tokens without honorifics ("Mr. Kim" -> ["kim"]) or a
+    generational suffix ("Jr."); a hyphenated name is one token ("Keller-Sutter" ->
+    ["kellersutter"])."""
     tokens = [
         t.replace("-", "").replace("'", "")
         for t in _NAME_TOKEN.findall(ascii_fold(unify_marks(name)).casefold())
     ]
     kept = [t for t in tokens if t and t not in _HONORIFICS]
+    while len(kept) > 1 and kept[-1] in _SUFFIXES:
+        kept.pop()
     return kept or [t for t in tokens if t]
 
 
