@@ -116,3 +116,26 @@ def test_it_added_points_back_to_the_institution_that_spoke(nlp, text: str) -> N
 def test_it_added_after_a_person_is_no_speaker(nlp) -> None:
     text = 'Trump spoke on Friday. "It is great," he said. "It works," it added.'
     assert speakers(text) == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # passive: the one quoted is the subject, not the outlet that quotes
+        (
+            'The Brazilian trade ministry was quoted by Reuters as saying: "We will answer '
+            'every new tariff with a measure of our own."',
+            "Brazilian trade ministry",
+        ),
+        # active: the outlet quotes its object
+        (
+            'Bloomberg quotes Amina Okafor as calling the levy "a blow to every cocoa farmer '
+            'in the region".',
+            "Amina Okafor",
+        ),
+    ],
+)
+def test_who_is_quoted_as_saying_is_the_speaker(nlp, text: str, speaker: str) -> None:
+    found = speakers(text)
+    assert len(found) == 1 and found[0] is not None
+    assert found[0].lower() == speaker.lower()

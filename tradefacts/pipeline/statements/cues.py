@@ -105,6 +105,13 @@ def cue_subject(cue: Token, quoted: Sequence[bool] | None = None) -> Token | Non
             for child in verb.head.children:
                 if child.dep_ == "dobj":
                     return child
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+            # "X was quoted by Reuters as saying" (X), "Reuters quotes X as saying" (X too)
+            verb = verb.head.head
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if objects:
+                return objects[0]
+            continue
         if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
             return None
         verb = verb.head
