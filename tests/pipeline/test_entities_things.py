@@ -42,9 +42,14 @@ THINGS = [
     ('"Rates will rise," said Marco Huang of Julia Berman, noting the risk.', "Julia Berman"),
     # the name's own definite article
     ("Readers of The Marco Herald wrote in.", "Marco Herald"),
+    # a common noun for things right before the name labels it
+    ("Beijing spared wine producers Marco Ferrand from the new duties.", "Marco Ferrand"),
+    ("Exports fell 4%, according to industry group Marco Lindell.", "Marco Lindell"),
 ]
 
 PEOPLE = [
+    ("Prices will rise, Zacks director of research Ivo Marr told Axios.", "Ivo Marr"),
+    ("Prices will rise, trade minister Marco Voss told reporters.", "Marco Voss"),
     ("Officials met the wife of Marco Huang on Friday.", "Marco Huang"),
     ("Leaders such as Marco Voss welcomed the truce.", "Marco Voss"),
     ("Economists like Julia Quist expect prices to rise.", "Julia Quist"),

@@ -2,7 +2,7 @@
 
 "sites like Shein and Temu", "Samsung and SK Hynix, two major firms", "Richfield-based Best
 Buy, which also reported earnings", "farmers who spoke with The Gazette", "said Yusuf Huang of
-Neuberger Berman": each context says
+Neuberger Berman", "cognac producers Pernod Ricard": each context says
 *thing*, whatever the name. Read from the parse, so it holds for names no list has; used
 only for names nothing else marks as a person (no title, honorific or known official).
 """
@@ -31,7 +31,29 @@ def thing_context(doc: Doc, start: int, end: int, g: Gazetteer) -> str | None:
     head = _kind_noun(root)
     if head is not None and not _person_noun(head, g):
         return f"kind:{head.lower_}"
+    label = _noun_before(doc, start, root)
+    if label is not None and not any(
+        _person_noun(t, g) for t in doc[max(0, label.i - 3) : label.i + 1]
+    ):  # not "director of research Sheraz Mian"
+        return f"kind:{label.lower_}"
     return None
+
+
+def _noun_before(doc: Doc, start: int, root: Token) -> Token | None:
+    """ "cognac producers Pernod Ricard", "industry group Instituto Aco": a lower-case common
+    noun right before the name that labels it (a compound of the name, or a second object
+    the parser hung beside it)."""
+    while root.dep_ == "conj" and root.head.i < root.i:  # "... Pernod Ricard and Remy Cointreau"
+        root = root.head
+        start = root.left_edge.i
+    if start == 0:
+        return None
+    noun = doc[start - 1]
+    if not _common_noun(noun) or noun.is_sent_start:
+        return None
+    labels = noun.head == root and noun.dep_ == "compound"
+    beside = noun.head == root.head and noun.dep_ == root.dep_ and noun.head is not noun
+    return noun if labels or beside else None
 
 
 def _determiner_before(doc: Doc, start: int, end: int) -> bool:
