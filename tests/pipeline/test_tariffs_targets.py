@@ -83,3 +83,11 @@ def test_there_will_be_tariffs_says_who_imposes_them(nlp):
         "\u201cThere will be a 30% duty on all wine from Chile,\u201d Peru's foreign minister said."
     )
     assert sides(nlp, text) == {(30.0, "PER", "CHL")}
+
+
+def test_a_country_given_as_an_example_of_all_partners_is_no_target(nlp):
+    text = "Washington has imposed a 25% tariff on steel and cars from countries, including Peru."
+    assert sides(nlp, text) == {(25.0, "USA", None)}
+    # an example with its own rate keeps it
+    text = "The US has signed deals with countries including Peru (12% tariff) and Chile (15%)."
+    assert (12.0, "USA", "PER") in sides(nlp, text)

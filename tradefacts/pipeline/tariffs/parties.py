@@ -76,6 +76,9 @@ def clause_roles(
     for m in ctx.mentions_between(sent_lo, hi):
         if m.root >= hi or m.start < sent_lo:
             continue
+        if _example_of_all_partners(ctx.doc[m.root], frame.tariff):
+            roles.all_partners = True  # "from countries, including Japan": one of all
+            continue
         if any(_within(m, h) for h in holders):
             roles.add("target", m)  # "New Delhi is seeking an exemption from the 26% levy"
             continue
@@ -97,7 +100,11 @@ def clause_roles(
     if frame.subject is not None and frame.subject.conjuncts:
         roles.settle_joint_subject(ctx, frame.subject)
     scope = [i for i in frame.on_scope if lo <= i < hi]
-    roles.all_partners = any(_all_partners(ctx.doc[i]) for i in scope) or _all_goods(ctx, scope)
+    roles.all_partners = (
+        roles.all_partners
+        or any(_all_partners(ctx.doc[i]) for i in scope)
+        or _all_goods(ctx, scope)
+    )
     partner = _deal_partner(ctx, frame, lo, hi)
     if partner is not None and partner.iso not in roles.imposers + roles.targets:
         if roles.targets and not roles.imposers:
@@ -237,6 +244,24 @@ def _all_partners(token: Token) -> bool:
     return not any(
         c.lower_ in {"both", "two", "these", "those", "its", "their"} for c in token.children
     )
+
+
+def _example_of_all_partners(token: Token, tariff: Token) -> bool:
+    """True for Japan in "a tariff on cars from countries, including Japan" / "partners such
+    as Japan": an example of every partner, not the one target (but "countries including the
+    UK (10% tariff)" gives the UK its own rate)."""
+    first = token
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    marker = first.head
+    if first.dep_ != "pobj" or marker.lower_ not in {"including", "like", "as"}:
+        return False
+    noun = (
+        marker.head.head if marker.lower_ == "as" and marker.head.lower_ == "such" else marker.head
+    )
+    if noun.left_edge.i <= tariff.i <= noun.right_edge.i:
+        return False
+    return _all_partners(noun) or noun.lower_ in {"countries", "nations", "partners", "economies"}
 
 
 def _all_goods(ctx: Context, scope: list[int]) -> bool:
