@@ -91,3 +91,15 @@ def test_a_country_given_as_an_example_of_all_partners_is_no_target(nlp):
     # an example with its own rate keeps it
     text = "The US has signed deals with countries including Peru (12% tariff) and Chile (15%)."
     assert (12.0, "USA", "PER") in sides(nlp, text)
+
+
+def test_a_change_of_a_tariff_to_a_level_gives_the_tariff_its_rate(nlp):
+    text = (
+        "The administration's increase in April of the tariff on imported trucks to 27.5 "
+        "percent hurt Volvo."
+    )
+    assert [(t.rate_percent, t.products) for t in annotate(nlp, text)._.tariffs] == [
+        (27.5, ("automobiles",))
+    ]
+    text = "Seoul wants to soften the increase of the tariff on imported cars to 27.5 percent."
+    assert 27.5 in {t.rate_percent for t in annotate(nlp, text)._.tariffs}

@@ -57,6 +57,10 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
             if via is root and root.dep_ == "conj" and own_scope(ctx, root):
                 return None  # "a 25% duty on cars and 10% on other goods": a rate of its own
             return anc
+        if anc.pos_ == "NOUN" and lemma(anc) in _CHANGE_NOUNS and _rate_slot(via):
+            changed = _changed_tariff(ctx, anc)
+            if changed is not None:
+                return changed  # "the increase of the tariff on cars to 27.5 percent"
         if anc.pos_ in {"VERB", "AUX"}:
             level = lemma(anc) in _LEVEL_VERBS
             if _rate_slot(via) or (level and via.dep_ == "dobj"):
@@ -96,6 +100,20 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
 #: Dependencies through which a verb without its own arguments takes those of its head:
 #: "Duties on rice were due to climb to 18%" (climb -> due -> were, whose subject is "Duties").
 _CHAIN_DEPS = frozenset({"xcomp", "acomp"})
+
+
+#: Nouns of a change whose "to" / "from" phrase is the level of the tariff they are "of".
+_CHANGE_NOUNS = frozenset(
+    {"increase", "hike", "rise", "raise", "cut", "reduction", "lowering", "jump", "doubling"}
+)
+
+
+def _changed_tariff(ctx: Context, change: Token) -> Token | None:
+    """The tariff word of a change noun: "the increase (in April) of the tariff on cars"."""
+    for token in change.subtree:
+        if token.i in ctx.tariff and token.head.lower_ == "of" and token.i > change.i:
+            return token
+    return None
 
 
 def _chain_arguments(verb: Token) -> list[Token]:
@@ -147,6 +165,8 @@ def _tariff_in_argument(ctx: Context, arg: Token) -> Token | None:
     """The tariff word a verb's argument is, or stands for (see ``_CARRIER_NOUNS``)."""
     if arg.i in ctx.tariff:
         return arg
+    if lemma(arg) in _CHANGE_NOUNS:
+        return _changed_tariff(ctx, arg)  # "soften the increase of the tariff ... to 27.5%"
     if lemma(arg) not in _CARRIER_NOUNS:
         return None
     for child in arg.children:
