@@ -139,3 +139,13 @@ def test_who_is_quoted_as_saying_is_the_speaker(nlp, text: str, speaker: str) ->
     found = speakers(text)
     assert len(found) == 1 and found[0] is not None
     assert found[0].lower() == speaker.lower()
+
+
+def test_a_named_speaker_keeps_the_words_whatever_their_title_means(nlp) -> None:
+    # "president" alone would mean the president named before; the name says who speaks
+    text = (
+        "President Donald Trump spoke on Friday. \u201cThe exemption is the one thing keeping "
+        "trade flowing across the border,\u201d said Lena Ortiz, president and CEO of Valley "
+        "Growers Group."
+    )
+    assert speakers(text) == ["Lena Ortiz"]

@@ -253,6 +253,11 @@ def _named_speaker(
     """Entity id of a subject phrase: a person (its apposition first), a country or an org."""
     resolve = _person_resolver() if use_resolver else None
     appositions = [c for c in subject.children if c.dep_ == "appos"]
+    own = mentions_in(doc, subject.idx, subject.idx + len(subject), "person")
+    if appositions and subject.pos_ == "PROPN" and own:
+        # "said Eric Miller, president of X": the subject is itself a name; its apposition
+        # describes that person, whoever else a bare "president" would mean
+        return own[-1].entity_id
     for token in [*appositions, subject]:
         found = _person_of(doc, *_name_span(token), resolve)
         if found and token is subject and _is_object_nearby(found, subject):
