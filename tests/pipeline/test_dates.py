@@ -57,6 +57,16 @@ def test_a_deadline_ends_a_period_in_the_past_tense_but_may_lie_ahead(nlp):
     assert _dates(nlp, text)["June 30"] == dt.date(2025, 6, 30)
 
 
+def test_a_date_before_the_reported_clause_belongs_to_the_saying(nlp):
+    # the parser hangs "on Monday" on "retaliate"; it is when Peru spoke
+    assert _dates(nlp, "Peru said on Monday it will retaliate.")["on Monday"] == dt.date(
+        2025, 4, 14
+    )
+    # after "that", the date is inside the reported clause
+    text = "Peru said that on Monday it will publish the list."
+    assert _dates(nlp, text)["on Monday"] == dt.date(2025, 4, 21)
+
+
 def test_future_weekday_on_its_own_weekday_is_the_same_day(nlp):
     assert _dates(nlp, "Trump will attend the talks on Wednesday.", WED) == {"on Wednesday": WED}
 

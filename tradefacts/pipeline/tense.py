@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .data_files import read_table
 from .dateparsing import Tense
@@ -92,6 +92,22 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
 _DEADLINE_PREPOSITIONS = frozenset({"until", "till", "through", "before", "by"})
 
 
+def _reporting_verb_of(verb: Token, span: Span) -> Token | None:
+    """The verb of saying a date belongs to when the parser hung it on the reported clause:
+    "India said on Tuesday it would retaliate" (the date stands before the clause's subject,
+    with no "that" between: the saying happened on Tuesday)."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or not (head.i < span.start) or head.i == verb.i:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or span.end > subjects[0].left_edge.i:
+        return None
+    between = span.doc[head.i + 1 : span.start]
+    if any(t.dep_ == "mark" or t.lower_ == "that" for t in between):
+        return None
+    return head
+
+
 def tense_of_span(doc: Doc, start: int, end: int, text: str | None = None) -> Tense:
     """Tense governing the local character range (a date span); ``text`` is ``doc.text``."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -102,6 +118,7 @@ def tense_of_span(doc: Doc, start: int, end: int, text: str | None = None) -> Te
     verb = governing_verb(span.root)
     if verb is None:
         return "near"
+    verb = _reporting_verb_of(verb, span) or verb
     lo, hi = sorted((verb.idx, start))
     if hi - lo > 400 or "\n" in (doc_text(doc) if text is None else text)[lo:hi]:
         return "near"  # a parse across lines (a dateline, a list) says nothing about tense
