@@ -103,3 +103,13 @@ def test_a_change_of_a_tariff_to_a_level_gives_the_tariff_its_rate(nlp):
     ]
     text = "Seoul wants to soften the increase of the tariff on imported cars to 27.5 percent."
     assert 27.5 in {t.rate_percent for t in annotate(nlp, text)._.tariffs}
+
+
+def test_a_rate_another_country_sets_for_an_owner_is_the_owners_to_bear(nlp):
+    assert sides(nlp, "The US raised Brazil's tariff rate to 50% on Wednesday.") == {
+        (50.0, "USA", "BRA")
+    }
+    # set by its own government, the owner's tariff stays its own
+    assert sides(nlp, "Beijing raised China's tariffs on US goods to 125%.") == {
+        (125.0, "CHN", "USA")
+    }

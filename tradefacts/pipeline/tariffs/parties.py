@@ -97,6 +97,13 @@ def clause_roles(
             roles.add(role, m)
     for role, m in _relative_antecedents(ctx, frame):
         roles.add(role, m)
+    setter = _rate_set_for_owner(ctx, frame)
+    if (
+        setter is not None
+    ):  # "Trump upped Canada's tariff rate to 35%": Canada's rate, set by the US
+        actor, owner = setter
+        roles.imposers = [actor] + [i for i in roles.imposers if i not in (actor, owner)]
+        roles.targets = [owner] + [i for i in roles.targets if i not in (actor, owner)]
     if frame.subject is not None and frame.subject.conjuncts:
         roles.settle_joint_subject(ctx, frame.subject)
     scope = [i for i in frame.on_scope if lo <= i < hi]
@@ -244,6 +251,40 @@ def _all_partners(token: Token) -> bool:
     return not any(
         c.lower_ in {"both", "two", "these", "those", "its", "their"} for c in token.children
     )
+
+
+#: Verbs that set someone's rate: "Trump upped / cut / set Canada's tariff rate".
+_SETTING_VERBS = frozenset(
+    {"raise", "up", "hike", "increase", "cut", "lower", "reduce", "slash", "set", "double"}
+)
+
+
+def _rate_set_for_owner(ctx: Context, frame: Frame) -> tuple[str, str] | None:
+    """(actor, owner) for "Trump upped Canada's tariff rate to 35%": a country's rate that
+    another country's subject sets is the rate the owner faces."""
+    tariff, verb, subject = frame.tariff, frame.verb, frame.subject
+    if verb is None or subject is None or frame.passive or tariff.dep_ != "dobj":
+        return None
+    if tariff.head != verb or lemma(verb) not in _SETTING_VERBS:
+        return None
+    heads = [tariff, tariff.head] if tariff.dep_ == "compound" else [tariff]
+    owner = next(
+        (
+            ctx.by_token[c.i]
+            for h in heads
+            for c in h.children
+            if c.dep_ == "poss" and c.i in ctx.by_token
+        ),
+        None,
+    )
+    if owner is None:
+        return None
+    actors = [
+        m
+        for m in ctx.mentions_between(subject.left_edge.i, subject.right_edge.i + 1)
+        if subject.left_edge.i <= m.root <= subject.right_edge.i and m.iso != owner.iso
+    ]
+    return (actors[-1].iso, owner.iso) if actors else None
 
 
 def _example_of_all_partners(token: Token, tariff: Token) -> bool:
