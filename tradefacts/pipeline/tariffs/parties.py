@@ -273,7 +273,7 @@ def _rate_set_for_owner(ctx: Context, frame: Frame) -> tuple[str, str] | None:
             ctx.by_token[c.i]
             for h in heads
             for c in h.children
-            if c.dep_ == "poss" and c.i in ctx.by_token
+            if c.dep_ == "poss" and c.pos_ != "PRON" and c.i in ctx.by_token
         ),
         None,
     )
