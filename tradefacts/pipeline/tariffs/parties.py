@@ -9,6 +9,7 @@ persons count for their country.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -17,7 +18,7 @@ from ..entities import resolve_person
 from .context import Context, CountryMention
 from .frame import Frame, clause_frame, relief_holders, subject_of
 from .linking import rate_clause_role
-from .tokens import in_parentheses, lemma, own_phrase, verb_in
+from .tokens import conjunct_head, in_parentheses, lemma, own_phrase, verb_in
 from .vocabulary import tables
 
 _DEAL_NOUNS = frozenset({"deal", "agreement", "pact", "accord", "talks", "negotiations", "truce"})
@@ -197,9 +198,7 @@ def _places_before_where(ctx: Context, verb: Token) -> list[CountryMention]:
         before = ctx.doc[before.i - 1]
     if before.i not in ctx.by_token:
         return []
-    first = before
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = conjunct_head(before)
     members = [first, *first.conjuncts]
     return [ctx.by_token[t.i] for t in members if t.i in ctx.by_token]
 
@@ -291,9 +290,7 @@ def _example_of_all_partners(token: Token, tariff: Token) -> bool:
     """True for Japan in "a tariff on cars from countries, including Japan" / "partners such
     as Japan": an example of every partner, not the one target (but "countries including the
     UK (10% tariff)" gives the UK its own rate)."""
-    first = token
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = conjunct_head(token)
     marker = first.head
     if first.dep_ != "pobj" or marker.lower_ not in {"including", "like", "as"}:
         return False
@@ -484,42 +481,37 @@ def _destination_in_scope(f: Frame) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ == "GPE" for to in tos for c in to.children)
 
 
-def _on_exports(tariff: Token) -> bool:
-    """True when the tariff word has "on <exports>" ("a tariff on beef exports")."""
+def _on_object(tariff: Token, test: Callable[[Token], bool]) -> bool:
+    """True when the tariff word has an "on" whose object passes ``test``."""
     return any(
-        on.lower_ == "on"
-        and any(
-            o.dep_ == "pobj" and o.lower_ in {"export", "exports", "shipments"} for o in on.children
-        )
+        on.lower_ == "on" and any(o.dep_ == "pobj" and test(o) for o in on.children)
         for on in tariff.children
     )
+
+
+def _on_exports(tariff: Token) -> bool:
+    """True when the tariff word has "on <exports>" ("a tariff on beef exports")."""
+    return _on_object(tariff, lambda o: o.lower_ in {"export", "exports", "shipments"})
+
+
+def _beside_on(obj: Token, tariff: Token, preps: set[str]) -> bool:
+    """True when ``obj`` is the object of one of ``preps`` that the parser hung on the tariff
+    word, or on the verb whose object the tariff is, instead of on the goods of its "on"."""
+    prep = obj.head
+    hangs_on = {tariff, tariff.head} if tariff.dep_ == "dobj" else {tariff}
+    return obj.dep_ == "pobj" and prep.lower_ in preps and prep.head in hangs_on
 
 
 def _to_beside_on_goods(h: Token, tariff: Token) -> bool:
-    """True for Y in "a tariff on exports to Y" / "tariffs on most imports into Y", parsed with
-    "to Y" on the tariff word or on its verb: the destination of the goods."""
-    hangs_on = {tariff, tariff.head} if tariff.dep_ == "dobj" else {tariff}
-    if not (h.dep_ == "pobj" and h.head.lower_ in {"to", "into"} and h.head.head in hangs_on):
-        return False
-    return any(
-        on.lower_ == "on" and any(o.dep_ == "pobj" and _moves_goods(o) for o in on.children)
-        for on in tariff.children
-    )
+    """True for Y in "a tariff on exports to Y" / "tariffs on most imports into Y": the
+    destination of the goods."""
+    return _beside_on(h, tariff, {"to", "into"}) and _on_object(tariff, _moves_goods)
 
 
 def _from_beside_on_goods(h: Token, tariff: Token) -> bool:
     """True for X (or a conjunct of it) in "a tariff on goods from X" / "on all vehicles from
-    X" parsed with "from X" on the tariff word (or its verb) beside "on ..."."""
-    first = h
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    prep = first.head
-    hangs_on = {tariff, tariff.head} if tariff.dep_ == "dobj" else {tariff}
-    if not (first.dep_ == "pobj" and prep.lower_ == "from" and prep.head in hangs_on):
-        return False
-    return any(
-        on.lower_ == "on" and any(o.dep_ == "pobj" for o in on.children) for on in tariff.children
-    )
+    X": the origin of the goods."""
+    return _beside_on(conjunct_head(h), tariff, {"from"}) and _on_object(tariff, lambda o: True)
 
 
 def _in_frame(token: Token, f: Frame) -> bool:

@@ -41,6 +41,14 @@ def ancestors(token: Token, limit: int) -> Iterator[Token]:
         yield cur
 
 
+def conjunct_head(token: Token) -> Token:
+    """The first member of the coordination ``token`` is in ("Canada" for "Mexico" in
+    "Canada and Mexico"); the token itself when it is no later conjunct."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
 def in_parentheses(token: Token) -> bool:
     """True when the token's phrase opens right after "(" (an aside on the word before)."""
     start = token.left_edge.i
