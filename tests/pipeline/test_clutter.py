@@ -282,3 +282,17 @@ def test_component_in_pipeline_marks_clutter_and_keeps_text(nlp) -> None:
     assert doc._.clutter == [(0, len("By Jane Doe, Reuters"))]
     assert in_clutter(doc, 3, 11)
     assert not in_clutter(doc, text.index("Brazil"), text.index("Brazil") + 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("rising to 40 per cent.(File Photo)", ["cent", ".", "(", "File"]),
+        ("prices rose 5%.[2] Then", ["5%", ".", "[", "2"]),
+        ("talks ended.(Reuters)", ["ended", ".", "(", "Reuters"]),
+    ],
+)
+def test_full_stop_glued_to_a_caption_bracket_is_split(nlp, text: str, words: list[str]) -> None:
+    tokens = [t.text for t in nlp.make_doc(text)]
+    assert any(tokens[i : i + len(words)] == words for i in range(len(tokens)))
+

@@ -57,6 +57,7 @@ def build_pipeline(nlp: Language | None = None) -> Language:
     """Add our components to ``nlp`` (a fresh model when None) and return it."""
     nlp = nlp if nlp is not None else load_model()
     if not isinstance(nlp.tokenizer, SafeTokenizer):
+        split_glued_brackets(nlp)
         nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
     if "tf_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("tf_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
@@ -68,6 +69,22 @@ def build_pipeline(nlp: Language | None = None) -> Language:
         if factory not in nlp.pipe_names:
             nlp.add_pipe(factory, name=factory)
     return nlp
+
+
+#: A sentence's full stop glued to a bracket that opens page clutter or a footnote
+#: ("to 50 per cent.(File Photo)", "rose 5%.[1]"): the stop and the bracket are tokens of
+#: their own, or "cent.(File" hides the rate and runs the sentence into the caption.
+GLUED_BRACKET_INFIXES = (r"(?<=[a-z0-9%])\.(?=[(\[])", r"(?<=[a-z0-9%]\.)[(\[]")
+
+
+def split_glued_brackets(nlp: Language) -> None:
+    """Split with the language's infixes plus ``GLUED_BRACKET_INFIXES``."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ())
+    nlp.tokenizer.infix_finditer = compile_infix_regex(  # type: ignore[attr-defined]
+        [*infixes, *GLUED_BRACKET_INFIXES]
+    ).finditer
 
 
 def use_numpy_blas(nlp: Language) -> None:
