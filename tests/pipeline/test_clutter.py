@@ -295,4 +295,3 @@ def test_component_in_pipeline_marks_clutter_and_keeps_text(nlp) -> None:
 def test_full_stop_glued_to_a_caption_bracket_is_split(nlp, text: str, words: list[str]) -> None:
     tokens = [t.text for t in nlp.make_doc(text)]
     assert any(tokens[i : i + len(words)] == words for i in range(len(tokens)))
-
