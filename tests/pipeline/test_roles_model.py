@@ -215,3 +215,15 @@ def test_an_addressed_partner_in_a_quote_is_the_articles_focus(nlp):
     assert focus["target_focus"] == 1.0
     assert focus["target_focus_addressed"] == 1.0 and focus["target_focus_in_quote"] == 1.0
     assert feats[("USA", None)]["every_partner_addressed"] == 1.0
+
+
+def test_a_country_named_only_in_what_is_bought_is_no_target(nlp):
+    text = (
+        "Washington put a 20% tariff on Brazil, with another 20% levy over its purchases of "
+        "Venezuelan oil, taking the total to 40%."
+    )
+    feats = features_of(nlp, text)
+    assert feats[("USA", "VEN")]["target_only_in_purchased_goods"] == 1.0
+    assert feats[("USA", "BRA")]["target_only_in_purchased_goods"] == 0.0
+    buyer = features_of(nlp, "Brazil's purchases of oil drew a 20% tariff from Washington.")
+    assert buyer[("USA", "BRA")]["target_only_in_purchased_goods"] == 0.0

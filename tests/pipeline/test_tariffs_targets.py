@@ -113,3 +113,23 @@ def test_a_rate_another_country_sets_for_an_owner_is_the_owners_to_bear(nlp):
     assert sides(nlp, "Beijing raised China's tariffs on US goods to 125%.") == {
         (125.0, "CHN", "USA")
     }
+
+
+def test_a_back_reference_takes_the_products_of_its_rate(nlp):
+    text = (
+        "Ottawa on Friday raised its tariffs on American lumber to 40 per cent. "
+        "The 40 per cent tariffs will apply from Monday."
+    )
+    found = {
+        (t.rate_percent, t.imposer, t.target, t.products) for t in annotate(nlp, text)._.tariffs
+    }
+    assert found == {(40.0, "CAN", "USA", ("lumber",))}
+
+
+def test_a_rate_compared_within_a_back_reference_takes_its_sides(nlp):
+    text = (
+        "Ottawa on Friday raised its tariffs on American lumber to 40 per cent. "
+        "The 40 per cent tariffs, up from 25 per cent, will apply from Monday."
+    )
+    assert (25.0, "CAN", "USA") in sides(nlp, text)
+    assert (25.0, "CAN", None) not in sides(nlp, text)

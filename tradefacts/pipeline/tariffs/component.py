@@ -152,7 +152,9 @@ def _facts_for_percent(
             evidence=(ev,),
         )
         stated = bool(roles.imposers or roles.targets)
-        out.append(Found(fact, cued, roles.all_partners, stated, _definite(tariff, pspan)))
+        out.append(
+            Found(fact, cued, roles.all_partners, stated, _definite(tariff, pspan), tariff.idx)
+        )
     return out
 
 

@@ -26,6 +26,7 @@ class Found:
     every_partner: bool = False  # the text says the rate is on every partner
     stated: bool = True  # the clause names a side (else both came from fallbacks)
     definite: bool = False  # "the 125% tariffs", "those duties": refers to a rate named before
+    tariff_at: int = -1  # character offset of the tariff word the rate is linked to
 
 
 def evidence_span(
@@ -102,10 +103,14 @@ def _resolve_back_references(found: list[Found]) -> list[Found]:
     whose sides both came from fallbacks and that refers back ("The 125% tariffs will apply
     from Saturday") takes the sides of the one reading of that rate whose clause names them."""
     named: dict[float, set[tuple[str | None, str | None]]] = {}
+    goods: dict[tuple[float, str | None, str | None], set[tuple[str, ...]]] = {}
     for f in found:
         if f.stated:
             named.setdefault(f.fact.rate_percent, set()).add((f.fact.imposer, f.fact.target))
-    found = [_adopt_named_sides(f, named.get(f.fact.rate_percent, set())) for f in found]
+            key = (f.fact.rate_percent, f.fact.imposer, f.fact.target)
+            goods.setdefault(key, set()).add(f.fact.products)
+    found = [_adopt_named_sides(f, named.get(f.fact.rate_percent, set()), goods) for f in found]
+    found = _share_adopted_sides(found)
     fuller: dict[tuple[float, str | None], set[tuple[str | None, tuple[str, ...]]]] = {}
     for f in found:
         if f.fact.target is not None:
@@ -119,13 +124,44 @@ def _resolve_back_references(found: list[Found]) -> list[Found]:
         if vague and fact.measure not in {"baseline", "average"} and len(options) == 1:
             target, products = next(iter(options))
             fact = fact.model_copy(update={"target": target, "products": products})
-        out.append(Found(fact, f.status_from_cue, f.every_partner, f.stated, f.definite))
+        out.append(
+            Found(fact, f.status_from_cue, f.every_partner, f.stated, f.definite, f.tariff_at)
+        )
     return out
 
 
-def _adopt_named_sides(f: Found, named: set[tuple[str | None, str | None]]) -> Found:
+def _adopt_named_sides(
+    f: Found,
+    named: set[tuple[str | None, str | None]],
+    goods: dict[tuple[float, str | None, str | None], set[tuple[str, ...]]],
+) -> Found:
+    """The sides (and, when it names none, the products) of the one stated reading of the
+    rate a definite back-reference refers to."""
     if f.stated or not f.definite or f.every_partner or len(named) != 1:
         return f
     imposer, target = next(iter(named))
-    fact = f.fact.model_copy(update={"imposer": imposer, "target": target})
-    return Found(fact, f.status_from_cue, f.every_partner, True, True)
+    update: dict[str, Any] = {"imposer": imposer, "target": target}
+    products = goods.get((f.fact.rate_percent, imposer, target), set())
+    if not f.fact.products and len(products) == 1:
+        update["products"] = next(iter(products))  # "The 40% tariffs" of "40% on US steel"
+    fact = f.fact.model_copy(update=update)
+    return Found(fact, f.status_from_cue, f.every_partner, True, True, f.tariff_at)
+
+
+def _share_adopted_sides(found: list[Found]) -> list[Found]:
+    """A rate linked to the same tariff word as a back-reference that adopted its sides takes
+    those sides too, when its own came from fallbacks ("The 125% tariffs, up from 84%, ...")."""
+    adopted = {
+        f.tariff_at: (f.fact.imposer, f.fact.target)
+        for f in found
+        if f.definite and f.stated and f.tariff_at >= 0
+    }
+    out = []
+    for f in found:
+        sides = adopted.get(f.tariff_at)
+        if sides is None or f.stated or f.definite or f.every_partner:
+            out.append(f)
+            continue
+        fact = f.fact.model_copy(update={"imposer": sides[0], "target": sides[1]})
+        out.append(Found(fact, f.status_from_cue, f.every_partner, True, False, f.tariff_at))
+    return out

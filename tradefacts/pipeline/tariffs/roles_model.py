@@ -65,6 +65,9 @@ _EXEMPTION_WORDS = frozenset(
     }
 )
 _SECOND_PERSON = frozenset({"you", "your", "yours"})
+#: Lemmas of buying: a country named in what is bought is the reason for a tariff, not its
+#: target ("an additional 25% over its purchases of Russian oil").
+_BUYING_LEMMAS = frozenset({"buy", "purchase", "purchasing", "buying"})
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "'"})
 
 
@@ -282,7 +285,7 @@ _PAIR_FEATURES = (
 _MEASURES = ("retaliatory", "average", "baseline", "reciprocal", "sectoral", "other")
 _SIDE_FEATURES = (
     "prev_sentence not_named in_sentence before_rate distance person before_tariff_word "
-    "in_tariff_phrase near_export near_import mentions_sentence"
+    "in_tariff_phrase near_export near_import mentions_sentence only_in_purchased_goods"
 ).split()
 
 
@@ -521,6 +524,22 @@ def _side_features(
     f[f"{side}_near_export"] = float(any(w in _EXPORT_WORDS for w in window))
     f[f"{side}_near_import"] = float(any(w in _IMPORT_WORDS for w in window))
     f[f"{side}_mentions_sentence"] = min(len(here), 3) / 3.0
+    f[f"{side}_only_in_purchased_goods"] = float(
+        all(_in_purchased_goods(doc[m.root]) for m in here)
+    )
+
+
+def _in_purchased_goods(token: Token) -> bool:
+    """True when the mention names what someone buys ("purchases of Russian oil", "countries
+    buying Venezuelan crude"), not the buyer ("India's purchases")."""
+    prev, cur = token, token.head
+    for _ in range(4):
+        if cur.lemma_.lower() in _BUYING_LEMMAS or cur.lower_ in _BUYING_LEMMAS:
+            return prev.dep_ not in {"nsubj", "poss", "nsubjpass", "agent"}
+        if cur.head is cur:
+            return False
+        prev, cur = cur, cur.head
+    return False
 
 
 def _governing_prep(token: Token) -> str | None:
