@@ -82,9 +82,8 @@ def split_glued_brackets(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes or ())
-    nlp.tokenizer.infix_finditer = compile_infix_regex(  # type: ignore[attr-defined]
-        [*infixes, *GLUED_BRACKET_INFIXES]
-    ).finditer
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_BRACKET_INFIXES]).finditer
 
 
 def use_numpy_blas(nlp: Language) -> None:

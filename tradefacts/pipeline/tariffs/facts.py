@@ -107,8 +107,8 @@ def _resolve_back_references(found: list[Found]) -> list[Found]:
     for f in found:
         if f.stated:
             named.setdefault(f.fact.rate_percent, set()).add((f.fact.imposer, f.fact.target))
-            key = (f.fact.rate_percent, f.fact.imposer, f.fact.target)
-            goods.setdefault(key, set()).add(f.fact.products)
+            sides = (f.fact.rate_percent, f.fact.imposer, f.fact.target)
+            goods.setdefault(sides, set()).add(f.fact.products)
     found = [_adopt_named_sides(f, named.get(f.fact.rate_percent, set()), goods) for f in found]
     found = _share_adopted_sides(found)
     fuller: dict[tuple[float, str | None], set[tuple[str | None, tuple[str, ...]]]] = {}
