@@ -133,3 +133,14 @@ def test_a_rate_compared_within_a_back_reference_takes_its_sides(nlp):
     )
     assert (25.0, "CAN", "USA") in sides(nlp, text)
     assert (25.0, "CAN", None) not in sides(nlp, text)
+
+
+def test_a_country_named_in_what_is_bought_is_not_the_sentences_other_country(nlp):
+    # "Venezuelan" names the oil bought, so Turkey is the one other country of the sentence
+    text = (
+        "Washington imposed a 20 per cent tariff on Turkey, along with a further 20 per cent "
+        "levy over its purchases of Venezuelan oil, raising the tariff burden to 40 per cent."
+    )
+    found = sides(nlp, text)
+    assert (40.0, "USA", "TUR") in found
+    assert not any(target in {"VEN", None} for _, _, target in found)

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..document import in_clutter
 from .context import WINDOW, Context, sentence_span
 from .parties import Roles, clause_roles
-from .tokens import in_parentheses
+from .tokens import in_parentheses, in_purchased_goods
 from .vocabulary import tables
 
 #: At most this many tariff words are examined for the article's dominant imposer.
@@ -115,12 +115,16 @@ def implicit_target(
 def _one_other_country(
     ctx: Context, sent: Span, sides: list[str], taken: set[int] | None = None
 ) -> str | None:
-    """The one country the sentence names besides ``sides``, if exactly one; else the one
-    country of the people it names ("President Lula said ... reverse the 50% tariffs")."""
+    """The one country the sentence names besides ``sides`` (not in what is bought), if exactly
+    one; else the one country of the people it names ("President Lula said ... reverse the 50%
+    tariffs")."""
     mentions = [
         m
         for m in ctx.mentions_between(sent.start, sent.end)
-        if sent.start <= m.root < sent.end and m.iso not in sides and m.start not in (taken or ())
+        if sent.start <= m.root < sent.end
+        and m.iso not in sides
+        and m.start not in (taken or ())
+        and not in_purchased_goods(ctx.doc[m.root])  # "its purchases of Russian oil"
     ]
     places = {m.iso for m in mentions if not m.is_person}
     if places:

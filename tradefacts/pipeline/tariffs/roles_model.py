@@ -27,7 +27,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .context import Context, CountryMention
-from .tokens import lowers
+from .tokens import in_purchased_goods, lowers
 from .vocabulary import tables
 
 #: The target that stands for every partner ("a 10% tariff on all imports").
@@ -65,9 +65,6 @@ _EXEMPTION_WORDS = frozenset(
     }
 )
 _SECOND_PERSON = frozenset({"you", "your", "yours"})
-#: Lemmas of buying: a country named in what is bought is the reason for a tariff, not its
-#: target ("an additional 25% over its purchases of Russian oil").
-_BUYING_LEMMAS = frozenset({"buy", "purchase", "purchasing", "buying"})
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "'"})
 
 
@@ -524,22 +521,7 @@ def _side_features(
     f[f"{side}_near_export"] = float(any(w in _EXPORT_WORDS for w in window))
     f[f"{side}_near_import"] = float(any(w in _IMPORT_WORDS for w in window))
     f[f"{side}_mentions_sentence"] = min(len(here), 3) / 3.0
-    f[f"{side}_only_in_purchased_goods"] = float(
-        all(_in_purchased_goods(doc[m.root]) for m in here)
-    )
-
-
-def _in_purchased_goods(token: Token) -> bool:
-    """True when the mention names what someone buys ("purchases of Russian oil", "countries
-    buying Venezuelan crude"), not the buyer ("India's purchases")."""
-    prev, cur = token, token.head
-    for _ in range(4):
-        if cur.lemma_.lower() in _BUYING_LEMMAS or cur.lower_ in _BUYING_LEMMAS:
-            return prev.dep_ not in {"nsubj", "poss", "nsubjpass", "agent"}
-        if cur.head is cur:
-            return False
-        prev, cur = cur, cur.head
-    return False
+    f[f"{side}_only_in_purchased_goods"] = float(all(in_purchased_goods(doc[m.root]) for m in here))
 
 
 def _governing_prep(token: Token) -> str | None:

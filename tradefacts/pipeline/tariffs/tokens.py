@@ -14,6 +14,10 @@ CLAUSE_PUNCT = {";", ".", "!", "?"}
 #: Parts of speech that, after a comma, end a list of goods ("on rice, a figure ...").
 LIST_BREAK_POS = {"DET", "PRON", "VERB", "AUX", "SCONJ", "ADV", "ADP"}
 
+#: Lemmas of buying: a country named in what is bought is the reason for a tariff, not its
+#: target ("an additional 25% over its purchases of Russian oil").
+BUYING_LEMMAS = frozenset({"buy", "purchase", "purchasing", "buying"})
+
 
 def lemma(token: Token) -> str:
     """The token's lower-case lemma (its text when the lemmatiser gave none)."""
@@ -91,3 +95,16 @@ def phrases_in(doc: Doc, lo: int, hi: int, table: dict[tuple[str, ...], str]) ->
                 break
         else:
             i += 1
+
+
+def in_purchased_goods(token: Token) -> bool:
+    """True when the mention names what someone buys ("purchases of Russian oil", "countries
+    buying Venezuelan crude"), not the buyer ("India's purchases")."""
+    prev, cur = token, token.head
+    for _ in range(4):
+        if cur.lemma_.lower() in BUYING_LEMMAS or cur.lower_ in BUYING_LEMMAS:
+            return prev.dep_ not in {"nsubj", "poss", "nsubjpass", "agent"}
+        if cur.head is cur:
+            return False
+        prev, cur = cur, cur.head
+    return False
