@@ -144,3 +144,17 @@ def test_a_country_named_in_what_is_bought_is_not_the_sentences_other_country(nl
     found = sides(nlp, text)
     assert (40.0, "USA", "TUR") in found
     assert not any(target in {"VEN", None} for _, _, target in found)
+
+
+def test_a_country_exempted_from_a_tariff_is_not_its_target(nlp):
+    text = "Canada was exempted from the 25% tariff that Washington imposed on steel imports."
+    assert sides(nlp, text) == {(25.0, "USA", None)}
+    text = "Peru is the only country to be exempted from the global 40% tariff applied by the US."
+    assert sides(nlp, text) == {(40.0, "USA", None)}
+    text = "Chile was spared the 30% tariff the US imposed on all trading partners."
+    assert sides(nlp, text) == {(30.0, "USA", None)}
+
+
+def test_a_country_seeking_an_exemption_from_a_tariff_still_bears_it(nlp):
+    text = "Nairobi is seeking an exemption from the 26% levy imposed by Washington."
+    assert sides(nlp, text) == {(26.0, "USA", "KEN")}

@@ -527,7 +527,7 @@ def date_for_token(doc: Doc, token: Token) -> DateMention | None:
                     return mention
                 if current.pos_ in ("VERB", "AUX") and current is not span.root:
                     break
-                if current.head is current:
+                if current.head.i == current.i:
                     break
                 current = current.head
     return min(

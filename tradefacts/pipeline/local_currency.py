@@ -59,7 +59,7 @@ def _subject_country(
     """The country of the subject of the nearest verb above ``token`` that has one."""
     cur = token
     for _ in range(_MAX_STEPS):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.pos_ not in {"VERB", "AUX"}:

@@ -109,7 +109,7 @@ def subject_of(verb: Token) -> tuple[Token | None, Token]:
             owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, cur
-        if cur.dep_ not in _BORROW_DEPS or cur.head is cur:
+        if cur.dep_ not in _BORROW_DEPS or cur.head.i == cur.i:
             break
         if cur.dep_ in {"advcl", "pcomp"} and cur.tag_ not in {"VBG", "VBN"}:
             break

@@ -4,7 +4,8 @@ Possessives and modifiers of the tariff word ("China's tariffs", "US duties"), s
 imposing verbs ("Canada imposed"), "on Japanese cars", "on imports from X", "exports to X"
 (X imposes), subjects of "face" / passive "hit with" (targets), "criticised X for its tariff"
 (X imposes), "an exemption from the levy" (the exempted is the target), "in a deal with X";
-persons count for their country.
+persons count for their country. A country that "is exempted from" or "was spared" the tariff
+is no side of it.
 """
 
 from __future__ import annotations
@@ -18,10 +19,14 @@ from ..entities import resolve_person
 from .context import Context, CountryMention
 from .frame import Frame, clause_frame, relief_holders, subject_of
 from .linking import rate_clause_role
-from .tokens import conjunct_head, in_parentheses, lemma, own_phrase, verb_in
+from .tokens import ancestors, conjunct_head, in_parentheses, lemma, own_phrase, verb_in
 from .vocabulary import tables
 
 _DEAL_NOUNS = frozenset({"deal", "agreement", "pact", "accord", "talks", "negotiations", "truce"})
+#: Predicates whose subject does not bear the tariff they take ("X was exempted from the 50%
+#: tariff", "X is exempt from the levy", "X was spared the 30% tariff").
+_EXEMPT_LEMMAS = frozenset({"exempt", "spare", "exclude", "excuse"})
+_SPARE_WORDS = frozenset({"spare", "spared", "spares", "sparing"})  # the tagger's lemma: "spar"
 
 
 @dataclass
@@ -83,6 +88,9 @@ def clause_roles(
         if any(_within(m, h) for h in holders):
             roles.add("target", m)  # "New Delhi is seeking an exemption from the 26% levy"
             continue
+        if _exempted_from(ctx.doc[m.root], frame.tariff):
+            roles.role_tokens.update(range(m.start, m.end))  # no side, nor a fallback's
+            continue
         in_subject = frame.subject is not None and _within(m, frame.subject)
         if (
             m.root < lo
@@ -97,7 +105,10 @@ def clause_roles(
         if role:
             roles.add(role, m)
     for role, m in _relative_antecedents(ctx, frame):
-        roles.add(role, m)
+        if _exempted_from(ctx.doc[m.root], frame.tariff):
+            roles.role_tokens.update(range(m.start, m.end))
+        else:
+            roles.add(role, m)
     setter = _rate_set_for_owner(ctx, frame)
     if (
         setter is not None
@@ -337,6 +348,35 @@ def _deal_partner(ctx: Context, frame: Frame, lo: int, hi: int) -> CountryMentio
                     if m is not None and not m.is_person:
                         return m
     return None
+
+
+def _exempted_from(token: Token, tariff: Token) -> bool:
+    """True when ``token`` is who an exemption predicate spares from ``tariff``: "the UK is the
+    only country to be exempted from the global tariff", "The EU, which was exempted from the
+    duty", "Mexico was spared the 30% tariff"."""
+    predicate = None
+    for anc in [tariff, *ancestors(tariff, 5)]:
+        head = anc.head
+        if anc.dep_ == "prep" and anc.lower_ == "from" and _exempts(head):
+            predicate = head
+        elif anc.dep_ in {"dobj", "dative"} and head.lower_ in _SPARE_WORDS:
+            predicate = head
+        if predicate is not None or anc.pos_ == "VERB" and anc.i != tariff.i:
+            break
+    if predicate is None:
+        return False
+    if predicate.left_edge.i <= token.i <= predicate.right_edge.i:
+        return token.head.i == predicate.i and token.dep_ in {"nsubj", "nsubjpass"}
+    for a in [predicate, *ancestors(predicate, 3)]:
+        if token.head.i == a.i and token.dep_ in {"nsubj", "nsubjpass"}:
+            return True  # the predicate's subject, or that of the clause it describes
+        if token.i == a.i and predicate.dep_ in {"relcl", "acl"}:
+            return True  # "The EU, which was exempted from ..."
+    return False
+
+
+def _exempts(token: Token) -> bool:
+    return lemma(token) in _EXEMPT_LEMMAS or token.lower_ in _SPARE_WORDS
 
 
 def _within(m: CountryMention, token: Token) -> bool:

@@ -530,7 +530,7 @@ def _governing_prep(token: Token) -> str | None:
     for _ in range(3):
         if cur.dep_ == "pobj" and cur.head.lower_ in _PREPS:
             return cur.head.lower_
-        if cur.dep_ not in {"conj", "compound", "amod", "poss", "appos"} or cur.head is cur:
+        if cur.dep_ not in {"conj", "compound", "amod", "poss", "appos"} or cur.head.i == cur.i:
             return None
         cur = cur.head
     return None

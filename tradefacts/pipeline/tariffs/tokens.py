@@ -39,7 +39,7 @@ def ancestors(token: Token, limit: int) -> Iterator[Token]:
     """The token's heads, nearest first, at most ``limit`` of them."""
     cur = token
     for _ in range(limit):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return
         cur = cur.head
         yield cur
@@ -104,7 +104,7 @@ def in_purchased_goods(token: Token) -> bool:
     for _ in range(4):
         if cur.lemma_.lower() in BUYING_LEMMAS or cur.lower_ in BUYING_LEMMAS:
             return prev.dep_ not in {"nsubj", "poss", "nsubjpass", "agent"}
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         prev, cur = cur, cur.head
     return False
