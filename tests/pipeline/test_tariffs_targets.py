@@ -158,3 +158,12 @@ def test_a_country_exempted_from_a_tariff_is_not_its_target(nlp):
 def test_a_country_seeking_an_exemption_from_a_tariff_still_bears_it(nlp):
     text = "Nairobi is seeking an exemption from the 26% levy imposed by Washington."
     assert sides(nlp, text) == {(26.0, "USA", "KEN")}
+
+
+def test_a_past_perfect_split_by_adverbials_keeps_its_own_subject(nlp):
+    # the parser makes "had" a main verb and hangs "imposed" off "raise", whose subject is "he"
+    text = (
+        "Trump said he would raise tariffs on Vietnam to 90% after the Asian economy had "
+        "earlier in the day imposed a 45% retaliatory tariff on the U.S."
+    )
+    assert sides(nlp, text) == {(90.0, "USA", "VNM"), (45.0, "VNM", "USA")}

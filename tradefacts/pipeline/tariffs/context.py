@@ -105,7 +105,7 @@ def _clause_subject(token: Token) -> Token | None:
     """The subject of the nearest verb above ``token`` that has one (at most 8 steps up)."""
     cur = token
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         subject = next((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}), None)

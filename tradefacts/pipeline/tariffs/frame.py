@@ -105,6 +105,9 @@ def subject_of(verb: Token) -> tuple[Token | None, Token]:
         for child in cur.children:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 return child, cur
+        have = _stranded_have(cur)
+        if have is not None:
+            return subject_of(have)
         if cur.dep_ == "acl" and cur.head.pos_ == "NOUN":  # "X's decision to impose ..."
             owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
             if owner is not None:
@@ -115,6 +118,26 @@ def subject_of(verb: Token) -> tuple[Token | None, Token]:
             break
         cur = cur.head
     return None, verb
+
+
+def _stranded_have(participle: Token) -> Token | None:
+    """The "had" the parser made a main verb when adverbials split it from its participle:
+    "after the bloc had earlier in the day imposed a 20% tariff" (the participle then hangs
+    off another verb, whose subject is not its own)."""
+    if participle.tag_ not in {"VBN", "VBD"} or any(
+        c.dep_ in {"aux", "auxpass"} for c in participle.children
+    ):
+        return None
+    doc = participle.doc
+    for i in range(participle.i - 1, max(participle.sent.start, participle.i - 12) - 1, -1):
+        tok = doc[i]
+        if lemma(tok) == "have" and tok.pos_ in {"VERB", "AUX"}:
+            objects = any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in tok.children)
+            adjacent = tok.right_edge.i == participle.i - 1
+            return tok if adjacent and not objects else None
+        if tok.pos_ in {"VERB", "AUX"} or tok.is_punct:
+            return None
+    return None
 
 
 def _speaker_subject(subject: Token, subject_verb: Token) -> Token | None:
