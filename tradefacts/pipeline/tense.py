@@ -36,7 +36,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(10):
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
     return None
@@ -58,7 +58,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "future"
     if verb.tag_ == "VB" and "to" in aux:
         head = verb.head
-        if head is verb or depth > 4:
+        if head.i == verb.i or depth > 4:
             return "future"
         if head.lemma_.lower() in t["future_lemmas"] or head.lower_ in _SCHEDULED:
             return "future" if verb_tense(head, depth + 1) != "past" else "near"
@@ -80,7 +80,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
         if aux & {"is", "are", "am", "'s", "'re", "’s", "’re"}:
             return "future"
         head = verb.head
-        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 4:
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX") and depth < 4:
             return verb_tense(head, depth + 1)
         return "near"
     if verb.tag_ in ("VBZ", "VBP"):

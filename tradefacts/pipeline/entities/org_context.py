@@ -52,7 +52,7 @@ def _noun_before(doc: Doc, start: int, root: Token) -> Token | None:
     if not _common_noun(noun) or noun.is_sent_start:
         return None
     labels = noun.head == root and noun.dep_ == "compound"
-    beside = noun.head == root.head and noun.dep_ == root.dep_ and noun.head is not noun
+    beside = noun.head == root.head and noun.dep_ == root.dep_ and noun.head.i != noun.i
     return noun if labels or beside else None
 
 

@@ -87,7 +87,7 @@ def _pronoun_subjects(
 def _governing_verb(doc: Doc, char: int) -> Token | None:
     """The verb a subject pronoun at ``char`` belongs to ("..., he said" -> said)."""
     tok = doc[token_at(doc, char)]
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head is not tok:
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
         return tok.head
     return None
 

@@ -198,7 +198,7 @@ def _voiced_by_other(span: Span, cue: Token) -> bool:
     Washington") or modifies a noun with a participle that has one."""
     tok = span.root
     for _ in range(40):
-        if tok is cue or tok.head is tok:
+        if tok.i == cue.i or tok.head.i == tok.i:
             return False
         if tok.pos_ in ("VERB", "AUX") and any(_is_agent(ch) for ch in tok.children):
             return True

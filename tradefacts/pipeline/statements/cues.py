@@ -89,10 +89,10 @@ def cue_subject(cue: Token, quoted: Sequence[bool] | None = None) -> Token | Non
         return None
     verb = cue
     for _ in range(MAX_CLIMB):
-        if verb is not cue and quoted is not None and quoted[verb.i]:
+        if verb.i != cue.i and quoted is not None and quoted[verb.i]:
             # '"...," adding, "..."' parsed as a clause of the quoted verb: the quote's own
             # words are no attribution; climb out to the verb that reports them
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 return None
             verb = verb.head
             continue
@@ -105,14 +105,14 @@ def cue_subject(cue: Token, quoted: Sequence[bool] | None = None) -> Token | Non
             for child in verb.head.children:
                 if child.dep_ == "dobj":
                     return child
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
             # "X was quoted by Reuters as saying" (X), "Reuters quotes X as saying" (X too)
             verb = verb.head.head
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if objects:
                 return objects[0]
             continue
-        if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+        if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -130,7 +130,7 @@ def governing_cues(quote_span: Span, frame: Frame, verbs: frozenset[str]) -> Ite
             found += 1
             if found == MAX_GOVERNING_CUES:
                 return
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return
         tok = tok.head
 

@@ -184,7 +184,7 @@ def _relative_owner(ctx: Context, noun: Token) -> Token | None:
     for _ in range(4):
         if cur.i in ctx.tariff:
             return cur
-        if cur.dep_ not in {"pobj", "prep"} or cur.head is cur:
+        if cur.dep_ not in {"pobj", "prep"} or cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
