@@ -167,3 +167,12 @@ def test_a_past_perfect_split_by_adverbials_keeps_its_own_subject(nlp):
         "earlier in the day imposed a 45% retaliatory tariff on the U.S."
     )
     assert sides(nlp, text) == {(90.0, "USA", "VNM"), (45.0, "VNM", "USA")}
+
+
+def test_a_countrys_tariff_rate_on_no_one_is_the_rate_it_faces(nlp):
+    text = "Washington said Peru's tariff rate will remain at 15 percent under the revised terms."
+    assert sides(nlp, text) == {(15.0, "USA", "PER")}
+    text = "China's tariff rate on US goods rose to 125%."
+    assert sides(nlp, text) == {(125.0, "CHN", "USA")}
+    text = "Japan's average tariff rate is 2%."
+    assert sides(nlp, text) == {(2.0, "JPN", None)}

@@ -375,6 +375,26 @@ def _exempted_from(token: Token, tariff: Token) -> bool:
     return False
 
 
+#: Words that make "X's tariff rate" the rate X charges ("Japan's average tariff rate").
+_OWN_RATE_WORDS = frozenset(
+    {"average", "effective", "applied", "mfn", "retaliatory", "counter", "bound", "own"}
+)
+
+
+def _rate_faced_by_owner(h: Token, m: CountryMention, f: Frame) -> bool:
+    """True for a country's "tariff rate" that names no one it is on: the rate the country
+    faces ("the Philippines' tariff rate was raised to 20%"), unlike "China's tariff rate on US
+    goods" or "Japan's average tariff rate". The default imposer's own rate stays its own."""
+    rate = f.tariff.head if f.tariff.dep_ == "compound" else f.tariff
+    if h.dep_ != "poss" or h.head.i != rate.i or lemma(rate) != "rate" or m.is_person:
+        return False
+    if m.iso == tables().default_imposer:
+        return False
+    words = {w.lower_ for w in rate.subtree}
+    on_a_country = any(h.doc[i].ent_type_ in {"GPE", "NORP"} for i in f.on_scope)
+    return not (words & _OWN_RATE_WORDS) and not on_a_country
+
+
 def _exempts(token: Token) -> bool:
     return lemma(token) in _EXEMPT_LEMMAS or token.lower_ in _SPARE_WORDS
 
@@ -417,6 +437,8 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     # the exports is hit
     if f.np_start <= m.root < tariff.i and _destination_in_scope(f):
         return "target"
+    if _rate_faced_by_owner(h, m, f):
+        return "target"  # "Ecuador's tariff rate will remain at 15 percent"
     # "China's tariffs", "US duties", "Trump's 'reciprocal' tariff regime"
     if f.np_start <= m.root < tariff.i or (
         h.dep_ in {"poss", "compound", "amod", "nmod"}
