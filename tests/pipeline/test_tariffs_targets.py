@@ -176,3 +176,13 @@ def test_a_countrys_tariff_rate_on_no_one_is_the_rate_it_faces(nlp):
     assert sides(nlp, text) == {(125.0, "CHN", "USA")}
     text = "Japan's average tariff rate is 2%."
     assert sides(nlp, text) == {(2.0, "JPN", None)}
+
+
+def test_a_rate_a_country_will_see_in_a_second_clause_is_that_countrys(nlp):
+    text = (
+        "Under Trump's letters, Kenya will face a tariff rate of 32 percent, and Ghana and "
+        "Senegal will see 35 percent."
+    )
+    assert sides(nlp, text) == {(32.0, "USA", "KEN"), (35.0, "USA", "GHA"), (35.0, "USA", "SEN")}
+    text = "Under the US plan, Peru will face a tariff of 12%, while Chile will get 15 percent."
+    assert sides(nlp, text) == {(12.0, "USA", "PER"), (15.0, "USA", "CHL")}

@@ -32,6 +32,7 @@ from .implicit import dominance, implicit_imposer, implicit_target
 from .linking import (
     comparison_link,
     elliptical_link,
+    faced_by_subject,
     first_conjunct,
     linked_tariff,
     own_scope,
@@ -94,7 +95,8 @@ def _facts_for_percent(
         roles = compared_roles(first_roles, compared, ranking)
     first = elliptic if elliptic is not None else first_conjunct(ctx, tariff)
     if elliptic is not None:
-        roles = elliptic_roles(ctx, roles, elliptic, clo, chi, lo)
+        faced = faced_by_subject(ctx, pspan.root)  # "..., and Chile will see 35%"
+        roles = elliptic_roles(ctx, roles, elliptic, clo, chi, lo, keep_subjects=faced)
     elif not (roles.imposers or roles.targets) and first is not None:
         # "a 15% tariff added to US corn, and a 10% tariff to soybeans": the same sides, but a
         # conjunct with its own "on ..." keeps its own target ("..., and 10% on every country")

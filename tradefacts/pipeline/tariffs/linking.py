@@ -314,13 +314,14 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
     """The tariff word a rate stated without one belongs to, in a list or an aside: "a 25%
     tariff on lumber, 35% on other goods and 50% on aluminum", "Mexico (8%)", "the levy fell
     to 30% on Chinese goods, and 10% on goods from the US". The rate needs its own scope or to
-    be an aside on a country; its tariff word is the nearest one some rate was stated for
+    be an aside on a country or what a country faces ("..., and Chile will see 35%"); its
+    tariff word is the nearest one some rate was stated for
     earlier in the sentence, else (with its own scope) the nearest tariff word in the sentence
     or the one before."""
     root = pspan.root
     scoped = own_scope(ctx, root)
     aside = root.dep_ == "appos" and root.head.i in ctx.by_token and in_parentheses(root)
-    faced = rate_clause_role(root) is not None
+    faced = rate_clause_role(root) is not None or faced_by_subject(ctx, root)
     if not (scoped or aside or faced) or _change_amount(root):
         return None
     if any(anc.lower_ == "by" for anc in ancestors(root, 3)):
@@ -346,6 +347,18 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
     prev_lo = ctx.sent_start[sent_lo - 1] if sent_lo > 0 else sent_lo
     before = [i for i in sorted(ctx.tariff) if prev_lo <= i < sent_lo]
     return ctx.doc[before[-1]] if before else None
+
+
+def faced_by_subject(ctx: Context, rate: Token) -> bool:
+    """True for a rate that a country subject faces, sees or gets, with no tariff word of its
+    own: "Indonesia will face a rate of 32 percent, and Chile will see 35 percent"."""
+    verb = rate.head
+    if rate.dep_ not in {"dobj", "attr", "oprd"} or not verb_in(
+        verb, tables().target_subject_verbs
+    ):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(tok.i in ctx.by_token for s in subjects for tok in s.subtree)
 
 
 def rate_clause_role(rate: Token) -> tuple[str, Token] | None:

@@ -215,21 +215,28 @@ def _places_before_where(ctx: Context, verb: Token) -> list[CountryMention]:
 
 
 def elliptic_roles(
-    ctx: Context, own: Roles, tariff: Token, lo: int, hi: int, sent_lo: int
+    ctx: Context,
+    own: Roles,
+    tariff: Token,
+    lo: int,
+    hi: int,
+    sent_lo: int,
+    keep_subjects: bool = False,
 ) -> Roles:
     """Roles of a rate stated without its tariff word ("..., 35% on other goods"): what its own
-    scope or aside says (not a subject read off its verb), else what its tariff word's says."""
+    scope or aside says (a subject read off its verb only when ``keep_subjects``: the rate is
+    what the subject faces), else what its tariff word's says."""
     inherited = clause_roles(
         ctx, tariff, ctx.doc[tariff.i : tariff.i + 1], min(lo, tariff.i), hi, sent_lo
     )
     out = Roles(tariff_index=own.tariff_index, all_partners=own.all_partners)
     out.role_tokens = set(own.role_tokens)
     out.imposers = [
-        iso for iso in own.imposers if ("imposer", iso) not in own._weak
+        iso for iso in own.imposers if keep_subjects or ("imposer", iso) not in own._weak
     ] or inherited.imposers
-    out.targets = [iso for iso in own.targets if ("target", iso) not in own._weak] or (
-        [] if own.all_partners else inherited.targets
-    )
+    out.targets = [
+        iso for iso in own.targets if keep_subjects or ("target", iso) not in own._weak
+    ] or ([] if own.all_partners else inherited.targets)
     return out
 
 
