@@ -319,3 +319,16 @@ def test_where_after_places_without_a_comma_targets_those_places(nlp):
         "Over 30% of the 2 million phones sold in Japan last year were imports, mostly from "
         "Vietnam and Thailand where Tokyo has imposed duties of 12%.",
     ) == {(12.0, "JPN", "VNM"), (12.0, "JPN", "THA")}
+
+
+def test_imports_of_goods_name_the_goods(nlp):
+    text = "Ottawa imposed a 20% tariff on imports of Chinese kayaks."
+    assert [t.products for t in facts(nlp, text)] == [("kayaks",)]
+    text = "Mexico set a 30% duty on shipments of apples from the US."
+    assert [t.products for t in facts(nlp, text)] == [("apples",)]
+
+
+def test_a_table_product_cut_from_its_scope_by_a_hyphen_still_names_its_category(nlp):
+    # the scope stops at the dash of "heavy-duty"; the head noun still names the category
+    text = "The decree introduced 25% tariffs on imports of medium and heavy-duty trucks."
+    assert [t.products for t in facts(nlp, text)] == [("automobiles",)]

@@ -67,8 +67,8 @@ def products_in_scope(
             found.update(_table_products(doc, a, b))
     for head in _listed(heads, lo, hi):
         phrase = _open_phrase(ctx, head)
-        if phrase is not None and not _names_category(phrase, found):
-            found.add(phrase)
+        if phrase is not None:
+            found.add(t.products.get(tuple(phrase.split()), phrase))  # a category by its name
     return tuple(sorted(found))
 
 
@@ -114,10 +114,13 @@ def _listed(heads: list[Token], lo: int, hi: int) -> Iterator[Token]:
             continue
         seen.add(tok.i)
         yield tok
+        generic = tok.lower_ in tables().generic_goods
         todo.extend(c for c in tok.children if c.dep_ in _LIST_DEPS)
         for prep in tok.children:  # "goods including engines and aircraft parts"
             if prep.dep_ == "prep" and prep.lower_ in {"including", "like", "such"}:
                 todo.extend(c for c in prep.subtree if c.dep_ == "pobj")
+            elif prep.dep_ == "prep" and prep.lower_ == "of" and generic:
+                todo.extend(c for c in prep.children if c.dep_ == "pobj")  # "imports of buses"
 
 
 def _open_phrase(ctx: Context, head: Token) -> str | None:
@@ -189,8 +192,3 @@ def _modifiers(ctx: Context, head: Token) -> list[Token]:
 def _not_product(ctx: Context, token: Token) -> bool:
     """True for a country, demonym, person or number token."""
     return token.i in ctx.by_token or token.ent_type_ in _NOT_PRODUCT_ENTS or token.like_num
-
-
-def _names_category(phrase: str, found: set[str]) -> bool:
-    """True when the open phrase is only a table category already found ("steel")."""
-    return phrase in found or (tuple(phrase.split()) in tables().products)
