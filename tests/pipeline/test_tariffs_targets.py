@@ -186,3 +186,31 @@ def test_a_rate_a_country_will_see_in_a_second_clause_is_that_countrys(nlp):
     assert sides(nlp, text) == {(32.0, "USA", "KEN"), (35.0, "USA", "GHA"), (35.0, "USA", "SEN")}
     text = "Under the US plan, Peru will face a tariff of 12%, while Chile will get 15 percent."
     assert sides(nlp, text) == {(12.0, "USA", "PER"), (15.0, "USA", "CHL")}
+
+
+def test_a_country_hyphenated_to_an_attitude_prefix_is_no_party(nlp):
+    text = "Peru must drop their Anti-Chilean Tariff of 200% on Chilean dairy products."
+    assert sides(nlp, text) == {(200.0, "PER", "CHL")}
+
+
+def test_a_tariff_imposed_under_a_leader_is_that_leaders_countrys(nlp):
+    text = "It compares with the 100% tariff on Chinese solar panels imposed under Mark Carney."
+    assert sides(nlp, text) == {(100.0, "CAN", "CHN")}
+    text = "It compares with the 90% tariff on Korean steel imposed under the Japanese government."
+    assert sides(nlp, text) == {(90.0, "JPN", "KOR")}
+    text = "It compares with the 20% tariff on Korean steel imposed under the deal with Japan."
+    assert all(imposer != "JPN" for _, imposer, _ in sides(nlp, text))
+
+
+def test_goods_let_in_at_a_tariff_are_charged_by_who_lets_them_in(nlp):
+    text = "Brazil will allow in up to 30,000 Korean cars at a tariff of 6% under the quota."
+    found = facts_of(nlp, text)
+    assert [(t.rate_percent, t.imposer, t.target, t.products) for t in found] == [
+        (6.0, "BRA", "KOR", ("automobiles",))
+    ]
+    text = "India will import Australian wine at a 5% tariff."
+    assert sides(nlp, text) == {(5.0, "IND", "AUS")}
+
+
+def facts_of(nlp, text: str):
+    return list(annotate(nlp, text)._.tariffs)

@@ -37,7 +37,7 @@ def country_mentions(doc: Doc) -> list[CountryMention]:
         if iso is None or iso not in codes:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        if span is None or len(span) == 0 or _prefixed(doc, span.start):
             continue
         out.append(CountryMention(span.start, span.end, span.root.i, iso, is_person))
     out.sort(key=lambda c: (c.start, c.end))
@@ -52,6 +52,19 @@ def country_mentions(doc: Doc) -> list[CountryMention]:
 _COUNTRY_NOUNS = frozenset({"country", "nation", "economy", "bloc", "kingdom", "republic"})
 #: How far back (tokens) a stand-in noun looks for the country it stands for.
 _ANAPHOR_REACH = 80
+
+
+#: Prefixes that make a country's name an attitude, not a party: "anti-American", "pro-EU".
+_ATTITUDE_PREFIXES = frozenset({"anti", "pro", "non"})
+
+
+def _prefixed(doc: Doc, start: int) -> bool:
+    """True for a mention hyphenated to an attitude prefix ("their Anti-American tariff")."""
+    return (
+        start >= 2
+        and doc[start - 1].text in {"-", "\u2011"}
+        and doc[start - 2].lower_ in _ATTITUDE_PREFIXES
+    )
 
 
 def _anaphoric_mentions(doc: Doc, named: list[CountryMention]) -> list[CountryMention]:

@@ -438,6 +438,8 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return "imposer"  # "US imports from Brazil were subject to a 10pc rate"
     if _nominal_agent(h, f):
         return "imposer"  # "the announcement of a 35% tariff on its coffee by President X"
+    if _imposed_under(h, m):
+        return "imposer"  # "the 100% tariff imposed under Prime Minister X in 2024"
     if m.root in f.on_scope:
         return "target"
     # "Brazil's 26.5% tariff on beef exports to the US": the destination imposes, the owner of
@@ -496,6 +498,11 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         and (head.head == tariff or (head.head == verb and verb_in(verb, t.target_subject_verbs)))
     ):
         return "imposer"  # "face a 25% levy in the United States"
+    admitted = admitted_goods(tariff)
+    if admitted and f.subject is not None and _within(m, f.subject):
+        return "imposer"  # "Canada will allow in 49,000 Chinese cars at a 6.1% tariff"
+    if any(_within(m, goods) for goods in admitted):
+        return "target"
     subject_role = _subject_role(h, m, f)
     if subject_role:
         return subject_role + ":weak"
@@ -512,6 +519,44 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     ):
         return "target"  # "Trump warned Canada he would impose a 100% tariff": the one warned
     return None
+
+
+#: Nouns of a government a tariff can be imposed "under" ("under the Japanese government").
+_GOVERNMENT_NOUNS = frozenset(
+    {"government", "administration", "leadership", "presidency", "premiership", "cabinet"}
+)
+
+
+def _imposed_under(h: Token, m: CountryMention) -> bool:
+    """True for a leader or government a tariff was imposed under: "imposed under former Prime
+    Minister X", "introduced under the Japanese government" (not "under the deal with X")."""
+    noun = h if h.dep_ == "pobj" else h.head
+    under = noun.head
+    if noun.dep_ != "pobj" or under.lower_ != "under":
+        return False
+    if not verb_in(under.head, tables().impose_verbs):
+        return False
+    if noun.i == h.i:
+        return m.is_person or lemma(noun) in _GOVERNMENT_NOUNS
+    return lemma(noun) in _GOVERNMENT_NOUNS and h.dep_ in {"amod", "compound", "poss", "nmod"}
+
+
+#: Verbs of letting goods in: their subject charges the tariff the goods come in "at".
+_ADMIT_VERBS = frozenset({"allow", "let", "admit", "accept", "import", "welcome"})
+
+
+def admitted_goods(tariff: Token) -> list[Token]:
+    """The goods a verb of letting in takes "at" the tariff: "allow in 49,000 Chinese cars at a
+    tariff of 6.1%", "import US beef at a 10% rate" (none for other tariffs)."""
+    at = tariff.head
+    if tariff.dep_ != "pobj" or at.lower_ != "at" or lemma(at.head) not in _ADMIT_VERBS:
+        return []
+    verb = at.head
+    goods = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "into"}:
+            goods += [c for c in prep.children if c.dep_ == "pobj"]
+    return goods
 
 
 #: Verbs of telling someone what will be done to them: "warned Canada he would impose ...".

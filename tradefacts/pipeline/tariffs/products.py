@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .context import Context
 from .frame import subject_of
+from .parties import admitted_goods
 from .scope import on_window, prep_scope, scope_preps
 from .tariff_words import candidate_words
 from .tokens import lowers, verb_in
@@ -48,6 +49,9 @@ def products_in_scope(
         scope = prep_scope(doc, prep, lo, hi)
         ranges.append((scope.start, scope.stop))
         heads.extend(c for c in prep.children if c.dep_ == "pobj" and c.i in scope)
+    for goods in admitted_goods(tariff):  # "allow in 49,000 Chinese cars at a 6.1% tariff"
+        ranges.append((goods.left_edge.i, goods.right_edge.i + 1))
+        heads.append(goods)
     if verb is not None:
         subject, _ = subject_of(verb)
         if (
