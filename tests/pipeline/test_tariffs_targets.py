@@ -214,3 +214,11 @@ def test_goods_let_in_at_a_tariff_are_charged_by_who_lets_them_in(nlp):
 
 def facts_of(nlp, text: str):
     return list(annotate(nlp, text)._.tariffs)
+
+
+def test_countries_that_continue_at_a_rate_in_a_second_clause_bear_it(nlp):
+    text = (
+        "Washington said Peru's tariff rate will remain at 15 percent, while Chile and "
+        "Vietnam will continue at 10 percent."
+    )
+    assert sides(nlp, text) == {(15.0, "USA", "PER"), (10.0, "USA", "CHL"), (10.0, "USA", "VNM")}

@@ -96,7 +96,9 @@ def _facts_for_percent(
     first = elliptic if elliptic is not None else first_conjunct(ctx, tariff)
     if elliptic is not None:
         faced = faced_by_subject(ctx, pspan.root)  # "..., and Chile will see 35%"
-        roles = elliptic_roles(ctx, roles, elliptic, clo, chi, lo, keep_subjects=faced)
+        for m in faced:
+            roles.add("target", m)
+        roles = elliptic_roles(ctx, roles, elliptic, clo, chi, lo, keep_subjects=bool(faced))
     elif not (roles.imposers or roles.targets) and first is not None:
         # "a 15% tariff added to US corn, and a 10% tariff to soybeans": the same sides, but a
         # conjunct with its own "on ..." keeps its own target ("..., and 10% on every country")

@@ -321,7 +321,7 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
     root = pspan.root
     scoped = own_scope(ctx, root)
     aside = root.dep_ == "appos" and root.head.i in ctx.by_token and in_parentheses(root)
-    faced = rate_clause_role(root) is not None or faced_by_subject(ctx, root)
+    faced = rate_clause_role(root) is not None or bool(faced_by_subject(ctx, root))
     if not (scoped or aside or faced) or _change_amount(root):
         return None
     if any(anc.lower_ == "by" for anc in ancestors(root, 3)):
@@ -349,16 +349,23 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
     return ctx.doc[before[-1]] if before else None
 
 
-def faced_by_subject(ctx: Context, rate: Token) -> bool:
-    """True for a rate that a country subject faces, sees or gets, with no tariff word of its
-    own: "Indonesia will face a rate of 32 percent, and Chile will see 35 percent"."""
+#: Verbs a country "continues at" a rate with: "while Chile will continue at 10 percent".
+_STAY_VERBS = frozenset({"continue", "remain", "stay", "stand", "sit"})
+
+
+def faced_by_subject(ctx: Context, rate: Token) -> list[CountryMention]:
+    """The country subject of a rate it faces, sees or stays at, with no tariff word of its own:
+    "Indonesia will face a rate of 32 percent, and Chile will see 35 percent", "..., while Peru
+    and Chile will continue at 10 percent" (none for other rates)."""
     verb = rate.head
-    if rate.dep_ not in {"dobj", "attr", "oprd"} or not verb_in(
+    if rate.dep_ == "pobj" and verb.lower_ == "at" and lemma(verb.head) in _STAY_VERBS:
+        verb = verb.head
+    elif rate.dep_ not in {"dobj", "attr", "oprd"} or not verb_in(
         verb, tables().target_subject_verbs
     ):
-        return False
+        return []
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return any(tok.i in ctx.by_token for s in subjects for tok in s.subtree)
+    return [ctx.by_token[tok.i] for s in subjects for tok in s.subtree if tok.i in ctx.by_token]
 
 
 def rate_clause_role(rate: Token) -> tuple[str, Token] | None:
