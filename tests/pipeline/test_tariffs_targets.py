@@ -222,3 +222,13 @@ def test_countries_that_continue_at_a_rate_in_a_second_clause_bear_it(nlp):
         "Vietnam will continue at 10 percent."
     )
     assert sides(nlp, text) == {(15.0, "USA", "PER"), (10.0, "USA", "CHL"), (10.0, "USA", "VNM")}
+
+
+def test_who_adopted_a_measure_imposing_a_tariff_imposes_it(nlp):
+    # the article's dominant imposer is India; the clause says who adopted the measure
+    text = (
+        "India imposed a 10% tariff on US almonds. India also imposed a 15% tariff on US apples. "
+        "On March 26, the US adopted a measure imposing a 25 per cent tariff on imports of "
+        "light trucks from Brazil."
+    )
+    assert (25.0, "USA", "BRA") in sides(nlp, text)

@@ -112,6 +112,10 @@ def subject_of(verb: Token) -> tuple[Token | None, Token]:
             owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, cur
+            noun = cur.head  # "the US adopted a measure imposing ...": who adopted it
+            if noun.dep_ == "dobj" and verb_in(noun.head, tables().impose_verbs):
+                cur = noun.head
+                continue
         if cur.dep_ not in _BORROW_DEPS or cur.head.i == cur.i:
             break
         if cur.dep_ in {"advcl", "pcomp"} and cur.tag_ not in {"VBG", "VBN"}:
