@@ -332,3 +332,9 @@ def test_a_table_product_cut_from_its_scope_by_a_hyphen_still_names_its_category
     # the scope stops at the dash of "heavy-duty"; the head noun still names the category
     text = "The decree introduced 25% tariffs on imports of medium and heavy-duty trucks."
     assert [t.products for t in facts(nlp, text)] == [("automobiles",)]
+
+
+def test_a_tariff_subject_hung_on_the_auxiliary_still_carries_the_level(nlp):
+    # "have, for now, fallen": the parser hangs "duties" on "have", not on "fallen"
+    text = "The duties have, for now, fallen to 30 percent on Chinese goods."
+    assert sides(nlp, text) == {(30.0, None, "CHN")}

@@ -123,6 +123,9 @@ def _chain_arguments(verb: Token) -> list[Token]:
     args: list[Token] = []
     for _ in range(3):
         args += [c for c in cur.children if c.dep_ in _TARIFF_ARG_DEPS]
+        for aux in (c for c in cur.children if c.dep_ in {"aux", "auxpass"}):
+            # "The duties have, for now, fallen to 30%": the subject hung on the auxiliary
+            args += [c for c in aux.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in args) or cur.dep_ not in _CHAIN_DEPS:
             break
         cur = cur.head

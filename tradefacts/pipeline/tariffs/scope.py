@@ -57,7 +57,11 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
         if anc == tariff or anc.pos_ in {"VERB", "AUX"}:
             break
         rate_tokens.append(anc)
-    if any(a == tariff for a in ancestors(pspan.root, 4)):
+    heads = {tariff.i}
+    if verb is not None and tariff.dep_ in {"nsubj", "nsubjpass"}:
+        heads.add(verb.i)  # the level's verb, or the one an auxiliary holding the subject serves
+        heads.add(verb.head.i if verb.dep_ in {"aux", "auxpass"} else verb.i)
+    if any(a.i in heads for a in ancestors(pspan.root, 4)):  # "duties fell to 30% on X"
         for tok in rate_tokens:
             preps.extend(
                 c
