@@ -338,3 +338,16 @@ def test_a_tariff_subject_hung_on_the_auxiliary_still_carries_the_level(nlp):
     # "have, for now, fallen": the parser hangs "duties" on "have", not on "fallen"
     text = "The duties have, for now, fallen to 30 percent on Chinese goods."
     assert sides(nlp, text) == {(30.0, None, "CHN")}
+
+
+def test_goods_subject_to_a_tariff_are_its_products(nlp):
+    text = "Washington will charge a 15% tariff on EU goods. Wine will be subject to the 15% rate."
+    assert {t.products for t in facts(nlp, text)} == {(), ("wine",)}
+
+
+def test_a_tariff_added_to_any_existing_rates_is_not_on_every_partner(nlp):
+    text = (
+        "Washington will charge a 15% tariff on EU goods. The 15% tariff is not added to any "
+        "existing rates."
+    )
+    assert sides(nlp, text) == {(15.0, "USA", "EUU")}

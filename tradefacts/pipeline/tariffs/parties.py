@@ -19,6 +19,7 @@ from ..entities import resolve_person
 from .context import Context, CountryMention
 from .frame import Frame, clause_frame, relief_holders, subject_of
 from .linking import rate_clause_role
+from .tariff_words import candidate_words
 from .tokens import ancestors, conjunct_head, in_parentheses, lemma, own_phrase, verb_in
 from .vocabulary import tables
 
@@ -322,7 +323,8 @@ def _example_of_all_partners(token: Token, tariff: Token) -> bool:
 
 def _all_goods(ctx: Context, scope: list[int]) -> bool:
     """True for "on all steel imports", "on every imported bicycle", "on foreign films": goods
-    from everywhere (the scope names no country)."""
+    from everywhere (the scope names no country; "added to any existing rates" names rates,
+    not goods)."""
     if not scope or any(i in ctx.by_token for i in scope):
         return False
     doc = ctx.doc
@@ -332,6 +334,7 @@ def _all_goods(ctx: Context, scope: list[int]) -> bool:
             or (doc[i].lower_ == "foreign" and doc[i].dep_ == "amod")
         )
         and doc[i].head.pos_ in {"NOUN", "PROPN"}
+        and doc[i].head.lower_ not in candidate_words()
         for i in scope
     )
 

@@ -54,9 +54,10 @@ def products_in_scope(
         heads.append(goods)
     if verb is not None:
         subject, _ = subject_of(verb)
+        subject_to = tariff.head.lower_ == "to" and tariff.head.head.lower_ == "subject"
         if (
             subject is not None
-            and verb_in(verb, t.target_subject_verbs)
+            and (verb_in(verb, t.target_subject_verbs) or subject_to)  # "X will be subject to"
             and tariff.dep_ not in {"nsubj", "nsubjpass"}
         ):
             ranges.append((subject.left_edge.i, subject.right_edge.i + 1))
