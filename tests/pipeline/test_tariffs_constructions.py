@@ -341,8 +341,8 @@ def test_a_tariff_subject_hung_on_the_auxiliary_still_carries_the_level(nlp):
 
 
 def test_goods_subject_to_a_tariff_are_its_products(nlp):
-    text = "Washington will charge a 15% tariff on EU goods. Wine will be subject to the 15% rate."
-    assert {t.products for t in facts(nlp, text)} == {(), ("wine",)}
+    text = "From Monday, European wine will be subject to a 15% tariff in the United States."
+    assert [t.products for t in facts(nlp, text)] == [("wine",)]
 
 
 def test_a_tariff_added_to_any_existing_rates_is_not_on_every_partner(nlp):
