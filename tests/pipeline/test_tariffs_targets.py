@@ -232,3 +232,11 @@ def test_who_adopted_a_measure_imposing_a_tariff_imposes_it(nlp):
         "light trucks from Brazil."
     )
     assert (25.0, "USA", "BRA") in sides(nlp, text)
+
+
+def test_country_imports_from_elsewhere_are_charged_by_that_country(nlp):
+    # the parser hangs "from automakers" on the tariff, not on "imports"
+    text = "The deal includes a 15 percent tariff on U.S. imports from automakers like Hyundai."
+    assert sides(nlp, text) == {(15.0, "USA", None)}
+    text = "China imposed a 10% tariff on U.S. imports."
+    assert sides(nlp, text) == {(10.0, "CHN", "USA")}

@@ -648,10 +648,18 @@ def _in_frame(token: Token, f: Frame) -> bool:
 
 
 def _imports_from_elsewhere(noun: Token) -> bool:
-    """True for "imports" that have their own "from X": their modifier is the importer."""
+    """True for "imports" that have their own "from X": their modifier is the importer (also
+    when the parser hangs the "from" on the tariff: "a tariff on U.S. imports from Kia")."""
     if noun.lower_ not in {"imports", "purchases"}:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children)
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children):
+        return True
+    on = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and on.lower_ == "on"
+        and any(c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i for c in on.head.children)
+    )
 
 
 def _nominal_agent(h: Token, f: Frame) -> bool:
