@@ -351,3 +351,9 @@ def test_a_tariff_added_to_any_existing_rates_is_not_on_every_partner(nlp):
         "existing rates."
     )
     assert sides(nlp, text) == {(15.0, "USA", "EUU")}
+
+
+def test_tariffs_that_total_a_rate_carry_it(nlp):
+    # the parser makes the percent an adverbial of "total", not its object
+    assert sides(nlp, "Washington's tariffs on China total 145%.") == {(145.0, "USA", "CHN")}
+    assert sides(nlp, "Tariffs could shave 0.5% off growth.") == set()

@@ -63,7 +63,7 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
                 return changed  # "the increase of the tariff on cars to 27.5 percent"
         if anc.pos_ in {"VERB", "AUX"}:
             level = lemma(anc) in _LEVEL_VERBS
-            if _rate_slot(via) or (level and via.dep_ == "dobj"):
+            if _rate_slot(via) or (level and via.dep_ in {"dobj", "npadvmod"}):
                 for child in _chain_arguments(anc):
                     found = _tariff_in_argument(ctx, child)
                     if found is not None:
