@@ -240,3 +240,15 @@ def test_country_imports_from_elsewhere_are_charged_by_that_country(nlp):
     assert sides(nlp, text) == {(15.0, "USA", None)}
     text = "China imposed a 10% tariff on U.S. imports."
     assert sides(nlp, text) == {(10.0, "CHN", "USA")}
+
+
+def test_a_back_reference_takes_the_sides_of_the_nearest_reading_before_it(nlp):
+    text = (
+        "Washington will impose a 20% tariff on Peruvian goods. The 20% rate is higher than the "
+        "initial 17% tariffs the Trump administration announced in April. Last week, Washington "
+        "agreed a 20% tariff on Chilean goods."
+    )
+    assert {s for s in sides(nlp, text) if s[0] == 20.0} == {
+        (20.0, "USA", "PER"),
+        (20.0, "USA", "CHL"),
+    }

@@ -102,14 +102,15 @@ def _resolve_back_references(found: list[Found]) -> list[Found]:
     """A vague "the duties of 25 percent" joins the one fuller fact at that rate, if any; a rate
     whose sides both came from fallbacks and that refers back ("The 125% tariffs will apply
     from Saturday") takes the sides of the one reading of that rate whose clause names them."""
-    named: dict[float, set[tuple[str | None, str | None]]] = {}
+    named: dict[float, list[tuple[int, tuple[str | None, str | None]]]] = {}
     goods: dict[tuple[float, str | None, str | None], set[tuple[str, ...]]] = {}
     for f in found:
         if f.stated:
-            named.setdefault(f.fact.rate_percent, set()).add((f.fact.imposer, f.fact.target))
+            at = _position(f)
+            named.setdefault(f.fact.rate_percent, []).append((at, (f.fact.imposer, f.fact.target)))
             sides = (f.fact.rate_percent, f.fact.imposer, f.fact.target)
             goods.setdefault(sides, set()).add(f.fact.products)
-    found = [_adopt_named_sides(f, named.get(f.fact.rate_percent, set()), goods) for f in found]
+    found = [_adopt_named_sides(f, named.get(f.fact.rate_percent, []), goods) for f in found]
     found = _share_adopted_sides(found)
     fuller: dict[tuple[float, str | None], set[tuple[str | None, tuple[str, ...]]]] = {}
     for f in found:
@@ -130,16 +131,26 @@ def _resolve_back_references(found: list[Found]) -> list[Found]:
     return out
 
 
+def _position(f: Found) -> int:
+    return f.tariff_at if f.tariff_at >= 0 else f.fact.evidence[0].start
+
+
 def _adopt_named_sides(
     f: Found,
-    named: set[tuple[str | None, str | None]],
+    named: list[tuple[int, tuple[str | None, str | None]]],
     goods: dict[tuple[float, str | None, str | None], set[tuple[str, ...]]],
 ) -> Found:
-    """The sides (and, when it names none, the products) of the one stated reading of the
-    rate a definite back-reference refers to."""
-    if f.stated or not f.definite or f.every_partner or len(named) != 1:
+    """The sides (and, when it names none, the products) of the stated reading of the rate a
+    definite back-reference refers to: the nearest one stated before it, else the only one."""
+    if f.stated or not f.definite or f.every_partner or not named:
         return f
-    imposer, target = next(iter(named))
+    before = [sides for at, sides in sorted(named, key=lambda n: n[0]) if at < _position(f)]
+    if before:
+        imposer, target = before[-1]
+    elif len({sides for _, sides in named}) == 1:
+        imposer, target = named[0][1]
+    else:
+        return f
     update: dict[str, Any] = {"imposer": imposer, "target": target}
     products = goods.get((f.fact.rate_percent, imposer, target), set())
     if not f.fact.products and len(products) == 1:
