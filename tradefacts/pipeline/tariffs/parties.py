@@ -201,8 +201,10 @@ def _relative_antecedents(ctx: Context, frame: Frame) -> list[tuple[str, Country
 
 def _places_before_where(ctx: Context, verb: Token) -> list[CountryMention]:
     """ "imports, mostly from Mexico and Canada where Trump has imposed tariffs": without a
-    comma the parser may hang the clause on an earlier noun; "where" follows its places."""
-    where = next((c for c in verb.children if c.lower_ == "where" and c.i < verb.i), None)
+    comma the parser may hang the clause on an earlier noun; "where" follows its places (and
+    so does "which" in "agreements with Indonesia and the Philippines, which will face")."""
+    words = {"where", "which", "who"}
+    where = next((c for c in verb.children if c.lower_ in words and c.i < verb.i), None)
     if where is None or where.i == 0:
         return []
     before = ctx.doc[where.i - 1]
