@@ -290,6 +290,8 @@ def test_component_in_pipeline_marks_clutter_and_keeps_text(nlp) -> None:
         ("rising to 40 per cent.(File Photo)", ["cent", ".", "(", "File"]),
         ("prices rose 5%.[2] Then", ["5%", ".", "[", "2"]),
         ("talks ended.(Reuters)", ["ended", ".", "(", "Reuters"]),
+        ('reached on July 22."Rival exporter', ["22", ".", '"', "Rival"]),
+        ("“who will pay?”The answer", ["pay", "?", "”", "The"]),
     ],
 )
 def test_full_stop_glued_to_a_caption_bracket_is_split(nlp, text: str, words: list[str]) -> None:

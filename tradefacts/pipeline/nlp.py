@@ -74,7 +74,13 @@ def build_pipeline(nlp: Language | None = None) -> Language:
 #: A sentence's full stop glued to a bracket that opens page clutter or a footnote
 #: ("to 50 per cent.(File Photo)", "rose 5%.[1]"): the stop and the bracket are tokens of
 #: their own, or "cent.(File" hides the rate and runs the sentence into the caption.
-GLUED_BRACKET_INFIXES = (r"(?<=[a-z0-9%])\.(?=[(\[])", r"(?<=[a-z0-9%]\.)[(\[]")
+#: So are a stop and a quote mark glued to the next sentence ('on July 22."Rival exporter').
+GLUED_BRACKET_INFIXES = (
+    r"(?<=[a-z0-9%])\.(?=[(\[])",
+    r"(?<=[a-z0-9%]\.)[(\[]",
+    r"(?<=[a-z0-9%])[.?!](?=[\"\u201d][A-Z])",
+    r"(?<=[.?!])[\"\u201d](?=[A-Z])",
+)
 
 
 def split_glued_brackets(nlp: Language) -> None:
