@@ -62,11 +62,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "holdout": {
         "persons": 1.0,
         "countries": 0.98,
-        "tariffs": 0.58,
+        "tariffs": 0.61,  # 0.611 on 2026-12-06 (fifth session), was 0.583
         "statements": 1.0,
         "money": 0.97,
         "events": 0.83,
-        "micro": 0.87,
+        "micro": 0.89,
     },
 }
 #: The real development set (../shared/dev, 64 texts in folds A and B): F1 floors. The texts are
@@ -76,11 +76,11 @@ FLOORS: dict[str, dict[str, float]] = {
 DEV_FLOORS: dict[str, float] = {
     "persons": 0.985,
     "countries": 0.99,
-    "tariffs": 0.87,
-    "statements": 0.95,  # 0.958 (tp 137, fp 6, fn 6), was 0.944
+    "tariffs": 0.90,  # 0.910 (tp 131, fp 11, fn 15) in the fifth session, was 0.878
+    "statements": 0.96,  # 0.962 (tp 138, fp 6, fn 5), was 0.958
     "money": 0.95,
     "events": 0.80,  # issue 18: 0.805 (tp 105, fp 13, fn 38), was 0.718
-    "micro": 0.93,
+    "micro": 0.94,
 }
 #: Largest gap allowed between the tariff F1 of folds A and B (rules that fit one fold's texts
 #: show as a gap).
