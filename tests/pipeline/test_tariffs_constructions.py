@@ -357,3 +357,13 @@ def test_tariffs_that_total_a_rate_carry_it(nlp):
     # the parser makes the percent an adverbial of "total", not its object
     assert sides(nlp, "Washington's tariffs on China total 145%.") == {(145.0, "USA", "CHN")}
     assert sides(nlp, "Tariffs could shave 0.5% off growth.") == set()
+
+
+def test_goods_that_enter_at_a_rate_are_its_products(nlp):
+    text = "About 5,000 tonnes of refined sugar can enter Peru at a 9% duty rate."
+    assert [t.products for t in facts(nlp, text)] == [("refined sugar", "sugar")]
+
+
+def test_an_amount_of_goods_names_the_goods_not_the_unit(nlp):
+    text = "Mexico imposed a 20% tariff on 5,000 barrels of maple syrup."
+    assert [t.products for t in facts(nlp, text)] == [("maple syrup",)]

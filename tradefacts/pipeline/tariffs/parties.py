@@ -506,8 +506,8 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     admitted = admitted_goods(tariff)
     if admitted and f.subject is not None and _within(m, f.subject):
         return "imposer"  # "Canada will allow in 49,000 Chinese cars at a 6.1% tariff"
-    if any(_within(m, goods) for goods in admitted):
-        return "target"
+    if any(_within(m, goods) for goods in [*admitted, *entering_goods(tariff)]):
+        return "target"  # "Chinese steel can enter the US at a 10% rate"
     subject_role = _subject_role(h, m, f)
     if subject_role:
         return subject_role + ":weak"
@@ -562,6 +562,15 @@ def admitted_goods(tariff: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "into"}:
             goods += [c for c in prep.children if c.dep_ == "pobj"]
     return goods
+
+
+def entering_goods(tariff: Token) -> list[Token]:
+    """The goods that enter or arrive "at" the tariff: "300,000 tonnes of coated steel can enter
+    Brazil at a 9% duty rate" (none for other tariffs)."""
+    at = tariff.head
+    if tariff.dep_ != "pobj" or at.lower_ != "at" or lemma(at.head) not in _ARRIVE_VERBS:
+        return []
+    return [c for c in at.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 #: Verbs of telling someone what will be done to them: "warned Canada he would impose ...".

@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .context import Context
 from .frame import subject_of
-from .parties import admitted_goods
+from .parties import admitted_goods, entering_goods
 from .scope import on_window, prep_scope, scope_preps
 from .tariff_words import candidate_words
-from .tokens import lowers, verb_in
+from .tokens import lemma, lowers, verb_in
 from .vocabulary import tables
 
 #: Longest stretch (tokens) of one scope range searched for products.
@@ -32,6 +32,10 @@ _NOT_PRODUCT_ENTS = frozenset(
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _LIST_DEPS = frozenset({"conj"})  # not "appos": "cars, a mainstay of its economy"
 _SPACES = re.compile(r"\s+")
+#: Nouns of an amount whose "of" phrase names the goods ("300,000 tonnes of coated steel").
+_AMOUNT_NOUNS = frozenset(
+    {"tonne", "ton", "tonnage", "barrel", "unit", "volume", "kilogram", "pound", "bushel", "lot"}
+)
 
 
 def products_in_scope(
@@ -49,7 +53,8 @@ def products_in_scope(
         scope = prep_scope(doc, prep, lo, hi)
         ranges.append((scope.start, scope.stop))
         heads.extend(c for c in prep.children if c.dep_ == "pobj" and c.i in scope)
-    for goods in admitted_goods(tariff):  # "allow in 49,000 Chinese cars at a 6.1% tariff"
+    # "allow in 49,000 Chinese cars at a 6.1% tariff", "coated steel can enter Brazil at a 9% rate"
+    for goods in [*admitted_goods(tariff), *entering_goods(tariff)]:
         ranges.append((goods.left_edge.i, goods.right_edge.i + 1))
         heads.append(goods)
     if verb is not None:
@@ -119,7 +124,7 @@ def _listed(heads: list[Token], lo: int, hi: int) -> Iterator[Token]:
             continue
         seen.add(tok.i)
         yield tok
-        generic = tok.lower_ in tables().generic_goods
+        generic = tok.lower_ in tables().generic_goods or lemma(tok) in _AMOUNT_NOUNS
         todo.extend(c for c in tok.children if c.dep_ in _LIST_DEPS)
         for prep in tok.children:  # "goods including engines and aircraft parts"
             if prep.dep_ == "prep" and prep.lower_ in {"including", "like", "such"}:
@@ -134,7 +139,12 @@ def _open_phrase(ctx: Context, head: Token) -> str | None:
     t = tables()
     if head.pos_ not in {"NOUN", "PROPN"} or not head.is_alpha:
         return None
-    if _not_product(ctx, head) or head.lower_ in t.not_products or head.lower_ in candidate_words():
+    if (
+        _not_product(ctx, head)
+        or head.lower_ in t.not_products
+        or head.lower_ in candidate_words()
+        or lemma(head) in _AMOUNT_NOUNS
+    ):
         return None  # "added to previous tariffs of 25%": a tariff is not a product
     modifiers = _modifiers(ctx, head)
     if head.lower_ in t.generic_goods:
