@@ -367,3 +367,10 @@ def test_goods_that_enter_at_a_rate_are_its_products(nlp):
 def test_an_amount_of_goods_names_the_goods_not_the_unit(nlp):
     text = "Mexico imposed a 20% tariff on 5,000 barrels of maple syrup."
     assert [t.products for t in facts(nlp, text)] == [("maple syrup",)]
+
+
+def test_makers_that_export_under_a_tariff_name_its_goods(nlp):
+    text = "Kenyan coffee growers can export to the US under a 10% tariff starting Monday."
+    assert [(t.imposer, t.target, t.products) for t in facts(nlp, text)] == [
+        ("USA", "KEN", ("coffee",))
+    ]

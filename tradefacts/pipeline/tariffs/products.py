@@ -32,6 +32,12 @@ _NOT_PRODUCT_ENTS = frozenset(
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _LIST_DEPS = frozenset({"conj"})  # not "appos": "cars, a mainstay of its economy"
 _SPACES = re.compile(r"\s+")
+#: Nouns of those who make or sell goods, named by their goods ("car manufacturers").
+_PRODUCER_NOUNS = frozenset(
+    {"manufacturers", "makers", "producers", "exporters", "growers", "sellers", "suppliers"}
+)
+#: Verbs whose subject's goods go "under" or "at" a tariff ("can export under a 10% tariff").
+_SELLING_VERBS = frozenset({"export", "sell", "ship"})
 #: Nouns of an amount whose "of" phrase names the goods ("300,000 tonnes of coated steel").
 _AMOUNT_NOUNS = frozenset(
     {"tonne", "ton", "tonnage", "barrel", "unit", "volume", "kilogram", "pound", "bushel", "lot"}
@@ -60,9 +66,14 @@ def products_in_scope(
     if verb is not None:
         subject, _ = subject_of(verb)
         subject_to = tariff.head.lower_ == "to" and tariff.head.head.lower_ == "subject"
+        exporting = (  # "UK car manufacturers can export to the US under a 10% tariff"
+            tariff.head.lower_ in {"under", "at", "with"}
+            and tariff.head.head.i == verb.i
+            and lemma(verb) in _SELLING_VERBS
+        )
         if (
             subject is not None
-            and (verb_in(verb, t.target_subject_verbs) or subject_to)  # "X will be subject to"
+            and (verb_in(verb, t.target_subject_verbs) or subject_to or exporting)
             and tariff.dep_ not in {"nsubj", "nsubjpass"}
         ):
             ranges.append((subject.left_edge.i, subject.right_edge.i + 1))
@@ -135,11 +146,13 @@ def _listed(heads: list[Token], lo: int, hi: int) -> Iterator[Token]:
 
 def _open_phrase(ctx: Context, head: Token) -> str | None:
     """The product a head noun names with its modifiers, lower-case ("refined copper"); for a
-    generic head ("citrus exports") its modifiers alone; None when it names no product."""
+    generic head ("citrus exports") or a maker ("car manufacturers") its modifiers alone; None
+    when it names no product."""
     t = tables()
     if head.pos_ not in {"NOUN", "PROPN"} or not head.is_alpha:
         return None
-    if (
+    producer = head.lower_ in _PRODUCER_NOUNS  # "car manufacturers": the modifiers are goods
+    if not producer and (
         _not_product(ctx, head)
         or head.lower_ in t.not_products
         or head.lower_ in candidate_words()
@@ -147,7 +160,7 @@ def _open_phrase(ctx: Context, head: Token) -> str | None:
     ):
         return None  # "added to previous tariffs of 25%": a tariff is not a product
     modifiers = _modifiers(ctx, head)
-    if head.lower_ in t.generic_goods:
+    if producer or head.lower_ in t.generic_goods:
         if not modifiers:
             return None
         tokens = modifiers
