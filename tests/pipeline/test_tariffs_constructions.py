@@ -374,3 +374,20 @@ def test_makers_that_export_under_a_tariff_name_its_goods(nlp):
     assert [(t.imposer, t.target, t.products) for t in facts(nlp, text)] == [
         ("USA", "KEN", ("coffee",))
     ]
+
+
+def test_a_conjunct_tariff_hung_on_a_date_takes_the_first_tariffs_goods(nlp):
+    # "and 30% tariff" is parsed as a conjunct of the date "January 1"
+    text = (
+        "The review could support imposing on refined nickel a 15% tariff effective January 1, "
+        "2027, and 30% tariff on January 1, 2028."
+    )
+    assert {t.products for t in facts(nlp, text)} == {("refined nickel",)}
+
+
+def test_goods_a_which_clause_says_face_a_tariff_are_its_products(nlp):
+    text = (
+        "Trump announced tariffs on Canadian imports of 25 per cent, except for potash, which "
+        "faces a 10 per cent tariff."
+    )
+    assert {t.rate_percent: t.products for t in facts(nlp, text)} == {25.0: (), 10.0: ("potash",)}

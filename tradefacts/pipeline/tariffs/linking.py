@@ -272,6 +272,8 @@ def first_conjunct(ctx: Context, tariff: Token) -> Token | None:
     head = tariff.head
     if head.i in ctx.tariff:
         return head
+    if head.pos_ not in {"VERB", "AUX"} and head.dep_ == "npadvmod":
+        head = head.head  # "a 15% tariff effective January 1, and 30% tariff on ...": the date's
     if head.pos_ in {"VERB", "AUX"}:
         return next(
             (c for c in head.children if c.i in ctx.tariff and c.dep_ in _TARIFF_ARG_DEPS), None

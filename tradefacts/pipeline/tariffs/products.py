@@ -76,6 +76,8 @@ def products_in_scope(
             and (verb_in(verb, t.target_subject_verbs) or subject_to or exporting)
             and tariff.dep_ not in {"nsubj", "nsubjpass"}
         ):
+            if subject.lower_ in {"which", "that"} and subject.head.dep_ == "relcl":
+                subject = subject.head.head  # "energy, which faces a 10 per cent tariff"
             ranges.append((subject.left_edge.i, subject.right_edge.i + 1))
             heads.append(subject)
     window = sorted(on_window(doc, tariff, hi))
