@@ -261,3 +261,11 @@ def test_countries_before_a_which_clause_hung_on_an_earlier_noun_face_its_rate(n
         "face 18% tariffs on exports to the U.S."
     )
     assert sides(nlp, text) == {(18.0, "USA", "MYS"), (18.0, "USA", "MDV")}
+
+
+def test_a_country_exempt_from_a_tariff_a_clause_says_another_introduced(nlp):
+    text = (
+        "Officials confirmed that Chile will be exempt from the steep 50% tariffs on copper "
+        "imports introduced by the United States this week."
+    )
+    assert sides(nlp, text) == {(50.0, "USA", None)}

@@ -27,6 +27,9 @@ _DEAL_NOUNS = frozenset({"deal", "agreement", "pact", "accord", "talks", "negoti
 #: Predicates whose subject does not bear the tariff they take ("X was exempted from the 50%
 #: tariff", "X is exempt from the levy", "X was spared the 30% tariff").
 _EXEMPT_LEMMAS = frozenset({"exempt", "spare", "exclude", "excuse"})
+#: Dependencies by which a predicate describes its head's subject ("the UK will be exempt",
+#: "the only country to be exempted", "which was exempted").
+_DESCRIBING_DEPS = frozenset({"acomp", "xcomp", "attr", "oprd", "acl", "relcl"})
 _SPARE_WORDS = frozenset({"spare", "spared", "spares", "sparing"})  # the tagger's lemma: "spar"
 
 
@@ -379,11 +382,15 @@ def _exempted_from(token: Token, tariff: Token) -> bool:
         return False
     if predicate.left_edge.i <= token.i <= predicate.right_edge.i:
         return token.head.i == predicate.i and token.dep_ in {"nsubj", "nsubjpass"}
-    for a in [predicate, *ancestors(predicate, 3)]:
+    a = predicate
+    for _ in range(4):  # up through the clause the predicate describes, not beyond it
         if token.head.i == a.i and token.dep_ in {"nsubj", "nsubjpass"}:
             return True  # the predicate's subject, or that of the clause it describes
         if token.i == a.i and predicate.dep_ in {"relcl", "acl"}:
             return True  # "The EU, which was exempted from ..."
+        if a.dep_ not in _DESCRIBING_DEPS or a.head.i == a.i:
+            return False
+        a = a.head
     return False
 
 
@@ -405,6 +412,23 @@ def _rate_faced_by_owner(h: Token, m: CountryMention, f: Frame) -> bool:
     words = {w.lower_ for w in rate.subtree}
     on_a_country = any(h.doc[i].ent_type_ in {"GPE", "NORP"} for i in f.on_scope)
     return not (words & _OWN_RATE_WORDS) and not on_a_country
+
+
+def _agent_of_scope_clause(h: Token, f: Frame) -> bool:
+    """True for the agent of an imposing clause on the goods the tariff is on: "the 50% tariffs
+    on steel imports introduced by the United States"."""
+    by = h.head
+    if h.dep_ != "pobj" or by.dep_ != "agent":
+        return False
+    clause = by.head
+    goods = clause.head
+    return (
+        clause.dep_ in {"acl", "relcl"}
+        and verb_in(clause, tables().impose_verbs)
+        and goods.i in f.on_scope
+        and goods.pos_ in {"NOUN", "PROPN"}
+        and not goods.like_num
+    )
 
 
 def _exempts(token: Token) -> bool:
@@ -445,6 +469,8 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return "imposer"  # "the announcement of a 35% tariff on its coffee by President X"
     if _imposed_under(h, m):
         return "imposer"  # "the 100% tariff imposed under Prime Minister X in 2024"
+    if _agent_of_scope_clause(h, f):
+        return "imposer"  # "on steel imports introduced by the United States"
     if m.root in f.on_scope:
         return "target"
     # "Brazil's 26.5% tariff on beef exports to the US": the destination imposes, the owner of
