@@ -391,3 +391,12 @@ def test_goods_a_which_clause_says_face_a_tariff_are_its_products(nlp):
         "faces a 10 per cent tariff."
     )
     assert {t.rate_percent: t.products for t in facts(nlp, text)} == {25.0: (), 10.0: ("potash",)}
+
+
+def test_goods_subject_to_duties_in_a_noun_phrase_are_its_products(nlp):
+    # not the subject of the clause ("the Secretary"): the noun the adjective follows
+    text = (
+        "The Secretary of Commerce will extend the list of maple syrup products subject to "
+        "additional duties of up to 25 percent."
+    )
+    assert [t.products for t in facts(nlp, text)] == [("maple syrup",)]

@@ -59,13 +59,18 @@ def products_in_scope(
         scope = prep_scope(doc, prep, lo, hi)
         ranges.append((scope.start, scope.stop))
         heads.extend(c for c in prep.children if c.dep_ == "pobj" and c.i in scope)
+    if _subject_to(tariff) == "noun":  # "derivative products subject to additional duties"
+        noun = doc[tariff.head.head.i - 1]  # the noun right before: the parser may hang it higher
+        if noun.pos_ == "NOUN":
+            ranges.append((noun.left_edge.i, noun.i + 1))
+            heads.append(noun)
     # "allow in 49,000 Chinese cars at a 6.1% tariff", "coated steel can enter Brazil at a 9% rate"
     for goods in [*admitted_goods(tariff), *entering_goods(tariff)]:
         ranges.append((goods.left_edge.i, goods.right_edge.i + 1))
         heads.append(goods)
     if verb is not None:
         subject, _ = subject_of(verb)
-        subject_to = tariff.head.lower_ == "to" and tariff.head.head.lower_ == "subject"
+        subject_to = _subject_to(tariff) == "clause"
         exporting = (  # "UK car manufacturers can export to the US under a 10% tariff"
             tariff.head.lower_ in {"under", "at", "with"}
             and tariff.head.head.i == verb.i
@@ -93,6 +98,19 @@ def products_in_scope(
         if phrase is not None:
             found.add(t.products.get(tuple(phrase.split()), phrase))  # a category by its name
     return tuple(sorted(found))
+
+
+def _subject_to(tariff: Token) -> str | None:
+    """How goods are "subject to" the tariff: "clause" for "Cars will be subject to the 15%
+    tariff" (the clause's subject), "noun" for "products subject to duties of 25%" (the noun
+    the adjective describes), None otherwise."""
+    to = tariff.head
+    if tariff.dep_ != "pobj" or to.lower_ != "to" or to.head.lower_ != "subject":
+        return None
+    subject = to.head
+    if subject.dep_ == "acomp":
+        return "clause"
+    return "noun" if subject.dep_ == "amod" else None
 
 
 def _table_products(doc: Doc, lo: int, hi: int) -> Iterator[str]:
