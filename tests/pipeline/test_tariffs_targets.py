@@ -269,3 +269,29 @@ def test_a_country_exempt_from_a_tariff_a_clause_says_another_introduced(nlp):
         "imports introduced by the United States this week."
     )
     assert sides(nlp, text) == {(50.0, "USA", None)}
+
+
+def test_a_rate_in_a_sentence_naming_no_country_takes_the_sides_of_the_sentence_before(nlp):
+    # the article's dominant imposer is Chile; the sentence before says who retaliates
+    text = (
+        "Chile imposed a 10% tariff on Brazilian beef. Chile also imposed a 15% tariff on "
+        "Brazilian coffee. Brazil said it will impose retaliatory tariffs on imports of grapes "
+        "and pork from Chile. There will be a 100% tariff on grapes and a 25% levy on pork, the "
+        "ministry said."
+    )
+    assert {s for s in sides(nlp, text) if s[0] in {25.0, 100.0}} == {
+        (100.0, "BRA", "CHL"),
+        (25.0, "BRA", "CHL"),
+    }
+
+
+def test_a_definite_rate_in_a_sentence_naming_no_country_stays_a_back_reference(nlp):
+    text = (
+        "Lima increased its tariffs on Chilean imports to 125 per cent, hitting back against "
+        "Santiago's decision to hike duties on Peruvian goods to 145 per cent. The 125 per cent "
+        "tariffs, up from 84 per cent, will apply from Saturday."
+    )
+    assert {s for s in sides(nlp, text) if s[0] in {84.0, 125.0}} == {
+        (125.0, "PER", "CHL"),
+        (84.0, "PER", "CHL"),
+    }

@@ -28,7 +28,7 @@ from .cues import has_word_near, measure_for, qualifier_for, status_for
 from .effective import with_effective_dates
 from .facts import Found, consolidate, evidence_span
 from .frame import governing_verb, relief_noun
-from .implicit import dominance, implicit_imposer, implicit_target
+from .implicit import dominance, implicit_imposer, implicit_target, previous_sentence_roles
 from .linking import (
     comparison_link,
     elliptical_link,
@@ -107,6 +107,10 @@ def _facts_for_percent(
             inherited.targets.clear()
             inherited.all_partners = True
         roles = inherited
+    carried = None
+    if not (roles.imposers or roles.targets or roles.all_partners or _definite(tariff, pspan)):
+        carried = previous_sentence_roles(ctx, sent)  # "There will be a 100% tariff on ..."
+        roles = carried or roles
     verb = governing_verb(tariff)
     products = products_in_scope(ctx, tariff, pspan, verb, clo, chi)
     scoped = elliptic is not None and own_scope(ctx, tariff)  # "35% on other goods": all goods
@@ -128,8 +132,8 @@ def _facts_for_percent(
     reading = Reading(
         imposer,
         targets,
-        roles.imposers,
-        roles.targets,
+        [] if carried else roles.imposers,  # carried from the sentence before: not stated
+        [] if carried else roles.targets,
         roles.all_partners,
         ranking,
         partners,
@@ -155,7 +159,7 @@ def _facts_for_percent(
             qualifier=qualifier,  # type: ignore[arg-type]
             evidence=(ev,),
         )
-        stated = bool(roles.imposers or roles.targets)
+        stated = bool(roles.imposers or roles.targets) and carried is None
         out.append(
             Found(fact, cued, roles.all_partners, stated, _definite(tariff, pspan), tariff.idx)
         )

@@ -151,3 +151,21 @@ def _default_imposer(ctx: Context, targets: list[str]) -> str | None:
     if default is None or default in targets:
         return None
     return default if any(m.iso == default for m in ctx.mentions) else None
+
+
+def previous_sentence_roles(ctx: Context, sent: Span) -> Roles | None:
+    """For a rate in a sentence that names no country, the sides a tariff word of the sentence
+    before states, when it states an imposer: "China said it will impose retaliatory tariffs on
+    imports from Canada. There will be a 100% tariff on rapeseed oil, the ministry said."."""
+    if sent.start == 0 or any(
+        sent.start <= m.root < sent.end for m in ctx.mentions_between(sent.start, sent.end)
+    ):
+        return None
+    lo = ctx.sent_start[sent.start - 1]
+    doc = sent.doc
+    for i in sorted(ctx.tariff, reverse=True):
+        if lo <= i < sent.start:
+            roles = clause_roles(ctx, doc[i], doc[i : i + 1], lo, sent.start, lo)
+            if roles.imposers and not roles.all_partners:
+                return roles
+    return None
