@@ -250,6 +250,13 @@ def test_us_pronoun_and_ambiguous_words_are_not_countries(nlp):
     assert countries_in(doc, 0, len(doc.text)) == []
 
 
+def test_an_ambiguous_country_tagged_org_counts_when_the_text_names_the_country(nlp):
+    # the model tags a sentence-initial "Peru" ORG; "Peruvian" says the article means Peru
+    text = "Peru said it will retaliate. Peruvian officials said tariffs would start in May."
+    doc = nlp(text)
+    assert countries_in(doc, 0, len("Peru")) == ["PER"]
+
+
 def test_capitals_are_places_with_country(nlp):
     doc = nlp("Washington has accused Tokyo of weakening the yen.")
     ents = doc._.entities

@@ -61,12 +61,15 @@ def _us_is_pronoun(span: Span) -> bool:
 def add_gazetteer_mentions(state: DocState, gaz: list[GazMatch]) -> None:
     """Mentions of the gazetteer countries, places and organisations (ambiguous words checked)."""
     g = state.g
+    deferred: list[GazMatch] = []
     for match in gaz:
         span, form = match.span, match.form
         if match.label == "COUNTRY":
-            if (form in g.ambiguous and not _ambiguous_ok(state, span)) or (
-                form == "US" and _us_is_pronoun(span)
-            ):
+            if form in g.ambiguous and not _ambiguous_ok(state, span):
+                if span[0].ent_type_ == "ORG":
+                    deferred.append(match)  # "Peru said ...": the country, if named elsewhere
+                continue
+            if form == "US" and _us_is_pronoun(span):
                 continue
             if inside_longer_person(state, span):
                 continue
@@ -96,7 +99,25 @@ def add_gazetteer_mentions(state: DocState, gaz: list[GazMatch]) -> None:
                 state.gaz_tokens[i] = match.label
                 if org.country:
                     state.org_country_at[i] = org.country
+    _add_named_elsewhere(state, deferred)
     _add_compound_countries(state)
+
+
+def _add_named_elsewhere(state: DocState, deferred: list[GazMatch]) -> None:
+    """An ambiguous country word the model tagged ORG ("Peru said it will impose ...", the
+    government speaking) counts when the text names that country elsewhere as a country."""
+    g = state.g
+    named = set(state.country_at.values())
+    for match in deferred:
+        span, code = match.span, g.country_names[match.form]
+        if code not in named or inside_longer_person(state, span):
+            continue
+        if any(i in state.gaz_tokens for i in range(span.start, span.end)):
+            continue
+        _add_country(state, code, span.start_char, span.end_char, g.country_kind[match.form])
+        for i in range(span.start, span.end):
+            state.gaz_tokens[i] = match.label
+            state.country_at[i] = code
 
 
 def _add_compound_countries(state: DocState) -> None:
