@@ -6,9 +6,15 @@ from __future__ import annotations
 
 from tariff_support import annotate
 
+from tradefacts.models import TariffRate
+
+
+def facts_of(nlp, text: str) -> list[TariffRate]:
+    return list(annotate(nlp, text)._.tariffs)
+
 
 def sides(nlp, text: str) -> set[tuple[float, str | None, str | None]]:
-    return {(t.rate_percent, t.imposer, t.target) for t in annotate(nlp, text)._.tariffs}
+    return {(t.rate_percent, t.imposer, t.target) for t in facts_of(nlp, text)}
 
 
 def test_from_hung_on_the_tariff_beside_on_goods_names_the_targets(nlp):
@@ -210,10 +216,6 @@ def test_goods_let_in_at_a_tariff_are_charged_by_who_lets_them_in(nlp):
     ]
     text = "India will import Australian wine at a 5% tariff."
     assert sides(nlp, text) == {(5.0, "IND", "AUS")}
-
-
-def facts_of(nlp, text: str):
-    return list(annotate(nlp, text)._.tariffs)
 
 
 def test_countries_that_continue_at_a_rate_in_a_second_clause_bear_it(nlp):

@@ -59,7 +59,8 @@ def products_in_scope(
         scope = prep_scope(doc, prep, lo, hi)
         ranges.append((scope.start, scope.stop))
         heads.extend(c for c in prep.children if c.dep_ == "pobj" and c.i in scope)
-    if _subject_to(tariff) == "noun":  # "derivative products subject to additional duties"
+    subject_to = _subject_to(tariff)
+    if subject_to == "noun":  # "derivative products subject to additional duties"
         noun = doc[tariff.head.head.i - 1]  # the noun right before: the parser may hang it higher
         if noun.pos_ == "NOUN":
             ranges.append((noun.left_edge.i, noun.i + 1))
@@ -70,7 +71,6 @@ def products_in_scope(
         heads.append(goods)
     if verb is not None:
         subject, _ = subject_of(verb)
-        subject_to = _subject_to(tariff) == "clause"
         exporting = (  # "UK car manufacturers can export to the US under a 10% tariff"
             tariff.head.lower_ in {"under", "at", "with"}
             and tariff.head.head.i == verb.i
@@ -78,7 +78,7 @@ def products_in_scope(
         )
         if (
             subject is not None
-            and (verb_in(verb, t.target_subject_verbs) or subject_to or exporting)
+            and (verb_in(verb, t.target_subject_verbs) or subject_to == "clause" or exporting)
             and tariff.dep_ not in {"nsubj", "nsubjpass"}
         ):
             if subject.lower_ in {"which", "that"} and subject.head.dep_ == "relcl":
