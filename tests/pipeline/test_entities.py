@@ -257,6 +257,20 @@ def test_an_ambiguous_country_tagged_org_counts_when_the_text_names_the_country(
     assert countries_in(doc, 0, len("Peru")) == ["PER"]
 
 
+def test_an_ambiguous_country_tagged_org_counts_when_it_acts_as_a_government(nlp):
+    # named once: the model tags it ORG, but the subject of a verb is the country
+    cases = (("Chile raised its duty on copper to 35%.", "CHL"), ("Peru said so.", "PER"))
+    for text, code in cases:
+        doc = nlp(text)
+        assert doc[0].ent_type_ == "ORG"  # the premise: the small model's tag
+        assert countries_in(doc, 0, len(text.split()[0])) == [code]
+
+
+def test_an_ambiguous_country_word_inside_an_org_name_stays_no_country(nlp):
+    doc = nlp("Turkey Hill said sales rose.")
+    assert countries_in(doc, 0, len("Turkey")) == []
+
+
 def test_capitals_are_places_with_country(nlp):
     doc = nlp("Washington has accused Tokyo of weakening the yen.")
     ents = doc._.entities

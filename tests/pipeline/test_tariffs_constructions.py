@@ -400,3 +400,34 @@ def test_goods_subject_to_duties_in_a_noun_phrase_are_its_products(nlp):
         "additional duties of up to 25 percent."
     )
     assert [t.products for t in facts(nlp, text)] == [("maple syrup",)]
+
+
+def test_a_rate_set_on_the_verb_takes_the_goods_named_after_it(nlp):
+    # "cut the tariff to 10 percent on/for X": the goods hang on the rate, not the tariff word
+    for prep in ("on", "for"):
+        text = f"Ghana cut the tariff to 10 percent {prep} shea butter."
+        assert [t.products for t in facts(nlp, text)] == [("shea butter",)]
+
+
+def test_goods_listed_after_the_tariff_with_including_are_its_products(nlp):
+    text = (
+        "Kenya imposed a 30% tariff on Ugandan food and drinks products, including maize flour, "
+        "tea and beef."
+    )
+    products = facts(nlp, text)[0].products
+    assert {"maize flour", "tea", "beef", "food", "drinks"} == set(products)
+
+
+def test_a_range_of_goods_names_the_goods(nlp):
+    text = "Norway approved tariffs of 25% on a wide range of agricultural and marine goods."
+    assert [t.products for t in facts(nlp, text)] == [("agricultural products", "marine goods")]
+
+
+def test_a_purpose_clause_curbing_imports_names_the_goods(nlp):
+    text = "Last month, Vietnam imposed 12% temporary duties to curb imports of cheap glassware."
+    assert [t.products for t in facts(nlp, text)] == [("glassware",)]
+
+
+def test_makers_named_as_a_table_word_give_their_goods(nlp):
+    text = "Korea agreed a 15 percent tariff on imports from carmakers like Volvo."
+    assert [t.products for t in facts(nlp, text)] == [("automobiles",)]

@@ -110,7 +110,8 @@ def _add_named_elsewhere(state: DocState, deferred: list[GazMatch]) -> None:
     named = set(state.country_at.values())
     for match in deferred:
         span, code = match.span, g.country_names[match.form]
-        if code not in named or inside_longer_person(state, span):
+        acting = g.country_kind[match.form] == "name" and _acts_as_party(span)
+        if (code not in named and not acting) or inside_longer_person(state, span):
             continue
         if any(i in state.gaz_tokens for i in range(span.start, span.end)):
             continue
@@ -118,6 +119,18 @@ def _add_named_elsewhere(state: DocState, deferred: list[GazMatch]) -> None:
         for i in range(span.start, span.end):
             state.gaz_tokens[i] = match.label
             state.country_at[i] = code
+
+
+def _acts_as_party(span: Span) -> bool:
+    """True for a one-word name that governs a verb or owns a noun, as a government does:
+    "Chile raised its duty", "Peru's tariffs"; not "Chile peppers" or "Turkey prices"."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (nxt.pos_ == "PROPN" or nxt.text in POSSESSIVES):
+        return nxt.text in POSSESSIVES
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}
 
 
 def _add_compound_countries(state: DocState) -> None:

@@ -41,7 +41,10 @@ _SELLING_VERBS = frozenset({"export", "sell", "ship"})
 #: Nouns of an amount whose "of" phrase names the goods ("300,000 tonnes of coated steel").
 _AMOUNT_NOUNS = frozenset(
     {"tonne", "ton", "tonnage", "barrel", "unit", "volume", "kilogram", "pound", "bushel", "lot"}
+    | {"range", "variety", "array", "host", "basket", "raft", "slew", "swath"}  # "a range of"
 )
+#: Words that list examples of the goods ("a 30% tariff, including coffee and beef").
+_EXAMPLE_PREPS = frozenset({"including", "like", "such"})
 
 
 def products_in_scope(
@@ -59,6 +62,10 @@ def products_in_scope(
         scope = prep_scope(doc, prep, lo, hi)
         ranges.append((scope.start, scope.stop))
         heads.extend(c for c in prep.children if c.dep_ == "pobj" and c.i in scope)
+    for prep in tariff.children:  # "a 40% tariff on Brazilian food products, including coffee"
+        if prep.dep_ == "prep" and prep.lower_ in _EXAMPLE_PREPS and prep.i > tariff.i:
+            heads.extend(c for c in prep.subtree if c.dep_ == "pobj" and lo <= c.i < hi)
+    heads.extend(_purpose_goods(verb))
     subject_to = _subject_to(tariff)
     if subject_to == "noun":  # "derivative products subject to additional duties"
         noun = doc[tariff.head.head.i - 1]  # the noun right before: the parser may hang it higher
@@ -95,9 +102,56 @@ def products_in_scope(
             found.update(_table_products(doc, a, b))
     for head in _listed(heads, lo, hi):
         phrase = _open_phrase(ctx, head)
-        if phrase is not None:
-            found.add(t.products.get(tuple(phrase.split()), phrase))  # a category by its name
+        for name in [phrase] if phrase is not None else _coordinated_modifiers(ctx, head):
+            found.add(t.products.get(tuple(name.split()), name))  # a category by its name
     return tuple(sorted(found))
+
+
+def _coordinated_modifiers(ctx: Context, head: Token) -> list[str]:
+    """The goods a generic head's coordinated modifiers name, one by one: "food and drinks
+    products" -> food, drinks; "agricultural and industrial goods" -> agricultural goods,
+    industrial goods (an adjective keeps the head)."""
+    if head.lower_ not in tables().generic_goods:
+        return []
+    first = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in _MODIFIER_DEPS
+            and c.i < head.i
+            and any(k.dep_ in _LIST_DEPS for k in c.children)
+        ),
+        None,
+    )
+    if first is None:
+        return []
+    names = []
+    for mod in [first, *(k for k in first.children if k.dep_ in _LIST_DEPS)]:
+        if mod.i > head.i or not mod.is_alpha or _not_product(ctx, mod):
+            continue
+        if mod.lower_ in tables().product_stop_modifiers:
+            continue
+        names.append(mod.lower_ if mod.pos_ == "NOUN" else f"{mod.lower_} {head.lower_}")
+    return names
+
+
+def _purpose_goods(verb: Token | None) -> list[Token]:
+    """The imports a purpose clause of the imposing verb names ("imposed 12% tariffs to curb
+    imports of cheap steel"): their "of" phrase names the goods."""
+    if verb is None:
+        return []
+    out = []
+    for clause in verb.children:
+        if clause.dep_ not in {"advcl", "xcomp"} or clause.i < verb.i:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        out.extend(
+            c
+            for c in clause.children
+            if c.dep_ == "dobj" and c.lower_ in tables().import_nouns
+        )
+    return out
 
 
 def _subject_to(tariff: Token) -> str | None:
@@ -157,6 +211,7 @@ def _listed(heads: list[Token], lo: int, hi: int) -> Iterator[Token]:
         yield tok
         generic = tok.lower_ in tables().generic_goods or lemma(tok) in _AMOUNT_NOUNS
         todo.extend(c for c in tok.children if c.dep_ in _LIST_DEPS)
+
         for prep in tok.children:  # "goods including engines and aircraft parts"
             if prep.dep_ == "prep" and prep.lower_ in {"including", "like", "such"}:
                 todo.extend(c for c in prep.subtree if c.dep_ == "pobj")

@@ -15,6 +15,8 @@ _EXAMPLE_WORDS = frozenset({"including", "notably", "especially", "particularly"
 _START_WORDS = {"beginning", "starting", "effective", "from"}
 _SCOPE_PREPS = {"on", "against", "upon", "for", "targeting", "covering"}
 _VERB_SCOPE_PREPS = {"on", "against", "upon"}
+#: Prepositions on the rate itself that name what it is put on ("to 10 percent for potash").
+_RATE_SCOPE_PREPS = _VERB_SCOPE_PREPS | {"for"}
 #: Verbs whose "to" phrase names the goods a tariff is put on ("a 15% tariff added to US corn").
 _ADD_TO_VERBS = frozenset({"add", "apply", "extend", "impose", "levy", "attach"})
 
@@ -58,6 +60,8 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
             break
         rate_tokens.append(anc)
     heads = {tariff.i}
+    if verb is not None and tariff.dep_ == "dobj" and tariff.head == verb:
+        heads.add(verb.i)  # "cut the tariff to 10 percent on copper"
     if verb is not None and tariff.dep_ in {"nsubj", "nsubjpass"}:
         heads.add(verb.i)  # the level's verb, or the one an auxiliary holding the subject serves
         heads.add(verb.head.i if verb.dep_ in {"aux", "auxpass"} else verb.i)
@@ -66,7 +70,7 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
             preps.extend(
                 c
                 for c in tok.children
-                if c.dep_ == "prep" and c.lower_ in _VERB_SCOPE_PREPS and c.i > pspan.start
+                if c.dep_ == "prep" and c.lower_ in _RATE_SCOPE_PREPS and c.i > pspan.start
             )
     return preps
 
