@@ -140,16 +140,14 @@ def _purpose_goods(verb: Token | None) -> list[Token]:
     imports of cheap steel"): their "of" phrase names the goods."""
     if verb is None:
         return []
-    out = []
+    out: list[Token] = []
     for clause in verb.children:
         if clause.dep_ not in {"advcl", "xcomp"} or clause.i < verb.i:
             continue
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             continue
         out.extend(
-            c
-            for c in clause.children
-            if c.dep_ == "dobj" and c.lower_ in tables().import_nouns
+            c for c in clause.children if c.dep_ == "dobj" and c.lower_ in tables().import_nouns
         )
     return out
 
