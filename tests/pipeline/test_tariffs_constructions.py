@@ -431,3 +431,10 @@ def test_a_purpose_clause_curbing_imports_names_the_goods(nlp):
 def test_makers_named_as_a_table_word_give_their_goods(nlp):
     text = "Korea agreed a 15 percent tariff on imports from carmakers like Volvo."
     assert [t.products for t in facts(nlp, text)] == [("automobiles",)]
+
+
+def test_import_fees_are_a_tariff_word(nlp):
+    text = "Oslo slapped blanket 20% import fees on Chilean wine in March."
+    assert [(t.rate_percent, t.imposer, t.target, t.products) for t in facts(nlp, text)] == [
+        (20.0, "NOR", "CHL", ("wine",))
+    ]
