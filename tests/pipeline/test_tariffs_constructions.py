@@ -438,3 +438,24 @@ def test_import_fees_are_a_tariff_word(nlp):
     assert [(t.rate_percent, t.imposer, t.target, t.products) for t in facts(nlp, text)] == [
         (20.0, "NOR", "CHL", ("wine",))
     ]
+
+
+def test_a_bare_back_reference_covers_the_goods_of_the_rate_it_refers_to(nlp):
+    text = (
+        "Norway slapped 25% import fees on Chilean copper and 25% on Peruvian salmon in March. "
+        "Chile could still face the 25% duty if talks fail."
+    )
+    assert sides_goods(nlp, text) == {(25.0, "CHL", ("copper",)), (25.0, "PER", ("salmon",))}
+
+
+def test_a_back_reference_with_its_own_scope_keeps_it(nlp):
+    # "on all Chilean goods" names the scope: no goods carried from before
+    text = (
+        "Norway slapped 25% import fees on Chilean copper in March. Chile could still face "
+        "the 25% duty on all Chilean goods if talks fail."
+    )
+    assert sides_goods(nlp, text) == {(25.0, "CHL", ("copper",)), (25.0, "CHL", ())}
+
+
+def sides_goods(nlp, text: str) -> set[tuple[float, str | None, tuple[str, ...]]]:
+    return {(t.rate_percent, t.target, t.products) for t in facts(nlp, text)}

@@ -41,6 +41,7 @@ from .linking import (
 from .parties import clause_roles, compared_roles, elliptic_roles
 from .products import products_in_scope
 from .roles_model import Reading, choose_roles
+from .scope import scope_preps
 from .tariff_words import tariff_tokens
 
 #: At most this many percents per doc chunk are examined (news has dozens; bounds hostile input).
@@ -147,6 +148,9 @@ def _facts_for_percent(
     if status in {"proposed", "announced"} and relief_noun(tariff) is not None:
         status = "in_effect"  # "seeking relief from the 25% tariff": the seeking is not the levy's
     ev = evidence_span(ctx, sent, (clauses[k][0], clauses[k][1]), pspan, tariff)
+    definite = _definite(tariff, pspan)
+    bare = definite and not products and not roles.all_partners
+    bare = bare and not scope_preps(tariff, pspan, verb)  # "the 15% levy on Japanese imports"
     out = []
     for target in [*targets] or [None]:
         fact = TariffRate(
@@ -160,9 +164,8 @@ def _facts_for_percent(
             evidence=(ev,),
         )
         stated = bool(roles.imposers or roles.targets) and carried is None
-        out.append(
-            Found(fact, cued, roles.all_partners, stated, _definite(tariff, pspan), tariff.idx)
-        )
+        found = Found(fact, cued, roles.all_partners, stated, definite, tariff.idx, bare)
+        out.append(found)
     return out
 
 

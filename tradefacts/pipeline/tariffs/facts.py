@@ -3,7 +3,7 @@ joined to the fuller fact, one fact per rate+imposer+target+products."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -27,6 +27,7 @@ class Found:
     stated: bool = True  # the clause names a side (else both came from fallbacks)
     definite: bool = False  # "the 125% tariffs", "those duties": refers to a rate named before
     tariff_at: int = -1  # character offset of the tariff word the rate is linked to
+    bare: bool = False  # a definite back-reference naming no goods or scope ("the 25% levy")
 
 
 def evidence_span(
@@ -125,10 +126,8 @@ def _resolve_back_references(found: list[Found]) -> list[Found]:
         if vague and fact.measure not in {"baseline", "average"} and len(options) == 1:
             target, products = next(iter(options))
             fact = fact.model_copy(update={"target": target, "products": products})
-        out.append(
-            Found(fact, f.status_from_cue, f.every_partner, f.stated, f.definite, f.tariff_at)
-        )
-    return out
+        out.append(replace(f, fact=fact))
+    return _adopt_goods(out)
 
 
 def _position(f: Found) -> int:
@@ -156,7 +155,7 @@ def _adopt_named_sides(
     if not f.fact.products and len(products) == 1:
         update["products"] = next(iter(products))  # "The 40% tariffs" of "40% on US steel"
     fact = f.fact.model_copy(update=update)
-    return Found(fact, f.status_from_cue, f.every_partner, True, True, f.tariff_at)
+    return replace(f, fact=fact, stated=True, definite=True)
 
 
 def _share_adopted_sides(found: list[Found]) -> list[Found]:
@@ -174,5 +173,31 @@ def _share_adopted_sides(found: list[Found]) -> list[Found]:
             out.append(f)
             continue
         fact = f.fact.model_copy(update={"imposer": sides[0], "target": sides[1]})
-        out.append(Found(fact, f.status_from_cue, f.every_partner, True, False, f.tariff_at))
+        out.append(replace(f, fact=fact, stated=True, definite=False))
+    return out
+
+
+def _adopt_goods(found: list[Found]) -> list[Found]:
+    """A bare back-reference ("adapted to the initial 25% tariff") covers the goods of the
+    nearest reading before it at that rate, with that imposer and a compatible target."""
+    out = []
+    for f in found:
+        fact = f.fact
+        if not f.bare or fact.products:
+            out.append(f)
+            continue
+        at = _position(f)
+        earlier = [
+            g
+            for g in found
+            if g.fact.products
+            and _position(g) < at
+            and g.fact.rate_percent == fact.rate_percent
+            and g.fact.imposer == fact.imposer
+            and (g.fact.target == fact.target or None in {g.fact.target, fact.target})
+        ]
+        if earlier:
+            nearest = max(earlier, key=_position)
+            fact = fact.model_copy(update={"products": nearest.fact.products})
+        out.append(replace(f, fact=fact))
     return out
