@@ -459,3 +459,16 @@ def test_a_back_reference_with_its_own_scope_keeps_it(nlp):
 
 def sides_goods(nlp, text: str) -> set[tuple[float, str | None, tuple[str, ...]]]:
     return {(t.rate_percent, t.target, t.products) for t in facts(nlp, text)}
+
+
+def test_rates_compared_in_a_sentence_naming_no_country_share_the_back_references_sides(nlp):
+    text = (
+        "President Lee announced a trade agreement with Norway that includes a 12% tariff on "
+        "Norwegian imports to Korea. The 12% tariff is a step back from the 30% Lee had "
+        "proposed earlier and the 28% rate floated in April."
+    )
+    assert sides(nlp, text) == {
+        (12.0, "KOR", "NOR"),
+        (30.0, "KOR", "NOR"),
+        (28.0, "KOR", "NOR"),
+    }

@@ -164,7 +164,9 @@ def _facts_for_percent(
             evidence=(ev,),
         )
         stated = bool(roles.imposers or roles.targets) and carried is None
-        found = Found(fact, cued, roles.all_partners, stated, definite, tariff.idx, bare)
+        found = Found(
+            fact, cued, roles.all_partners, stated, definite, tariff.idx, bare, sent.start_char
+        )
         out.append(found)
     return out
 

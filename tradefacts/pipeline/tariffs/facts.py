@@ -28,6 +28,7 @@ class Found:
     definite: bool = False  # "the 125% tariffs", "those duties": refers to a rate named before
     tariff_at: int = -1  # character offset of the tariff word the rate is linked to
     bare: bool = False  # a definite back-reference naming no goods or scope ("the 25% levy")
+    sentence_at: int = -1  # character offset of the rate's sentence
 
 
 def evidence_span(
@@ -111,8 +112,10 @@ def _resolve_back_references(found: list[Found]) -> list[Found]:
             named.setdefault(f.fact.rate_percent, []).append((at, (f.fact.imposer, f.fact.target)))
             sides = (f.fact.rate_percent, f.fact.imposer, f.fact.target)
             goods.setdefault(sides, set()).add(f.fact.products)
+    naming = {f.sentence_at for f in found if f.stated}
     found = [_adopt_named_sides(f, named.get(f.fact.rate_percent, []), goods) for f in found]
     found = _share_adopted_sides(found)
+    found = _share_sentence_sides(found, naming)
     fuller: dict[tuple[float, str | None], set[tuple[str | None, tuple[str, ...]]]] = {}
     for f in found:
         if f.fact.target is not None:
@@ -174,6 +177,26 @@ def _share_adopted_sides(found: list[Found]) -> list[Found]:
             continue
         fact = f.fact.model_copy(update={"imposer": sides[0], "target": sides[1]})
         out.append(replace(f, fact=fact, stated=True, definite=False))
+    return out
+
+
+def _share_sentence_sides(found: list[Found], naming: set[int]) -> list[Found]:
+    """In a sentence that names no side, a definite rate whose sides came from fallbacks takes
+    the one pair a back-reference of the sentence adopted ("The 15% tariff is a step back
+    from the 25% proposed earlier and the 24% rate floated in April")."""
+    adopted: dict[int, set[tuple[str | None, str | None]]] = {}
+    for f in found:
+        if f.stated and f.sentence_at not in naming:
+            adopted.setdefault(f.sentence_at, set()).add((f.fact.imposer, f.fact.target))
+    out = []
+    for f in found:
+        pairs = adopted.get(f.sentence_at, set())
+        if f.stated or not f.definite or f.every_partner or len(pairs) != 1:
+            out.append(f)
+            continue
+        imposer, target = next(iter(pairs))
+        fact = f.fact.model_copy(update={"imposer": imposer, "target": target})
+        out.append(replace(f, fact=fact, stated=True))
     return out
 
 
