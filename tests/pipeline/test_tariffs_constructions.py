@@ -472,3 +472,28 @@ def test_rates_compared_in_a_sentence_naming_no_country_share_the_back_reference
         (30.0, "KOR", "NOR"),
         (28.0, "KOR", "NOR"),
     }
+
+
+def test_that_rate_after_a_tariff_sentence_is_that_tariffs_rate(nlp):
+    text = (
+        "Canada agreed a deal with Peru that sets a 9% tariff on Peruvian goods. "
+        "That rate is down from 20% in March."
+    )
+    assert sides(nlp, text) == {(9.0, "CAN", "PER"), (20.0, "CAN", "PER")}
+
+
+def test_a_rate_of_something_else_after_a_tariff_sentence_is_no_tariff(nlp):
+    for follow in ("The rate of inflation rose to 3% in March.", "The jobless rate hit 6%."):
+        text = f"Canada agreed a deal with Peru that sets a 9% tariff on Peruvian goods. {follow}"
+        assert sides(nlp, text) == {(9.0, "CAN", "PER")}
+
+
+def test_rates_standing_for_the_duties_named_before_cover_their_goods(nlp):
+    text = (
+        "Norway will impose anti-dumping duties of up to 31.5% on frozen salmon fillets from "
+        "Chile. The rates range from 11.2% to 31.5% depending on the producer."
+    )
+    assert {(t.rate_percent, t.products) for t in facts(nlp, text)} == {
+        (31.5, ("frozen salmon fillets",)),
+        (11.2, ("frozen salmon fillets",)),
+    }

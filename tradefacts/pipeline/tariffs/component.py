@@ -149,8 +149,9 @@ def _facts_for_percent(
         status = "in_effect"  # "seeking relief from the 25% tariff": the seeking is not the levy's
     ev = evidence_span(ctx, sent, (clauses[k][0], clauses[k][1]), pspan, tariff)
     definite = _definite(tariff, pspan)
-    bare = definite and not products and not roles.all_partners
+    bare = not products and not roles.all_partners
     bare = bare and not scope_preps(tariff, pspan, verb)  # "the 15% levy on Japanese imports"
+    anaphor = bare and not definite and _anaphoric(tariff)  # "That rate is down from 20%"
     out = []
     for target in [*targets] or [None]:
         fact = TariffRate(
@@ -164,9 +165,8 @@ def _facts_for_percent(
             evidence=(ev,),
         )
         stated = bool(roles.imposers or roles.targets) and carried is None
-        found = Found(
-            fact, cued, roles.all_partners, stated, definite, tariff.idx, bare, sent.start_char
-        )
+        found = Found(fact, cued, roles.all_partners, stated, definite, tariff.idx)
+        found.bare, found.anaphor, found.sentence_at = bare and definite, anaphor, sent.start_char
         out.append(found)
     return out
 
@@ -180,6 +180,13 @@ def _definite(tariff: Token, pspan: Span) -> bool:
     start = tariff.left_edge.i
     inside = start <= pspan.start and pspan.end <= tariff.i
     return inside and tariff.doc[start].lower_ in _DEFINITE
+
+
+def _anaphoric(tariff: Token) -> bool:
+    """True for a tariff word that stands for one named before: "That rate", "The duties"."""
+    return tariff.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE and c.i < tariff.i for c in tariff.children
+    )
 
 
 @Language.component("tf_tariffs")

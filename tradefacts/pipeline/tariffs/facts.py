@@ -29,6 +29,7 @@ class Found:
     tariff_at: int = -1  # character offset of the tariff word the rate is linked to
     bare: bool = False  # a definite back-reference naming no goods or scope ("the 25% levy")
     sentence_at: int = -1  # character offset of the rate's sentence
+    anaphor: bool = False  # its tariff word stands for one named before ("That rate is 20%")
 
 
 def evidence_span(
@@ -130,7 +131,7 @@ def _resolve_back_references(found: list[Found]) -> list[Found]:
             target, products = next(iter(options))
             fact = fact.model_copy(update={"target": target, "products": products})
         out.append(replace(f, fact=fact))
-    return _adopt_goods(out)
+    return _adopt_goods(_resolve_anaphors(out))
 
 
 def _position(f: Found) -> int:
@@ -197,6 +198,30 @@ def _share_sentence_sides(found: list[Found], naming: set[int]) -> list[Found]:
         imposer, target = next(iter(pairs))
         fact = f.fact.model_copy(update={"imposer": imposer, "target": target})
         out.append(replace(f, fact=fact, stated=True))
+    return out
+
+
+def _resolve_anaphors(found: list[Found]) -> list[Found]:
+    """A rate whose tariff word stands for the one named last ("The rates range from 13.8% to
+    39.9%") takes that reading's goods, and its sides when its own came from fallbacks."""
+    out = []
+    for f in found:
+        at = _position(f)
+        before = [g for g in found if _position(g) < at and not g.anaphor]
+        if not f.anaphor or not before:
+            out.append(f)
+            continue
+        last = max(_position(g) for g in before)
+        antecedents = [g.fact for g in before if _position(g) == last]
+        update: dict[str, Any] = {}
+        goods = {g.products for g in antecedents}
+        if not f.fact.products and len(goods) == 1:
+            update["products"] = goods.pop()
+        pairs = {(g.imposer, g.target) for g in antecedents}
+        if not f.stated and len(pairs) == 1:
+            update["imposer"], update["target"] = pairs.pop()
+        fact = f.fact.model_copy(update=update)
+        out.append(replace(f, fact=fact, stated=f.stated or "imposer" in update))
     return out
 
 

@@ -126,8 +126,9 @@ def tariff_tokens(doc: Doc) -> set[int]:
     if rates or stand_ins:
         ctx_sents = _sentence_index(doc)
         with_tariff = {ctx_sents[i] for i in found}
-        for i in rates:  # a rate in a sentence about tariffs, or right after one
-            near = ctx_sents[i] in with_tariff
+        for i in rates:  # a rate in a sentence about tariffs, or "That rate" right after one
+            sent = ctx_sents[i]
+            near = sent in with_tariff or (sent - 1 in with_tariff and _refers_back(doc[i]))
             if is_tariff_word(doc[i], near):
                 found.add(i)
         for i in stand_ins:
@@ -135,6 +136,17 @@ def tariff_tokens(doc: Doc) -> set[int]:
                 if _stands_for_tariff(doc[i]):
                     found.add(i)
     return found
+
+
+def _refers_back(rate: Token) -> bool:
+    """True for "That rate", "the new rate": a definite rate of nothing named ("the rate of
+    inflation" is not)."""
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in rate.children) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in rate.children
+    )
+
+
+_DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 
 
 def _sentence_index(doc: Doc) -> list[int]:
