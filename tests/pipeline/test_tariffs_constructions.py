@@ -497,3 +497,19 @@ def test_rates_standing_for_the_duties_named_before_cover_their_goods(nlp):
         (31.5, ("frozen salmon fillets",)),
         (11.2, ("frozen salmon fillets",)),
     }
+
+
+def test_goods_hung_on_a_package_of_tariffs_are_the_tariffs_goods(nlp):
+    text = (
+        "On May 2, Ghana approved the introduction of the first package of tariffs of 25% on a "
+        "wide range of Nigerian cement and steel."
+    )
+    assert [(t.target, t.products) for t in facts(nlp, text)] == [("NGA", ("cement", "steel"))]
+
+
+def test_a_rate_a_tariff_is_lowered_to_covers_that_tariffs_goods(nlp):
+    text = "Ghana will lower tariffs on Nigerian cement to a rate of 15% from the current 35%."
+    assert {(t.rate_percent, t.products) for t in facts(nlp, text)} == {
+        (15.0, ("cement",)),
+        (35.0, ("cement",)),
+    }

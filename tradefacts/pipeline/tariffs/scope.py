@@ -29,6 +29,8 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
     "duties of 25 per cent on British steel" (the parser attaches it to the percent).
     """
     preps = [c for c in tariff.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS]
+    for holder in _holders(tariff):
+        preps += [c for c in holder.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS]
     impose = tables().impose_verbs
     for clause_verb in tariff.children:  # "the global 50% tariff applied by the US to steel"
         if clause_verb.dep_ in {"acl", "relcl"} and verb_in(clause_verb, _ADD_TO_VERBS):
@@ -73,6 +75,30 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
                 if c.dep_ == "prep" and c.lower_ in _RATE_SCOPE_PREPS and c.i > pspan.start
             )
     return preps
+
+
+def _holders(tariff: Token) -> list[Token]:
+    """Words whose "on ..." phrase is the tariff's: the collective noun of "a package of tariffs
+    on X", the tariff a change verb moves "to a rate of 15%" ("lower tariffs on X to a rate")."""
+    if tariff.dep_ != "pobj":
+        return []
+    prep, head = tariff.head, tariff.head.head
+    if prep.lower_ == "of" and head.pos_ == "NOUN" and head.lower_ in _COLLECTIVE_NOUNS:
+        return [head]
+    if prep.lower_ in {"to", "from"} and head.pos_ == "VERB":
+        words = candidate_words()
+        return [
+            c
+            for c in head.children
+            if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.lower_ in words and c.i != tariff.i
+        ]
+    return []
+
+
+#: Nouns that hold a set of tariffs: "the first package of tariffs of 25% on ...".
+_COLLECTIVE_NOUNS = frozenset(
+    {"package", "round", "wave", "set", "series", "list", "slate", "batch", "raft", "tranche"}
+)
 
 
 def prep_scope(doc: Doc, prep: Token, lo: int, hi: int) -> range:
