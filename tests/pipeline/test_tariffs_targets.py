@@ -297,3 +297,24 @@ def test_a_definite_rate_in_a_sentence_naming_no_country_stays_a_back_reference(
         (125.0, "PER", "CHL"),
         (84.0, "PER", "CHL"),
     }
+
+
+def test_a_clause_for_countries_whose_subject_it_stands_for_the_tariff_targets_them(nlp):
+    lead = "President Trump said the United States will impose new tariffs next month. "
+    text = lead + (
+        "Tariffs on Peru and Chile will be 36 percent, and for Bolivia and Ecuador it will be "
+        "as high as 40 percent."
+    )
+    assert {(t.rate_percent, t.imposer, t.target) for t in facts_of(nlp, text)} == {
+        (36.0, "USA", "PER"),
+        (36.0, "USA", "CHL"),
+        (40.0, "USA", "BOL"),
+        (40.0, "USA", "ECU"),
+    }
+
+
+def test_for_a_country_it_will_be_a_rate_after_a_tariff_sentence(nlp):
+    text = "The US will impose tariffs on Peru and Chile. For Peru it will be 30%."
+    assert {(t.rate_percent, t.imposer, t.target) for t in facts_of(nlp, text)} == {
+        (30.0, "USA", "PER")
+    }

@@ -342,6 +342,10 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
         in_sentence = [i for i in sorted(ctx.tariff) if sent_lo <= i < ctx.sent_end[root.i]]
         if in_sentence:
             return ctx.doc[min(in_sentence, key=lambda i: abs(i - root.i))]
+        if _named_for(ctx, root):  # "... tariffs on Peru and Chile. For Peru it will be 30%."
+            prev_lo = ctx.sent_start[sent_lo - 1] if sent_lo > 0 else sent_lo
+            before = [i for i in sorted(ctx.tariff) if prev_lo <= i < sent_lo]
+            return ctx.doc[before[-1]] if before else None
     market = tables().market_verbs
     if not scoped or any(
         anc.pos_ in {"VERB", "AUX"} and lemma(anc) in market for anc in ancestors(root, 4)
@@ -362,6 +366,9 @@ def faced_by_subject(ctx: Context, rate: Token) -> list[CountryMention]:
     """The country subject of a rate it faces, sees or stays at, with no tariff word of its own:
     "Indonesia will face a rate of 32 percent, and Chile will see 35 percent", "..., while Peru
     and Chile will continue at 10 percent" (none for other rates)."""
+    named_for = _named_for(ctx, rate)
+    if named_for:
+        return named_for
     verb = rate.head
     if rate.dep_ == "pobj" and verb.lower_ == "at" and lemma(verb.head) in _STAY_VERBS:
         verb = verb.head
@@ -371,6 +378,28 @@ def faced_by_subject(ctx: Context, rate: Token) -> list[CountryMention]:
         return []
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return [ctx.by_token[tok.i] for s in subjects for tok in s.subtree if tok.i in ctx.by_token]
+
+
+def _named_for(ctx: Context, rate: Token) -> list[CountryMention]:
+    """The countries of "for X it will be 30%" / "for X it will be as high as 40 percent": a
+    clause whose subject stands for the tariff named before, its "for" phrase naming whom the
+    rate is for."""
+    verb = rate.head
+    if rate.dep_ == "pobj" and verb.lower_ == "as" and verb.head.dep_ == "acomp":
+        verb = verb.head.head  # "as high as 40 percent"
+    elif rate.dep_ != "attr":
+        return []
+    if lemma(verb) != "be" or not any(
+        c.dep_ == "nsubj" and c.lower_ in {"it", "that", "this"} for c in verb.children
+    ):
+        return []
+    return [
+        ctx.by_token[tok.i]
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for tok in prep.subtree
+        if tok.i in ctx.by_token
+    ]
 
 
 def rate_clause_role(rate: Token) -> tuple[str, Token] | None:
