@@ -271,6 +271,20 @@ def test_an_ambiguous_country_word_inside_an_org_name_stays_no_country(nlp):
     assert countries_in(doc, 0, len("Turkey")) == []
 
 
+def test_an_abbreviation_defined_after_a_country_names_it_later(nlp):
+    text = "Talks with Bosnia and Herzegovina (BiH) resumed. BiH officials said little."
+    doc = nlp(text)
+    at = text.rindex("BiH")
+    assert countries_in(doc, at, at + 3) == ["BIH"]
+
+
+def test_an_abbreviation_defined_after_no_country_stays_no_country(nlp):
+    text = "The World Trade Organization (WTO) met. The WTO said little."
+    doc = nlp(text)
+    at = text.rindex("WTO")
+    assert countries_in(doc, at, at + 3) == []
+
+
 def test_capitals_are_places_with_country(nlp):
     doc = nlp("Washington has accused Tokyo of weakening the yen.")
     ents = doc._.entities

@@ -101,6 +101,36 @@ def add_gazetteer_mentions(state: DocState, gaz: list[GazMatch]) -> None:
                     state.org_country_at[i] = org.country
     _add_named_elsewhere(state, deferred)
     _add_compound_countries(state)
+    _add_defined_abbreviations(state)
+
+
+def _add_defined_abbreviations(state: DocState) -> None:
+    """An abbreviation a text defines after a country, "Bosnia and Herzegovina (BiH)", names
+    that country wherever the text uses it."""
+    doc = state.doc
+    defined: dict[str, str] = {}
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or (i - 1) not in state.country_at:
+            continue
+        abbr = doc[i + 1]
+        if i + 1 in state.gaz_tokens or not _looks_abbreviated(abbr.text):
+            continue
+        defined.setdefault(abbr.text, state.country_at[i - 1])
+    if not defined:
+        return
+    for tok in doc:
+        code = defined.get(tok.text)
+        if code is None or tok.i in state.gaz_tokens or tok.i in state.taken:
+            continue
+        _add_country(state, code, tok.idx, tok.idx + len(tok.text), "code")
+        state.gaz_tokens[tok.i] = "COUNTRY"
+        state.country_at[tok.i] = code
+
+
+def _looks_abbreviated(text: str) -> bool:
+    """True for "BiH", "DRC", "UAE": 2-5 letters, mostly capitals, starting with one."""
+    capitals = sum(c.isupper() for c in text)
+    return 2 <= len(text) <= 5 and text.isalpha() and text[0].isupper() and capitals >= 2
 
 
 def _add_named_elsewhere(state: DocState, deferred: list[GazMatch]) -> None:
