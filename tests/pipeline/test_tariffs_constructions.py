@@ -513,3 +513,10 @@ def test_a_rate_a_tariff_is_lowered_to_covers_that_tariffs_goods(nlp):
         (15.0, ("cement",)),
         (35.0, ("cement",)),
     }
+
+
+def test_a_period_or_the_payers_are_no_goods(nlp):
+    text = "Duties of up to 34.9 per cent for a period of five years would be levied by Peru."
+    assert [t.products for t in facts(nlp, text)] == [()]
+    text = "Smaller players from Chile must pay a 25pc tariff until the quota resets."
+    assert [t.products for t in facts(nlp, text)] == [()]
