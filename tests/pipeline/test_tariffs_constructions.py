@@ -520,3 +520,11 @@ def test_a_period_or_the_payers_are_no_goods(nlp):
     assert [t.products for t in facts(nlp, text)] == [()]
     text = "Smaller players from Chile must pay a 25pc tariff until the quota resets."
     assert [t.products for t in facts(nlp, text)] == [()]
+
+
+def test_examples_hung_on_a_modifier_of_the_goods_are_its_products(nlp):
+    text = (
+        "Items worth over $200, including handmade ceramics, will now face a 10% import duty in "
+        "Peru."
+    )
+    assert [t.products for t in facts(nlp, text)] == [("handmade ceramics",)]

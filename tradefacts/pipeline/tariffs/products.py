@@ -210,11 +210,29 @@ def _listed(heads: list[Token], lo: int, hi: int) -> Iterator[Token]:
         generic = tok.lower_ in tables().generic_goods or lemma(tok) in _AMOUNT_NOUNS
         todo.extend(c for c in tok.children if c.dep_ in _LIST_DEPS)
 
-        for prep in tok.children:  # "goods including engines and aircraft parts"
-            if prep.dep_ == "prep" and prep.lower_ in {"including", "like", "such"}:
-                todo.extend(c for c in prep.subtree if c.dep_ == "pobj")
-            elif prep.dep_ == "prep" and prep.lower_ == "of" and generic:
+        # "goods including engines", "items worth over $100, including personal gifts"
+        for prep in _example_preps(tok):
+            todo.extend(c for c in prep.subtree if c.dep_ == "pobj")
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and generic:
                 todo.extend(c for c in prep.children if c.dep_ == "pobj")  # "imports of buses"
+
+
+#: Modifiers of goods whose own "including ..." phrase lists the goods ("worth over $100, ...").
+_EXAMPLE_CARRIERS = frozenset({"amod", "npadvmod", "quantmod"})
+
+
+def _example_preps(head: Token) -> Iterator[Token]:
+    """The "including"/"like"/"such as" phrases of a noun, also those hung on its own modifiers
+    ("items worth over $100, including personal gifts"), not those of a clause inside it."""
+    todo = [head]
+    while todo:
+        tok = todo.pop()
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _EXAMPLE_PREPS:
+                yield c
+            elif c.dep_ in _EXAMPLE_CARRIERS or (tok.i != head.i and c.pos_ == "NUM"):
+                todo.append(c)
 
 
 def _open_phrase(ctx: Context, head: Token) -> str | None:
