@@ -285,6 +285,12 @@ def test_an_abbreviation_defined_after_no_country_stays_no_country(nlp):
     assert countries_in(doc, at, at + 3) == []
 
 
+def test_demonyms_of_smaller_states_name_them(nlp):
+    for demonym, code in (("Albanian", "ALB"), ("Malagasy", "MDG"), ("Rwandan", "RWA")):
+        doc = nlp(f"{demonym} coffee faces a new levy.")
+        assert countries_in(doc, 0, len(demonym)) == [code]
+
+
 def test_capitals_are_places_with_country(nlp):
     doc = nlp("Washington has accused Tokyo of weakening the yen.")
     ents = doc._.entities

@@ -528,3 +528,28 @@ def test_examples_hung_on_a_modifier_of_the_goods_are_its_products(nlp):
         "Peru."
     )
     assert [t.products for t in facts(nlp, text)] == [("handmade ceramics",)]
+
+
+def test_a_rate_an_imposing_verb_puts_on_goods_is_a_tariff_of_its_subject(nlp):
+    text = (
+        "Laos agreed to drop all tariffs on Thai goods, while Thailand will charge 20% on "
+        "Lao products."
+    )
+    assert [(t.rate_percent, t.imposer, t.target, t.products) for t in facts(nlp, text)] == [
+        (20.0, "THA", "LAO", ())
+    ]
+
+
+def test_makers_of_goods_name_the_goods(nlp):
+    text = "Malagasy exporters of vanilla will pay a 19% duty in the U.S. market."
+    assert [t.products for t in facts(nlp, text)] == [("vanilla",)]
+
+
+def test_a_conjunct_rate_with_its_own_goods_keeps_them_apart(nlp):
+    text = (
+        "Beijing said it would impose levies of 10 percent on Canadian peas and 25 percent on pork."
+    )
+    assert {(t.rate_percent, t.products) for t in facts(nlp, text)} == {
+        (10.0, ("peas",)),
+        (25.0, ("pork",)),
+    }

@@ -34,6 +34,7 @@ from .linking import (
     elliptical_link,
     faced_by_subject,
     first_conjunct,
+    imposed_rate,
     linked_tariff,
     own_scope,
     rated_tariff_words,
@@ -99,7 +100,8 @@ def _facts_for_percent(
         faced = faced_by_subject(ctx, pspan.root)  # "..., and Chile will see 35%"
         for m in faced:
             roles.add("target", m)
-        roles = elliptic_roles(ctx, roles, elliptic, clo, chi, lo, keep_subjects=bool(faced))
+        keep = bool(faced) or imposed_rate(pspan.root)  # "the US will charge 20% on ..."
+        roles = elliptic_roles(ctx, roles, elliptic, clo, chi, lo, keep_subjects=keep)
     elif not (roles.imposers or roles.targets) and first is not None:
         # "a 15% tariff added to US corn, and a 10% tariff to soybeans": the same sides, but a
         # conjunct with its own "on ..." keeps its own target ("..., and 10% on every country")

@@ -327,7 +327,8 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
     scoped = own_scope(ctx, root)
     aside = root.dep_ == "appos" and root.head.i in ctx.by_token and in_parentheses(root)
     faced = rate_clause_role(root) is not None or bool(faced_by_subject(ctx, root))
-    if not (scoped or aside or faced) or _change_amount(root):
+    imposed = imposed_rate(root)
+    if not (scoped or aside or faced or imposed) or _change_amount(root):
         return None
     if any(anc.lower_ == "by" for anc in ancestors(root, 3)):
         return None  # "cut by 5% on ...": a change, not a rate
@@ -347,8 +348,9 @@ def elliptical_link(ctx: Context, pspan: Span, lo: int) -> Token | None:
             before = [i for i in sorted(ctx.tariff) if prev_lo <= i < sent_lo]
             return ctx.doc[before[-1]] if before else None
     market = tables().market_verbs
-    if not scoped or any(
-        anc.pos_ in {"VERB", "AUX"} and lemma(anc) in market for anc in ancestors(root, 4)
+    if not (scoped or imposed) or (
+        not imposed  # its own verb imposes: "..., while Thailand will charge 20% on ..."
+        and any(anc.pos_ in {"VERB", "AUX"} and lemma(anc) in market for anc in ancestors(root, 4))
     ):
         return None  # "shares fell 2% on weak exports": no tariff rate
     if earlier:
@@ -378,6 +380,18 @@ def faced_by_subject(ctx: Context, rate: Token) -> list[CountryMention]:
         return []
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return [ctx.by_token[tok.i] for s in subjects for tok in s.subtree if tok.i in ctx.by_token]
+
+
+def imposed_rate(rate: Token) -> bool:
+    """True for a rate an imposing verb puts "on" something with no tariff word of its own:
+    "..., while the US will charge 20% on Vietnamese products"."""
+    verb = rate.head
+    if rate.dep_ not in {"dobj", "npadvmod"} or not verb_in(verb, tables().impose_verbs):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in _VERB_SCOPE and c.i > rate.i for c in verb.children)
+
+
+_VERB_SCOPE = frozenset({"on", "against"})
 
 
 def _named_for(ctx: Context, rate: Token) -> list[CountryMention]:

@@ -208,6 +208,7 @@ def _listed(heads: list[Token], lo: int, hi: int) -> Iterator[Token]:
         seen.add(tok.i)
         yield tok
         generic = tok.lower_ in tables().generic_goods or lemma(tok) in _AMOUNT_NOUNS
+        generic = generic or tok.lower_ in _PRODUCER_NOUNS  # "exporters of shrimp"
         todo.extend(c for c in tok.children if c.dep_ in _LIST_DEPS)
 
         # "goods including engines", "items worth over $100, including personal gifts"

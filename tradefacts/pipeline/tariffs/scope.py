@@ -56,7 +56,14 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
                 continue  # "imposing on refined copper a 15% tariff": the verb's own object
             if c.lower_ in _VERB_SCOPE_PREPS or (c.lower_ == "to" and verb_in(verb, _ADD_TO_VERBS)):
                 preps.append(c)
-    rate_tokens = [pspan.root, *(c for c in pspan.root.children if c.dep_ == "conj")]
+    rate_tokens = [  # not a conjunct rate of its own: "10 percent on X and 25 percent on Y"
+        pspan.root,
+        *(
+            c
+            for c in pspan.root.children
+            if c.dep_ == "conj" and not any(k.dep_ == "nummod" for k in c.children)
+        ),
+    ]
     for anc in ancestors(pspan.root, 3):
         if anc == tariff or anc.pos_ in {"VERB", "AUX"}:
             break
@@ -115,6 +122,8 @@ def prep_scope(doc: Doc, prep: Token, lo: int, hi: int) -> range:
                 continue
         if tok.text in {"-", "\u2013", "\u2014", "(", ";"}:
             return range(start, j)
+        if tok.pos_ == "CCONJ" and j + 1 < end and doc[j + 1].like_num:
+            return range(start, j)  # "on canola oil and 25 percent on pork": the next rate
         if (
             tok.text == ","
             and j + 1 < end
