@@ -291,6 +291,13 @@ def test_demonyms_of_smaller_states_name_them(nlp):
         assert countries_in(doc, 0, len(demonym)) == [code]
 
 
+def test_capitals_of_smaller_trading_states_stand_for_them(nlp):
+    doc = nlp("Accra said it would answer, and Dakar agreed.")
+    assert countries_in(doc, 0, len("Accra")) == ["GHA"]
+    at = doc.text.index("Dakar")
+    assert countries_in(doc, at, at + len("Dakar")) == ["SEN"]
+
+
 def test_capitals_are_places_with_country(nlp):
     doc = nlp("Washington has accused Tokyo of weakening the yen.")
     ents = doc._.entities
