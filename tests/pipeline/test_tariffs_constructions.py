@@ -553,3 +553,15 @@ def test_a_conjunct_rate_with_its_own_goods_keeps_them_apart(nlp):
         (10.0, ("peas",)),
         (25.0, ("pork",)),
     }
+
+
+def test_goods_hit_with_a_tariff_in_the_passive_are_its_products(nlp):
+    text = "Starting Friday, Ecuadorian shrimp will be hit with a combined 18% duty by Beijing."
+    assert [(t.imposer, t.target, t.products) for t in facts(nlp, text)] == [
+        ("CHN", "ECU", ("shrimp",))
+    ]
+
+
+def test_a_number_of_goods_is_no_product(nlp):
+    text = "A very small number of Chilean products will be subjected to the 35 per cent tariff."
+    assert [t.products for t in facts(nlp, text)] == [()]

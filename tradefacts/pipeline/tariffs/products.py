@@ -42,6 +42,7 @@ _SELLING_VERBS = frozenset({"export", "sell", "ship"})
 _AMOUNT_NOUNS = frozenset(
     {"tonne", "ton", "tonnage", "barrel", "unit", "volume", "kilogram", "pound", "bushel", "lot"}
     | {"range", "variety", "array", "host", "basket", "raft", "slew", "swath"}  # "a range of"
+    | {"number", "handful", "portion", "fraction"}  # "a small number of Canadian products"
 )
 #: Words that list examples of the goods ("a 30% tariff, including coffee and beef").
 _EXAMPLE_PREPS = frozenset({"including", "like", "such"})
@@ -85,7 +86,12 @@ def products_in_scope(
         )
         if (
             subject is not None
-            and (verb_in(verb, t.target_subject_verbs) or subject_to == "clause" or exporting)
+            and (
+                verb_in(verb, t.target_subject_verbs)
+                or subject_to == "clause"
+                or exporting
+                or (subject.dep_ == "nsubjpass" and verb_in(verb, t.target_passive_verbs))
+            )
             and tariff.dep_ not in {"nsubj", "nsubjpass"}
         ):
             if subject.lower_ in {"which", "that"} and subject.head.dep_ == "relcl":
