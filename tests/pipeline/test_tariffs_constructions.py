@@ -565,3 +565,14 @@ def test_goods_hit_with_a_tariff_in_the_passive_are_its_products(nlp):
 def test_a_number_of_goods_is_no_product(nlp):
     text = "A very small number of Chilean products will be subjected to the 35 per cent tariff."
     assert [t.products for t in facts(nlp, text)] == [()]
+
+
+def test_what_a_country_is_punished_for_names_no_goods(nlp):
+    for text in (
+        "Norway ordered an additional 25 per cent tariff on goods from Peru for its purchases "
+        "of Iranian oil.",
+        "Chile imposed a 20% tariff on Peru for its role in the copper smuggling trade.",
+    ):
+        assert [t.products for t in facts(nlp, text)] == [()]
+    text = "Japan secured 15% rates for its cars."  # goods "for" a rate stay goods
+    assert [t.products for t in facts(nlp, text)] == [("automobiles",)]

@@ -60,6 +60,8 @@ def products_in_scope(
     if verb is not None and tariff.dep_ == "dobj":  # "secured 15% rates for their cars"
         preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
     for prep in preps:
+        if prep.lower_ == "for" and _names_a_reason(prep):
+            continue  # "a 25% tariff on India for its purchases of Russian oil"
         scope = prep_scope(doc, prep, lo, hi)
         ranges.append((scope.start, scope.stop))
         heads.extend(c for c in prep.children if c.dep_ == "pobj" and c.i in scope)
@@ -139,6 +141,22 @@ def _coordinated_modifiers(ctx: Context, head: Token) -> list[str]:
             continue
         names.append(mod.lower_ if mod.pos_ == "NOUN" else f"{mod.lower_} {head.lower_}")
     return names
+
+
+def _names_a_reason(prep: Token) -> bool:
+    """True for a "for" phrase whose object names no goods ("for its purchases of oil", "for
+    its role in ..."): a reason, not what the tariff is on."""
+    return any(
+        c.dep_ == "pobj" and (c.lower_ in tables().not_products or lemma(c) in _REASON_NOUNS)
+        for c in prep.children
+    )
+
+
+#: Nouns of conduct a tariff is imposed for ("for its role in", "for its prosecution of").
+_REASON_NOUNS = frozenset(
+    {"role", "support", "failure", "refusal", "treatment", "prosecution", "policy", "practice"}
+    | {"behavior", "behaviour", "action", "decision", "violation", "purchase", "reason"}
+)
 
 
 def _purpose_goods(verb: Token | None) -> list[Token]:

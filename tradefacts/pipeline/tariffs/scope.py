@@ -134,6 +134,9 @@ def prep_scope(doc: Doc, prep: Token, lo: int, hi: int) -> range:
     return range(start, end)
 
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
 def on_window(doc: Doc, tariff: Token, hi: int) -> set[int]:
     """Tokens of an "on ..." phrase right after the tariff word, when the parse attached it away."""
     i = tariff.i + 1
@@ -146,6 +149,8 @@ def on_window(doc: Doc, tariff: Token, hi: int) -> set[int]:
             break
         if tok.like_num or tok.lower_ in candidate_words():
             break  # "on auto parts and the 50% duty on steel": the next tariff's scope
+        if tok.lower_ in {"for", "over"} and j + 1 < hi and doc[j + 1].lower_ in _POSSESSIVES:
+            break  # "on goods from India for its purchases of Russian oil": a reason
         if tok.text == "," and j + 1 < hi and doc[j + 1].pos_ in LIST_BREAK_POS:
             break  # "on rice, a figure Tokyo disputes": the list of goods has ended
         out.add(j)
