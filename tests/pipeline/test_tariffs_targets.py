@@ -318,3 +318,15 @@ def test_for_a_country_it_will_be_a_rate_after_a_tariff_sentence(nlp):
     assert {(t.rate_percent, t.imposer, t.target) for t in facts_of(nlp, text)} == {
         (30.0, "USA", "PER")
     }
+
+
+def test_the_country_of_deals_with_it_in_the_scope_is_no_target(nlp):
+    text = (
+        "The proposal, passed earlier by Brazil's lower house, will impose new duties of up to "
+        "40% from 2026 on certain goods such as steel from countries without trade deals with "
+        "Brazil, including Vietnam and Egypt."
+    )
+    assert {(t.imposer, t.target) for t in facts_of(nlp, text)} == {
+        ("BRA", "VNM"),
+        ("BRA", "EGY"),
+    }

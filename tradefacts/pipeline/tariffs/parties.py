@@ -471,6 +471,8 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return "imposer"  # "the 100% tariff imposed under Prime Minister X in 2024"
     if _agent_of_scope_clause(h, f):
         return "imposer"  # "on steel imports introduced by the United States"
+    if m.root in f.on_scope and _deal_counterpart(h):
+        return None  # "on goods from countries without trade deals with Mexico"
     if m.root in f.on_scope:
         return "target"
     # "Brazil's 26.5% tariff on beef exports to the US": the destination imposes, the owner of
@@ -556,6 +558,17 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
 _GOVERNMENT_NOUNS = frozenset(
     {"government", "administration", "leadership", "presidency", "premiership", "cabinet"}
 )
+
+
+def _deal_counterpart(h: Token) -> bool:
+    """True for the country of "deals with X": it describes who is meant, it is no side."""
+    prep = h.head
+    noun = prep.head
+    return (
+        h.dep_ == "pobj"
+        and prep.lower_ == "with"
+        and (lemma(noun) in _DEAL_NOUNS or noun.lower_ in _DEAL_NOUNS)
+    )
 
 
 def _imposed_under(h: Token, m: CountryMention) -> bool:

@@ -42,7 +42,7 @@ _SELLING_VERBS = frozenset({"export", "sell", "ship"})
 _AMOUNT_NOUNS = frozenset(
     {"tonne", "ton", "tonnage", "barrel", "unit", "volume", "kilogram", "pound", "bushel", "lot"}
     | {"range", "variety", "array", "host", "basket", "raft", "slew", "swath"}  # "a range of"
-    | {"number", "handful", "portion", "fraction"}  # "a small number of Canadian products"
+    | {"number", "handful", "portion", "fraction", "majority", "bulk"}  # "a small number of"
 )
 #: Words that list examples of the goods ("a 30% tariff, including coffee and beef").
 _EXAMPLE_PREPS = frozenset({"including", "like", "such"})
