@@ -330,3 +330,20 @@ def test_the_country_of_deals_with_it_in_the_scope_is_no_target(nlp):
         ("BRA", "VNM"),
         ("BRA", "EGY"),
     }
+
+
+def test_it_imposing_after_a_sentence_about_a_country_is_that_country(nlp):
+    text = (
+        "In March, the US imposed 25% levies on steel imports. The US has called Vietnam a "
+        "tariff abuser. Vietnam has also levied duties of its own on steel. Last month, it "
+        "imposed 12% temporary tariffs to curb imports of cheap steel, mainly from Indonesia."
+    )
+    assert ("VNM", "IDN") in {(t.imposer, t.target) for t in facts_of(nlp, text)}
+
+
+def test_it_that_imposes_nothing_stands_for_no_country(nlp):
+    text = (
+        "Prime Minister Carney said Canada will take time to respond. Trump signed an order to "
+        "raise the levies on steel to 50 per cent, claiming it was necessary."
+    )
+    assert {(t.imposer, t.target) for t in facts_of(nlp, text)} == {("USA", None)}

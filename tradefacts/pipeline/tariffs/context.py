@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...models import country_codes
 from ..document import EntityInfo, Mention, doc_text
-from .tokens import lowers
+from .tokens import lowers, verb_in
 from .vocabulary import tables
 
 #: How far (tokens) around a percent the component looks; bounds work on hostile input.
@@ -74,6 +74,7 @@ def _anaphoric_mentions(doc: Doc, named: list[CountryMention]) -> list[CountryMe
         return []
     places = [m for m in named if not m.is_person]
     by_root = {m.root: m for m in places}
+    impose = tables().impose_verbs
     starts = [m.start for m in places]
     out: list[CountryMention] = []
     for tok in doc:
@@ -87,12 +88,37 @@ def _anaphoric_mentions(doc: Doc, named: list[CountryMention]) -> list[CountryMe
                 k -= 1
             if k >= 0 and places[k].end <= det.i and det.i - places[k].end <= _ANAPHOR_REACH:
                 out.append(CountryMention(det.i, tok.i + 1, tok.i, places[k].iso, False))
+        elif tok.lower_ == "it" and tok.dep_ == "nsubj" and verb_in(tok.head, impose):
+            antecedent = _previous_subject_country(doc, tok, named)  # "India ... Then it"
+            if antecedent is not None:
+                out.append(CountryMention(tok.i, tok.i + 1, tok.i, antecedent.iso, False))
         elif tok.lower_ in {"its", "their"} and tok.dep_ == "poss":
             subject = _clause_subject(tok)
             m = by_root.get(subject.i) if subject is not None else None
             if m is not None and m.root < tok.i:
                 out.append(CountryMention(tok.i, tok.i + 1, tok.i, m.iso, False))
     return out
+
+
+def _previous_subject_country(
+    doc: Doc, pronoun: Token, named: list[CountryMention]
+) -> CountryMention | None:
+    """The country an "it" that imposes stands for: the one country that is the subject of the
+    sentence before, when its own sentence names no country or person before it ("India has
+    also levied tariffs of its own. Last month, it imposed 12% tariffs ...")."""
+    sent = pronoun.sent
+    if sent.start == 0 or any(sent.start <= m.start < pronoun.i for m in named):
+        return None
+    places = [m for m in named if not m.is_person]
+    before = doc[sent.start - 1].sent
+    subjects = {
+        m.iso: m
+        for m in places
+        if before.start <= m.start < before.end
+        and doc[m.root].dep_ in {"nsubj", "nsubjpass"}
+        and doc[m.root].head.pos_ in {"VERB", "AUX"}
+    }
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
 def _union_goods(doc: Doc, codes: frozenset[str] | set[str]) -> list[CountryMention]:
