@@ -576,3 +576,24 @@ def test_what_a_country_is_punished_for_names_no_goods(nlp):
         assert [t.products for t in facts(nlp, text)] == [()]
     text = "Japan secured 15% rates for its cars."  # goods "for" a rate stay goods
     assert [t.products for t in facts(nlp, text)] == [("automobiles",)]
+
+
+def test_a_rate_naming_no_goods_takes_the_goods_the_sentence_before_gives_it(nlp):
+    text = (
+        "China put tariffs of 100% on Canadian peas last week. Canada will answer Beijing's 100% "
+        "tariffs, Ottawa said."
+    )
+    assert {(t.imposer, t.target, t.products) for t in facts(nlp, text)} == {
+        ("CHN", "CAN", ("peas",))
+    }
+
+
+def test_another_rates_goods_are_not_carried_to_the_next_sentence(nlp):
+    text = (
+        "China put tariffs of 25% on Canadian peas last week. Canada also faces a 10% Chinese "
+        "tariff."
+    )
+    assert {(t.rate_percent, t.products) for t in facts(nlp, text)} == {
+        (25.0, ("peas",)),
+        (10.0, ()),
+    }

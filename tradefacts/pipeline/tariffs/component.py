@@ -169,6 +169,7 @@ def _facts_for_percent(
         stated = bool(roles.imposers or roles.targets) and carried is None
         found = Found(fact, cued, roles.all_partners, stated, definite, tariff.idx)
         found.bare, found.anaphor, found.sentence_at = bare and definite, anaphor, sent.start_char
+        found.unscoped = bare
         out.append(found)
     return out
 

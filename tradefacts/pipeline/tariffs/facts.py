@@ -30,6 +30,7 @@ class Found:
     bare: bool = False  # a definite back-reference naming no goods or scope ("the 25% levy")
     sentence_at: int = -1  # character offset of the rate's sentence
     anaphor: bool = False  # its tariff word stands for one named before ("That rate is 20%")
+    unscoped: bool = False  # its phrase names no goods, scope or partners
 
 
 def evidence_span(
@@ -131,7 +132,7 @@ def _resolve_back_references(found: list[Found]) -> list[Found]:
             target, products = next(iter(options))
             fact = fact.model_copy(update={"target": target, "products": products})
         out.append(replace(f, fact=fact))
-    return _adopt_goods(_resolve_anaphors(out))
+    return _carry_goods(_adopt_goods(_resolve_anaphors(out)))
 
 
 def _position(f: Found) -> int:
@@ -222,6 +223,32 @@ def _resolve_anaphors(found: list[Found]) -> list[Found]:
             update["imposer"], update["target"] = pairs.pop()
         fact = f.fact.model_copy(update=update)
         out.append(replace(f, fact=fact, stated=f.stated or "imposer" in update))
+    return out
+
+
+def _carry_goods(found: list[Found]) -> list[Found]:
+    """A rate whose phrase names no goods takes the one set of goods the sentence before gives
+    the same rate and sides ("China put 100% tariffs on Canadian canola oil. Canada will answer
+    Beijing's 100% tariffs, Ottawa said."). Another rate's goods are not carried: the sentence
+    after "25% on steel" may well state the rate on everything."""
+    out = []
+    for f in found:
+        if not f.unscoped or f.fact.products or f.sentence_at < 0:
+            out.append(f)
+            continue
+        earlier = [g.sentence_at for g in found if 0 <= g.sentence_at < f.sentence_at]
+        previous = max(earlier, default=-1)
+        goods = {
+            g.fact.products
+            for g in found
+            if g.sentence_at == previous
+            and g.fact.products
+            and (g.fact.imposer, g.fact.target) == (f.fact.imposer, f.fact.target)
+            and g.fact.rate_percent == f.fact.rate_percent
+        }
+        if len(goods) == 1:
+            f = replace(f, fact=f.fact.model_copy(update={"products": goods.pop()}))
+        out.append(f)
     return out
 
 
