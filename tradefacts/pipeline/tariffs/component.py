@@ -151,9 +151,9 @@ def _facts_for_percent(
         status = "in_effect"  # "seeking relief from the 25% tariff": the seeking is not the levy's
     ev = evidence_span(ctx, sent, (clauses[k][0], clauses[k][1]), pspan, tariff)
     definite = _definite(tariff, pspan)
-    bare = not products and not roles.all_partners
-    bare = bare and not scope_preps(tariff, pspan, verb)  # "the 15% levy on Japanese imports"
-    anaphor = bare and not definite and _anaphoric(tariff)  # "That rate is down from 20%"
+    unscoped = not products and not roles.all_partners
+    unscoped = unscoped and not scope_preps(tariff, pspan, verb)  # not "the 15% levy on X"
+    anaphor = unscoped and not definite and _anaphoric(tariff)  # "That rate is down from 20%"
     out = []
     for target in [*targets] or [None]:
         fact = TariffRate(
@@ -167,10 +167,20 @@ def _facts_for_percent(
             evidence=(ev,),
         )
         stated = bool(roles.imposers or roles.targets) and carried is None
-        found = Found(fact, cued, roles.all_partners, stated, definite, tariff.idx)
-        found.bare, found.anaphor, found.sentence_at = bare and definite, anaphor, sent.start_char
-        found.unscoped = bare
-        out.append(found)
+        out.append(
+            Found(
+                fact,
+                cued,
+                roles.all_partners,
+                stated,
+                definite,
+                tariff.idx,
+                bare=unscoped and definite,
+                sentence_at=sent.start_char,
+                anaphor=anaphor,
+                unscoped=unscoped,
+            )
+        )
     return out
 
 
