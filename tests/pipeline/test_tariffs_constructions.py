@@ -597,3 +597,42 @@ def test_another_rates_goods_are_not_carried_to_the_next_sentence(nlp):
         (25.0, ("peas",)),
         (10.0, ()),
     }
+
+
+# ------------------------------------------------------------- a change noun "of" a tariff
+
+
+def test_a_change_nouns_level_is_the_rate_when_the_parser_hangs_it_on_a_verb(nlp):
+    # "to 18.5 percent" is parsed under "mitigating", not under the change noun "increase"
+    [fact] = facts(
+        nlp,
+        "Norway has placed top priority on mitigating the impact of the government's increase"
+        " in March of the tariff on imported salmon to 18.5 percent.",
+    )
+    assert (fact.rate_percent, fact.products) == (18.5, ("salmon",))
+    # an "on" phrase hung on the verb too, between the change noun and its level
+    [fact] = facts(nlp, "Ghana wants to soften the effect of the hike of the duty on cocoa to 12%.")
+    assert (fact.rate_percent, fact.products) == (12.0, ("cocoa",))
+
+
+def test_the_on_phrase_of_a_change_noun_is_the_tariffs_scope(nlp):
+    [fact] = facts(nlp, "Kenya is worried about the cut of the tariff on tea to 3 percent.")
+    assert fact.products == ("tea",)
+    [fact] = facts(nlp, "The increase in tariffs on cars to 25% was announced by Mexico.")
+    assert (fact.imposer, fact.products) == ("MEX", ("automobiles",))
+
+
+def test_the_owner_of_a_change_noun_imposes_the_tariff(nlp):
+    [fact] = facts(nlp, "Kenya is worried about Uganda's cut of the tariff on tea to 3 percent.")
+    assert fact.imposer == "UGA"
+    [fact] = facts(
+        nlp,
+        "Chile fears the impact of the Lula government's increase in May of the levy on wine"
+        " to 20 percent.",
+    )
+    assert fact.imposer == "BRA"
+
+
+def test_a_rate_after_an_unrelated_object_is_not_read_as_a_change(nlp):
+    # guard: "the effect" is no change noun, and "of the debt" holds no tariff word
+    assert facts(nlp, "Peru wants to soften the effect of the debt on farms to 12%.") == []

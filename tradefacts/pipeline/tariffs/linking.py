@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .context import WINDOW, Context, CountryMention, Percent, sentence_span
-from .tokens import CLAUSE_PUNCT, ancestors, in_parentheses, lemma, verb_in
+from .tokens import CHANGE_NOUNS, CLAUSE_PUNCT, ancestors, in_parentheses, lemma, verb_in
 from .vocabulary import tables
 
 #: Verbs a rate is the level of ("reach 25%", "stands at 10%").
@@ -22,7 +22,7 @@ _COMPARE_PREPS = {"above", "below", "than", "versus", "vs", "vs.", "over", "unde
 
 
 #: Nouns of a change: a percent that measures one is no rate ("a 30% reduction").
-_CHANGE_NOUNS = frozenset(
+_CHANGE_AMOUNT_NOUNS = frozenset(
     {"reduction", "cut", "increase", "rise", "drop", "decrease", "jump", "hike", "fall", "decline"}
 )
 
@@ -33,7 +33,7 @@ def _change_amount(rate: Token) -> bool:
     head = rate.head
     if rate.dep_ not in {"compound", "amod", "nummod", "npadvmod"} or head.pos_ != "NOUN":
         return False
-    if lemma(head) not in _CHANGE_NOUNS and head.lower_ not in _CHANGE_NOUNS:
+    if lemma(head) not in _CHANGE_AMOUNT_NOUNS and head.lower_ not in _CHANGE_AMOUNT_NOUNS:
         return False
     return not any(c.dep_ == "compound" and c.i != rate.i for c in head.children)
 
@@ -57,7 +57,7 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
             if via is root and root.dep_ == "conj" and own_scope(ctx, root):
                 return None  # "a 25% duty on cars and 10% on other goods": a rate of its own
             return anc
-        if anc.pos_ == "NOUN" and lemma(anc) in _CHANGE_NOUNS and _rate_slot(via):
+        if anc.pos_ == "NOUN" and lemma(anc) in CHANGE_NOUNS and _rate_slot(via):
             changed = _changed_tariff(ctx, anc)
             if changed is not None:
                 return changed  # "the increase of the tariff on cars to 27.5 percent"
@@ -68,6 +68,9 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
                     found = _tariff_in_argument(ctx, child)
                     if found is not None:
                         return found
+                changed = _change_phrase_before(ctx, via)
+                if changed is not None:
+                    return changed  # "mitigating the increase of the tariff on X to 27.5%"
                 if anc.dep_ in {"relcl", "acl"}:
                     owner = _relative_owner(ctx, anc.head)
                     if owner is not None:
@@ -102,17 +105,47 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
 _CHAIN_DEPS = frozenset({"xcomp", "acomp"})
 
 
-#: Nouns of a change whose "to" / "from" phrase is the level of the tariff they are "of".
-_CHANGE_NOUNS = frozenset(
-    {"increase", "hike", "rise", "raise", "cut", "reduction", "lowering", "jump", "doubling"}
-)
-
-
 def _changed_tariff(ctx: Context, change: Token) -> Token | None:
-    """The tariff word of a change noun: "the increase (in April) of the tariff on cars"."""
+    """The tariff word of a change noun: "the increase (in April) of the tariff on cars", "the
+    increase in tariffs"."""
     for token in change.subtree:
-        if token.i in ctx.tariff and token.head.lower_ == "of" and token.i > change.i:
+        if token.i in ctx.tariff and token.head.lower_ in {"of", "in"} and token.i > change.i:
             return token
+    return None
+
+
+def _change_phrase_before(ctx: Context, prep: Token) -> Token | None:
+    """The tariff word of a change noun whose phrase ends right before ``prep`` ("to", "from")
+    when the parser hung ``prep`` on a verb above it: "mitigating [the increase of the tariff
+    on cars] to 27.5 percent"."""
+    if prep.dep_ != "prep" or prep.lower_ not in {"to", "from"}:
+        return None
+    doc = prep.doc
+    end = prep.i  # skip scope phrases hung on the verb too: "the hike of the duty [on cocoa] to"
+    while end > 0 and doc[end - 1].head.i < end - 1:
+        start = _scope_phrase_start(doc[end - 1], prep.head)
+        if start is None:
+            break
+        end = start
+    if end == 0:
+        return None
+    cur = doc[end - 1]
+    for _ in range(8):
+        if cur.pos_ == "NOUN" and lemma(cur) in CHANGE_NOUNS and cur.right_edge.i == end - 1:
+            return _changed_tariff(ctx, cur)
+        if cur.head.i == cur.i or cur.head.i > prep.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _scope_phrase_start(last: Token, verb: Token) -> int | None:
+    """The start of an "on X" phrase ending at ``last`` that the parser hung on ``verb``."""
+    for anc in [last, *last.ancestors]:
+        if anc.dep_ == "prep" and anc.lower_ == "on" and anc.head.i == verb.i:
+            return anc.i if anc.right_edge.i == last.i else None
+        if anc.i == verb.i:
+            return None
     return None
 
 
@@ -168,7 +201,7 @@ def _tariff_in_argument(ctx: Context, arg: Token) -> Token | None:
     """The tariff word a verb's argument is, or stands for (see ``_CARRIER_NOUNS``)."""
     if arg.i in ctx.tariff:
         return arg
-    if lemma(arg) in _CHANGE_NOUNS:
+    if lemma(arg) in CHANGE_NOUNS:
         return _changed_tariff(ctx, arg)  # "soften the increase of the tariff ... to 27.5%"
     if lemma(arg) not in _CARRIER_NOUNS:
         return None

@@ -20,7 +20,15 @@ from .context import Context, CountryMention
 from .frame import Frame, clause_frame, relief_holders, subject_of
 from .linking import rate_clause_role
 from .tariff_words import candidate_words
-from .tokens import ancestors, conjunct_head, in_parentheses, lemma, own_phrase, verb_in
+from .tokens import (
+    CHANGE_NOUNS,
+    ancestors,
+    conjunct_head,
+    in_parentheses,
+    lemma,
+    own_phrase,
+    verb_in,
+)
 from .vocabulary import tables
 
 _DEAL_NOUNS = frozenset({"deal", "agreement", "pact", "accord", "talks", "negotiations", "truce"})
@@ -481,6 +489,9 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return "target"
     if _rate_faced_by_owner(h, m, f):
         return "target"  # "Ecuador's tariff rate will remain at 15 percent"
+    owner = head if h.dep_ in {"compound", "amod"} else h  # "the Trump administration's"
+    if owner.dep_ == "poss" and owner.head == _change_of(tariff):
+        return "imposer"  # "Uganda's cut of the tariff on tea to 3 percent"
     # "China's tariffs", "US duties", "Trump's 'reciprocal' tariff regime"
     if f.np_start <= m.root < tariff.i or (
         h.dep_ in {"poss", "compound", "amod", "nmod"}
@@ -558,6 +569,15 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
 _GOVERNMENT_NOUNS = frozenset(
     {"government", "administration", "leadership", "presidency", "premiership", "cabinet"}
 )
+
+
+def _change_of(tariff: Token) -> Token | None:
+    """The change noun the tariff is "of" or "in": "the increase (in April) of the tariff"."""
+    prep = tariff.head
+    if tariff.dep_ != "pobj" or prep.lower_ not in {"of", "in"}:
+        return None
+    noun = prep.head.head.head if prep.head.ent_type_ == "DATE" else prep.head
+    return noun if noun.pos_ == "NOUN" and lemma(noun) in CHANGE_NOUNS else None
 
 
 def _deal_counterpart(h: Token) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .tariff_words import candidate_words
-from .tokens import CLAUSE_PUNCT, LIST_BREAK_POS, ancestors, verb_in
+from .tokens import CHANGE_NOUNS, CLAUSE_PUNCT, LIST_BREAK_POS, ancestors, lemma, verb_in
 from .vocabulary import tables
 
 _NOUNISH = {"NOUN", "PROPN", "ADJ"}
@@ -86,12 +86,16 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
 
 def _holders(tariff: Token) -> list[Token]:
     """Words whose "on ..." phrase is the tariff's: the collective noun of "a package of tariffs
-    on X", the tariff a change verb moves "to a rate of 15%" ("lower tariffs on X to a rate")."""
+    on X", the change noun of "the cut of the tariff on X", the tariff a change verb moves "to a
+    rate of 15%" ("lower tariffs on X to a rate")."""
     if tariff.dep_ != "pobj":
         return []
     prep, head = tariff.head, tariff.head.head
     if prep.lower_ == "of" and head.pos_ == "NOUN" and head.lower_ in _COLLECTIVE_NOUNS:
         return [head]
+    change = head.head.head if head.ent_type_ == "DATE" and head.dep_ == "pobj" else head
+    if prep.lower_ in {"of", "in"} and change.pos_ == "NOUN" and lemma(change) in CHANGE_NOUNS:
+        return [change]  # "the cut (in May) of the tariff on tea to 3 percent"
     if prep.lower_ in {"to", "from"} and head.pos_ == "VERB":
         words = candidate_words()
         return [

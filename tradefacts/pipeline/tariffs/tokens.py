@@ -108,3 +108,10 @@ def in_purchased_goods(token: Token) -> bool:
             return False
         prev, cur = cur, cur.head
     return False
+
+
+#: Nouns of a change whose "to" / "from" phrase is the level of the tariff they are "of", and
+#: whose "on" phrase is that tariff's scope: "the increase of the tariff on cars to 27.5%".
+CHANGE_NOUNS = frozenset(
+    {"increase", "hike", "rise", "raise", "cut", "reduction", "lowering", "jump", "doubling"}
+)
