@@ -636,3 +636,40 @@ def test_the_owner_of_a_change_noun_imposes_the_tariff(nlp):
 def test_a_rate_after_an_unrelated_object_is_not_read_as_a_change(nlp):
     # guard: "the effect" is no change noun, and "of the debt" holds no tariff word
     assert facts(nlp, "Peru wants to soften the effect of the debt on farms to 12%.") == []
+
+
+# ------------------------------------------- a listed rate with its own scope, "by X% to Y%"
+
+
+def test_a_listed_rate_with_its_own_scope_is_not_the_tariff_words_rate(nlp):
+    # the parser hangs "20% on cocoa" on the subject; it still keeps its own goods
+    found = by_rate(
+        nlp,
+        "Through a message, Trump detailed that Ghana will continue to pay a 25% tariff on"
+        " fentanyl, 25% on automobiles, and 50% on gold.",
+    )
+    assert sorted(t.products for t in found[25.0]) == [(), ("automobiles",)]
+    assert [t.products for t in found[50.0]] == [("gold",)]
+
+
+def test_the_level_after_by_x_to_y_is_a_rate(nlp):
+    found = by_rate(
+        nlp,
+        "The pact cut Korean tariffs on Peruvian grapes by 12.5% to 5% and removed a 5% tariff"
+        " on copper wire.",
+    )
+    assert ("grapes",) in [t.products for t in found[5.0]]
+    assert len(found[5.0]) == 2
+    assert found.get(12.5) is None  # the change itself is no rate
+
+
+def test_foreign_made_goods_brought_into_the_imposer_are_every_partners(nlp):
+    text = (
+        "Kenya's carmakers were hit after Brazil announced sweeping 30 per cent tariffs on"
+        " foreign-made trucks being imported into Brazil."
+    )
+    assert sides(nlp, text) == {(30.0, "BRA", None)}
+    # guard: goods of a named country keep their target
+    assert sides(nlp, "Chile imposed a 12% tariff on Peruvian ships entering Chile.") == {
+        (12.0, "CHL", "PER")
+    }

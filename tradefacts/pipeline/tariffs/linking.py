@@ -52,6 +52,10 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
     if previous is not None:
         return previous  # "raised the duties to 50%, up from the 25% imposed in March"
     via = root
+    # "cut tariffs by 17.5% to 10%": the parser makes "17.5% to 10%" one phrase under "by";
+    # the percent after "to" is the level
+    to_level = pspan.start > 0 and doc[pspan.start - 1].lower_ == "to"
+    to_level = to_level and doc[pspan.start - 1].head.i in range(pspan.start, pspan.end)
     for anc in [root, *ancestors(root, 4)]:
         if anc.i in ctx.tariff and not (pspan.start <= anc.i < pspan.end):
             if via is root and root.dep_ == "conj" and own_scope(ctx, root):
@@ -63,7 +67,7 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
                 return changed  # "the increase of the tariff on cars to 27.5 percent"
         if anc.pos_ in {"VERB", "AUX"}:
             level = lemma(anc) in _LEVEL_VERBS
-            if _rate_slot(via) or (level and via.dep_ in {"dobj", "npadvmod"}):
+            if _rate_slot(via) or to_level or (level and via.dep_ in {"dobj", "npadvmod"}):
                 for child in _chain_arguments(anc):
                     found = _tariff_in_argument(ctx, child)
                     if found is not None:
@@ -88,7 +92,7 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
                 return _window_link(ctx, pspan, lo, hi)
             if via is root and via.dep_ == "npadvmod" and not level:
                 return None  # "tariffs could shave 0.5% off growth"
-            if via.lower_ == "by":
+            if via.lower_ == "by" and not to_level:
                 return None  # "raise prices by 5%": a change, not a rate
             break
         via = anc
@@ -251,6 +255,8 @@ def _window_link(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
     for i in range(pspan.start - 1, max(lo, pspan.start - 8) - 1, -1):
         tok = doc[i]
         if i in ctx.tariff:
+            if own_scope(ctx, pspan.root) and _rated_elsewhere(tok, pspan):
+                return None  # "a 25% tariff on fentanyl, 25% on cars": a rate of its own
             return tok
         if tok.text in CLAUSE_PUNCT:
             break
@@ -261,6 +267,14 @@ def _window_link(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
         if tok.pos_ not in _LEFT_OK_POS and tok.lower_ not in _LEFT_OK_WORDS:
             break
     return None
+
+
+def _rated_elsewhere(tariff: Token, pspan: Span) -> bool:
+    """True when the tariff word's phrase states a number of its own before ``pspan``."""
+    return any(
+        t.like_num and t.i < pspan.start and not (pspan.start <= t.i < pspan.end)
+        for t in tariff.subtree
+    )
 
 
 def _modifies_other_noun(ctx: Context, tariff: Token) -> bool:

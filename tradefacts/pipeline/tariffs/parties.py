@@ -338,9 +338,9 @@ def _all_goods(ctx: Context, scope: list[int]) -> bool:
     """True for "on all steel imports", "on every imported bicycle", "on foreign films": goods
     from everywhere (the scope names no country; "added to any existing rates" names rates,
     not goods)."""
-    if not scope or any(i in ctx.by_token for i in scope):
-        return False
     doc = ctx.doc
+    if not scope or any(i in ctx.by_token and not _destination(doc[i]) for i in scope):
+        return False
     return any(
         (
             doc[i].lower_ in {"all", "every", "any"}
@@ -348,7 +348,23 @@ def _all_goods(ctx: Context, scope: list[int]) -> bool:
         )
         and doc[i].head.pos_ in {"NOUN", "PROPN"}
         and doc[i].head.lower_ not in candidate_words()
+        or _foreign_made(doc[i])
         for i in scope
+    )
+
+
+def _destination(token: Token) -> bool:
+    """True for the country goods are brought "into" ("cars imported into the US")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "into"
+
+
+def _foreign_made(token: Token) -> bool:
+    """True for "foreign" in "foreign-made cars", "foreign-built ships"."""
+    made = token.head
+    return (
+        token.lower_ == "foreign"
+        and made.lower_ in {"made", "built", "produced", "manufactured", "sourced"}
+        and made.head.pos_ in {"NOUN", "PROPN"}
     )
 
 
