@@ -673,3 +673,10 @@ def test_foreign_made_goods_brought_into_the_imposer_are_every_partners(nlp):
     assert sides(nlp, "Chile imposed a 12% tariff on Peruvian ships entering Chile.") == {
         (12.0, "CHL", "PER")
     }
+
+
+def test_an_object_pronoun_set_to_a_level_stands_for_the_tariff_before_it(nlp):
+    found = by_rate(nlp, "Peru put a 10% duty on Chilean wine in May and doubled it to 20%.")
+    assert [(t.imposer, t.target, t.products) for t in found[20.0]] == [("PER", "CHL", ("wine",))]
+    # guard: no tariff word before the pronoun, no rate
+    assert facts(nlp, "The central bank raised it to 5% in June, while tariffs stayed put.") == []

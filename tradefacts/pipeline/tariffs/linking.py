@@ -201,12 +201,21 @@ _CARRIER_NOUNS = frozenset(
 )
 
 
+#: Object pronouns that stand for a tariff named before in the sentence ("raising those to 50%").
+_OBJECT_PRONOUNS = frozenset({"it", "them", "those", "these"})
+
+
 def _tariff_in_argument(ctx: Context, arg: Token) -> Token | None:
     """The tariff word a verb's argument is, or stands for (see ``_CARRIER_NOUNS``)."""
     if arg.i in ctx.tariff:
         return arg
     if lemma(arg) in CHANGE_NOUNS:
         return _changed_tariff(ctx, arg)  # "soften the increase of the tariff ... to 27.5%"
+    if arg.dep_ == "dobj" and arg.pos_ == "PRON" and arg.lower_ in _OBJECT_PRONOUNS:
+        # "25% fees on steel in March, before raising those to 50%": the tariff word before
+        sent_lo = ctx.sent_start[arg.i]
+        earlier = [i for i in ctx.tariff if sent_lo <= i < arg.i]
+        return ctx.doc[max(earlier)] if earlier else None
     if lemma(arg) not in _CARRIER_NOUNS:
         return None
     for child in arg.children:
