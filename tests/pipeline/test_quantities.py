@@ -92,6 +92,14 @@ def test_ambiguous_currency_words_need_a_scale(nlp):
         ("prices rose 10pc", [(10.0, "percent", "10pc")]),
         ("duties of 10-20% on steel", [(10.0, "percent", "10"), (20.0, "percent", "20%")]),
         ("between 10% and 20%", [(10.0, "percent", "10%"), (20.0, "percent", "20%")]),
+        (
+            "tariffs of 10 and 15% on farm goods",
+            [(10.0, "percent", "10"), (15.0, "percent", "15%")],
+        ),
+        ("rates of 5 or 8 per cent", [(5.0, "percent", "5"), (8.0, "percent", "8 per cent")]),
+        # a number before "and" that is larger is no listed rate: "Section 232 and 25% duties"
+        ("Section 232 and 25% duties", [(25.0, "percent", "25%")]),
+        ("in 2019 and 20% of cases", [(20.0, "percent", "20%")]),
         ("levies of up to 145%", [(145.0, "percent", "145%")]),
         (
             "rates rose by 12 percentage points",

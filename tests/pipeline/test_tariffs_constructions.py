@@ -680,3 +680,13 @@ def test_an_object_pronoun_set_to_a_level_stands_for_the_tariff_before_it(nlp):
     assert [(t.imposer, t.target, t.products) for t in found[20.0]] == [("PER", "CHL", ("wine",))]
     # guard: no tariff word before the pronoun, no rate
     assert facts(nlp, "The central bank raised it to 5% in June, while tariffs stayed put.") == []
+
+
+def test_rates_listed_before_one_percent_sign_are_each_a_rate_and_moves_are_no_goods(nlp):
+    found = by_rate(
+        nlp,
+        "The moves will see fresh Kenyan tariffs of 10 and 15% imposed on several Ugandan"
+        " dairy products.",
+    )
+    assert sorted(found) == [10.0, 15.0]
+    assert all("moves" not in t.products for ts in found.values() for t in ts)

@@ -217,7 +217,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         r"%|(?i:per[ \u00a0-]?cent|percent|pct|pc|percentage[ \u00a0]points?"
         r"|basis[ \u00a0]points?|bps)(?![\w])"
     )
-    lo_range = rf"(?:(?P<lo>{_DIGITS})(?P<lounit>{pct_units})?{_SP}?{_DASH}{_SP}?)?"
+    lo_range = (
+        rf"(?:(?P<lo>{_DIGITS})(?P<lounit>{pct_units})?{_SP}?{_DASH}{_SP}?"
+        rf"|(?P<listed>{_DIGITS}){_SP}(?:and|or){_SP})?"
+    )
     money_lo = rf"(?:(?P<lo>{_DIGITS})(?P<loscale>{scale})?{_SP}?(?:-|–|to){_SP}?)?"
     return {
         "vague_money": re.compile(
@@ -403,7 +406,8 @@ def _percent_unit(unit: str) -> tuple[str, float]:
 
 
 def _percents(text: str, segments: Segments) -> list[Found]:
-    """Percentages: "24%", "25 per cent", "10pc", ranges "10-20%" (both ends)."""
+    """Percentages: "24%", "25 per cent", "10pc", ranges "10-20%" and lists "10 and 15%" (both
+    ends)."""
     found = []
     for m in scan(patterns()["percent"], text, segments):
         value = parse_number(m["num"])
@@ -411,7 +415,13 @@ def _percents(text: str, segments: Segments) -> list[Found]:
             continue
         unit, mult = _percent_unit(m["unit"])
         approx = _approximate(text, m.start())
-        if m["lo"]:
+        listed = parse_number(m["listed"]) if m["listed"] else None
+        if listed is not None and listed < value:  # "tariffs of 10 and 15%": both rates
+            found.append(Found(m.start(), m.end("listed"), "percent", listed * mult, unit, approx))
+            found.append(Found(m.start("num"), m.end(), "percent", value * mult, unit, approx))
+        elif m["listed"]:  # "Section 232 and 25% tariffs": the number before is no rate
+            found.append(Found(m.start("num"), m.end(), "percent", value * mult, unit, approx))
+        elif m["lo"]:
             lo = parse_number(m["lo"])
             lo_end = m.end("lounit") if m["lounit"] else m.end("lo")
             if lo is not None:
