@@ -347,3 +347,27 @@ def test_it_that_imposes_nothing_stands_for_no_country(nlp):
         "raise the levies on steel to 50 per cent, claiming it was necessary."
     )
     assert {(t.imposer, t.target) for t in facts_of(nlp, text)} == {("USA", None)}
+
+
+def test_its_goods_in_a_tariffs_scope_belong_to_the_country_named_before(nlp):
+    text = (
+        "Recent days saw a flurry of deals, with an agreement with Ghana that would levy 15 per"
+        " cent duties on its exports to the US and a plan to impose a 25 per cent rate on India."
+    )
+    assert sides(nlp, text) == {(15.0, "USA", "GHA"), (25.0, "USA", "IND")}
+    # guard: "its" standing for the imposer names no target
+    assert sides(nlp, "Peru will put a 25% tariff on its imports of steel.") == {
+        (25.0, "PER", None)
+    }
+
+
+def test_a_passive_levying_verb_with_its_rate_is_a_tariff(nlp):
+    assert sides(nlp, "Imports of Thai rice are levied at 30% by the Philippines.") == {
+        (30.0, "PHL", "THA")
+    }
+    assert sides(
+        nlp, "Peruvian wine will be taxed at 12 percent under the new rules, Chile said."
+    ) == {(12.0, "CHL", "PER")}
+    # guard: a tax on no traded goods is no tariff
+    assert sides(nlp, "In Chile, income is taxed at 20 percent.") == set()
+    assert sides(nlp, "Cigarettes are taxed at 70%.") == set()

@@ -142,6 +142,9 @@ def clause_roles(
             roles.add("imposer:weak", partner)  # "Japan secured 15% rates in a deal with the US"
         elif roles.imposers and not roles.targets:
             roles.add("target:weak", partner)
+    its_owner = _owner_of_its_goods(ctx, scope, sent_lo, roles) if not roles.targets else None
+    if its_owner is not None:
+        roles.add("target", its_owner)  # "a deal with Korea that would levy 15% on its exports"
     if not roles.imposers:
         iso = _clause_pronoun_imposer(ctx, tariff)
         if iso is not None:
@@ -469,6 +472,8 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     t = tables()
     head = h.head
     tariff, verb = f.tariff, f.verb
+    if tariff.pos_ == "VERB":  # "Thai rice is taxed at 30% by the Philippines"
+        return _levied_role(h, tariff)
     # "exports to the United States": the destination imposes; "imports from X": X is hit.
     if tariff.dep_ == "appos" and tariff.head == h and in_parentheses(tariff):
         return "target"  # "partners including India (12% tariff), Mexico (8%)"
@@ -594,6 +599,37 @@ def _change_of(tariff: Token) -> Token | None:
         return None
     noun = prep.head.head.head if prep.head.ent_type_ == "DATE" else prep.head
     return noun if noun.pos_ == "NOUN" and lemma(noun) in CHANGE_NOUNS else None
+
+
+def _owner_of_its_goods(
+    ctx: Context, scope: list[int], sent_lo: int, roles: Roles
+) -> CountryMention | None:
+    """The country "its" stands for in a tariff's scope ("duties on its exports"): the nearest
+    country named before it in the sentence, when that is not the imposer."""
+    doc = ctx.doc
+    its = next((i for i in scope if doc[i].lower_ == "its" and doc[i].dep_ == "poss"), None)
+    if its is None:
+        return None
+    before = [
+        m
+        for m in ctx.mentions_between(sent_lo, its)
+        if sent_lo <= m.start and m.root < its and not m.is_person
+    ]
+    if not before:
+        return None
+    nearest = max(before, key=lambda m: m.root)
+    return None if nearest.iso in roles.imposers else nearest
+
+
+def _levied_role(h: Token, verb: Token) -> str | None:
+    """The role of a mention for a passive levying verb: its subject bears the rate, its agent
+    levies it."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass" and child.left_edge.i <= h.i <= child.right_edge.i:
+            return "target"
+        if child.dep_ == "agent" and child.left_edge.i <= h.i <= child.right_edge.i:
+            return "imposer"
+    return None
 
 
 def _deal_counterpart(h: Token) -> bool:

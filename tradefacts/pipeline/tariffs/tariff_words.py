@@ -20,7 +20,9 @@ def is_tariff_word(token: Token, sentence_has_tariff: bool = False) -> bool:
         if base == "duty" or lower.startswith("dut"):
             nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
             return prev not in t.duty_blockers and nxt not in {"-", "free"}
-        return token.pos_ != "VERB"
+        return token.pos_ != "VERB" or _levied_at_rate(token)
+    if base == "tax" and token.pos_ == "VERB":
+        return _levied_at_rate(token)
     if lower.endswith("ies") and lower[:-3] + "y" in t.tariff_lemmas:
         return True
     heads = t.tariff_phrase_heads.get(base) or t.tariff_phrase_heads.get(lower)
@@ -29,6 +31,25 @@ def is_tariff_word(token: Token, sentence_has_tariff: bool = False) -> bool:
     if base == "rate" or lower in {"rate", "rates"}:
         return _is_tariff_rate(token, sentence_has_tariff)
     return False
+
+
+def _levied_at_rate(verb: Token) -> bool:
+    """True for a levying verb in the passive with its rate: "Tunisian goods will be taxed at
+    25%" (the verb stands for the tariff)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    t = tables()
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(  # traded goods: "Thai rice", "imports", "foreign goods"
+        tok.ent_type_ in {"NORP", "GPE"} or tok.lower_ in t.import_nouns for tok in subject.subtree
+    ):
+        return False  # "income is taxed at 20%": no tariff
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "at"
+        and any(obj.dep_ == "pobj" and obj.ent_type_ == "PERCENT" for obj in prep.children)
+        for prep in verb.children
+    )
 
 
 def _is_tariff_rate(token: Token, sentence_has_tariff: bool) -> bool:
