@@ -690,3 +690,17 @@ def test_rates_listed_before_one_percent_sign_are_each_a_rate_and_moves_are_no_g
     )
     assert sorted(found) == [10.0, 15.0]
     assert all("moves" not in t.products for ts in found.values() for t in ts)
+
+
+def test_a_scope_after_an_aside_in_dashes_is_the_tariffs(nlp):
+    [fact] = facts(
+        nlp,
+        "The Commission proposed 50% tariffs \u2014 twice the current rate \u2014 on all cement"
+        " imports above a quota.",
+    )
+    assert fact.products == ("cement",)
+
+
+def test_a_participle_of_origin_parsed_as_the_head_leaves_the_goods(nlp):
+    [fact] = facts(nlp, "One idea was a 30% tariff on cane sugar originating from Brazil.")
+    assert fact.products == ("cane sugar",)

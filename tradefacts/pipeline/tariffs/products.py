@@ -260,6 +260,12 @@ def _example_preps(head: Token) -> Iterator[Token]:
                 todo.append(c)
 
 
+#: Participles of origin the parser may take for the head noun of goods.
+_ORIGIN_PARTICIPLES = frozenset(
+    {"originating", "coming", "arriving", "sourced", "shipped", "made", "produced"}
+)
+
+
 def _open_phrase(ctx: Context, head: Token) -> str | None:
     """The product a head noun names with its modifiers, lower-case ("refined copper"); for a
     generic head ("citrus exports") or a maker ("car manufacturers") its modifiers alone; None
@@ -276,7 +282,8 @@ def _open_phrase(ctx: Context, head: Token) -> str | None:
     ):
         return None  # "added to previous tariffs of 25%": a tariff is not a product
     modifiers = _modifiers(ctx, head)
-    if producer or head.lower_ in t.generic_goods:
+    # "bourbon whiskey originating from X", the participle parsed as the head noun
+    if producer or head.lower_ in t.generic_goods or head.lower_ in _ORIGIN_PARTICIPLES:
         if not modifiers:
             return None
         tokens = modifiers

@@ -31,6 +31,15 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
     preps = [c for c in tariff.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS]
     for holder in _holders(tariff):
         preps += [c for c in holder.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS]
+    for aside in tariff.children:  # "50% tariffs — twice the current rate — on all steel"
+        if aside.dep_ == "appos":
+            preps += [
+                c
+                for c in aside.children
+                if c.dep_ == "prep"
+                and c.lower_ in _SCOPE_PREPS
+                and tariff.doc[c.i - 1].text in _ASIDE_CLOSERS
+            ]
     impose = tables().impose_verbs
     for clause_verb in tariff.children:  # "the global 50% tariff applied by the US to steel"
         if clause_verb.dep_ in {"acl", "relcl"} and verb_in(clause_verb, _ADD_TO_VERBS):
@@ -82,6 +91,10 @@ def scope_preps(tariff: Token, pspan: Span, verb: Token | None) -> list[Token]:
                 if c.dep_ == "prep" and c.lower_ in _RATE_SCOPE_PREPS and c.i > pspan.start
             )
     return preps
+
+
+#: Marks that close an aside, after which a preposition is the tariff's again.
+_ASIDE_CLOSERS = frozenset({"\u2014", "\u2013", "-", "--", ")"})
 
 
 def _holders(tariff: Token) -> list[Token]:
