@@ -704,3 +704,19 @@ def test_a_scope_after_an_aside_in_dashes_is_the_tariffs(nlp):
 def test_a_participle_of_origin_parsed_as_the_head_leaves_the_goods(nlp):
     [fact] = facts(nlp, "One idea was a 30% tariff on cane sugar originating from Brazil.")
     assert fact.products == ("cane sugar",)
+
+
+def test_a_scope_pointing_back_takes_the_goods_named_before(nlp):
+    found = by_rate(
+        nlp, "Ghana put 20% duties on cocoa. Kenya answered with 10% duties on the same products."
+    )
+    assert [t.products for t in found[10.0]] == [("cocoa",)]
+    found = by_rate(
+        nlp, "Ghana put 20% duties on cocoa. Kenya answered with 10% duties on those goods."
+    )
+    assert [t.products for t in found[10.0]] == [("cocoa",)]
+    # guard: "all goods" points nowhere
+    found = by_rate(
+        nlp, "Ghana put 20% duties on cocoa. Kenya answered with 10% duties on all goods."
+    )
+    assert [t.products for t in found[10.0]] == [()]

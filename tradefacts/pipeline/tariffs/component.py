@@ -42,7 +42,7 @@ from .linking import (
 from .parties import clause_roles, compared_roles, elliptic_roles
 from .products import products_in_scope
 from .roles_model import Reading, choose_roles
-from .scope import scope_preps
+from .scope import goods_named_before, scope_preps
 from .tariff_words import tariff_tokens
 
 #: At most this many percents per doc chunk are examined (news has dozens; bounds hostile input).
@@ -179,6 +179,7 @@ def _facts_for_percent(
                 sentence_at=sent.start_char,
                 anaphor=anaphor,
                 unscoped=unscoped,
+                goods_before=not products and goods_named_before(tariff, pspan, verb),
             )
         )
     return out

@@ -31,6 +31,7 @@ class Found:
     sentence_at: int = -1  # character offset of the rate's sentence
     anaphor: bool = False  # its tariff word stands for one named before ("That rate is 20%")
     unscoped: bool = False  # its phrase names no goods, scope or partners
+    goods_before: bool = False  # its scope points back to goods named before ("those sectors")
 
 
 def evidence_span(
@@ -60,7 +61,7 @@ def consolidate(found: list[Found]) -> list[TariffRate]:
     """One fact per rate+imposer+target+products: cue statuses beat defaults; evidence joined."""
     t = tables()
     groups: dict[tuple[Any, ...], list[Found]] = {}
-    for f in _resolve_back_references(found):
+    for f in _resolve_back_references(_goods_pointed_back(found)):
         key = (f.fact.rate_percent, f.fact.imposer, f.fact.target)
         groups.setdefault(key, []).append(f)
     out = []
@@ -248,6 +249,26 @@ def _carry_goods(found: list[Found]) -> list[Found]:
         }
         if len(goods) == 1:
             f = replace(f, fact=f.fact.model_copy(update={"products": goods.pop()}))
+        out.append(f)
+    return out
+
+
+def _goods_pointed_back(found: list[Found]) -> list[Found]:
+    """A scope pointing back ("Canada's countertariffs on those industries") covers the goods
+    of the nearest reading before it, in its sentence or the one before."""
+    out = []
+    for f in found:
+        if not f.goods_before or f.fact.products:
+            out.append(f)
+            continue
+        at = _position(f)
+        earlier = [g for g in found if g.fact.products and _position(g) < at]
+        sentences = sorted({g.sentence_at for g in found if g.sentence_at <= f.sentence_at})
+        recent = set(sentences[-2:])
+        earlier = [g for g in earlier if g.sentence_at in recent]
+        if earlier:
+            nearest = max(earlier, key=_position)
+            f = replace(f, fact=f.fact.model_copy(update={"products": nearest.fact.products}))
         out.append(f)
     return out
 

@@ -172,3 +172,16 @@ def on_window(doc: Doc, tariff: Token, hi: int) -> set[int]:
             break  # "on rice, a figure Tokyo disputes": the list of goods has ended
         out.add(j)
     return out
+
+
+def goods_named_before(tariff: Token, pspan: Span, verb: Token | None) -> bool:
+    """True when the tariff's scope names its goods by pointing back: "on those industries",
+    "on these products", "on the same goods"."""
+    for prep in scope_preps(tariff, pspan, verb):
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "NOUN":
+                continue
+            words = {c.lower_ for c in obj.children if c.dep_ in {"det", "amod"}}
+            if words & {"those", "these"} or {"the", "same"} <= words:
+                return True
+    return False
