@@ -371,3 +371,11 @@ def test_a_passive_levying_verb_with_its_rate_is_a_tariff(nlp):
     # guard: a tax on no traded goods is no tariff
     assert sides(nlp, "In Chile, income is taxed at 20 percent.") == set()
     assert sides(nlp, "Cigarettes are taxed at 70%.") == set()
+
+
+def test_the_owner_of_the_trading_partners_in_a_scope_imposes(nlp):
+    text = (
+        "Chips are excluded from the baseline 10-percent tariff on most US trading partners and"
+        " the added 125-percent levy on Laos."
+    )
+    assert sides(nlp, text) == {(10.0, "USA", None), (125.0, "USA", "LAO")}

@@ -502,6 +502,8 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return "imposer"  # "on steel imports introduced by the United States"
     if m.root in f.on_scope and _deal_counterpart(h):
         return None  # "on goods from countries without trade deals with Mexico"
+    if m.root in f.on_scope and _owns_partners(h):
+        return "imposer"  # "the 10% tariff on most US trading partners": the partners' owner
     if m.root in f.on_scope:
         return "target"
     # "Brazil's 26.5% tariff on beef exports to the US": the destination imposes, the owner of
@@ -630,6 +632,11 @@ def _levied_role(h: Token, verb: Token) -> str | None:
         if child.dep_ == "agent" and child.left_edge.i <= h.i <= child.right_edge.i:
             return "imposer"
     return None
+
+
+def _owns_partners(h: Token) -> bool:
+    """True for the country whose partners a phrase names ("US trading partners")."""
+    return h.dep_ in {"compound", "amod", "poss", "nmod"} and lemma(h.head) in {"partner", "ally"}
 
 
 def _deal_counterpart(h: Token) -> bool:
