@@ -278,6 +278,14 @@ def test_an_abbreviation_defined_after_a_country_names_it_later(nlp):
     assert countries_in(doc, at, at + 3) == ["BIH"]
 
 
+def test_a_defined_abbreviation_ending_a_sentence_names_the_country(nlp):
+    # the tokenizer keeps the full stop on a mixed-case abbreviation: "BiH."
+    text = "Talks with Bosnia and Herzegovina (BiH) resumed. Rates rose for Peru and BiH."
+    doc = nlp(text)
+    at = text.rindex("BiH")
+    assert countries_in(doc, at, at + 3) == ["BIH"]
+
+
 def test_an_abbreviation_defined_after_no_country_stays_no_country(nlp):
     text = "The World Trade Organization (WTO) met. The WTO said little."
     doc = nlp(text)

@@ -720,3 +720,12 @@ def test_a_scope_pointing_back_takes_the_goods_named_before(nlp):
         nlp, "Ghana put 20% duties on cocoa. Kenya answered with 10% duties on all goods."
     )
     assert [t.products for t in found[10.0]] == [()]
+
+
+def test_adjectives_of_trade_in_general_name_no_goods(nlp):
+    [fact] = facts(
+        nlp, "Lula will try to reverse the 50 percent tariffs on commercial exports to Peru."
+    )
+    assert fact.products == ()
+    [fact] = facts(nlp, "Ghana cut the 10% duty on total imports of rice.")
+    assert fact.products == ("rice",)

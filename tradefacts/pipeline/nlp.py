@@ -83,13 +83,21 @@ GLUED_BRACKET_INFIXES = (
 )
 
 
+#: A full stop after a mixed-case abbreviation ("... for South Africa and BiH."): its own token,
+#: or the abbreviation is not read (the language's rule splits it only after two capitals).
+MIXED_CASE_STOP_SUFFIXES = (r"(?<=[a-z][A-Z])\.",)
+
+
 def split_glued_brackets(nlp: Language) -> None:
-    """Split with the language's infixes plus ``GLUED_BRACKET_INFIXES``."""
-    from spacy.util import compile_infix_regex
+    """Split with the language's infixes plus ``GLUED_BRACKET_INFIXES``, and its suffixes plus
+    ``MIXED_CASE_STOP_SUFFIXES``."""
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     infixes = list(nlp.Defaults.infixes or ())
+    suffixes = list(nlp.Defaults.suffixes or ())
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_BRACKET_INFIXES]).finditer
+    tokenizer.suffix_search = compile_suffix_regex([*suffixes, *MIXED_CASE_STOP_SUFFIXES]).search
 
 
 def use_numpy_blas(nlp: Language) -> None:
