@@ -729,3 +729,14 @@ def test_adjectives_of_trade_in_general_name_no_goods(nlp):
     assert fact.products == ()
     [fact] = facts(nlp, "Ghana cut the 10% duty on total imports of rice.")
     assert fact.products == ("rice",)
+
+
+def test_a_change_of_levies_with_no_scope_takes_the_goods_of_the_tariff_named_before(nlp):
+    text = (
+        "Ghana wants to end cocoa tariffs on Kenyan imports ahead of a doubling of levies to 50%."
+    )
+    [fact] = facts(nlp, text)
+    assert (fact.rate_percent, fact.products) == (50.0, ("cocoa",))
+    # guard: a levy that is no change keeps no other tariff's goods
+    [fact] = facts(nlp, "Canada removed its steel tariffs, and Mexico kept a 25% levy.")
+    assert fact.products == ()

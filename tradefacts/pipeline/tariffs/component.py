@@ -44,6 +44,7 @@ from .products import products_in_scope
 from .roles_model import Reading, choose_roles
 from .scope import goods_named_before, scope_preps
 from .tariff_words import tariff_tokens
+from .tokens import CHANGE_NOUNS, lemma
 
 #: At most this many percents per doc chunk are examined (news has dozens; bounds hostile input).
 MAX_PERCENTS = 200
@@ -122,6 +123,8 @@ def _facts_for_percent(
     ):  # "on refined copper a 15% tariff, and 30%"
         first_verb = governing_verb(first)
         products = products_in_scope(ctx, first, doc[first.i : first.i + 1], first_verb, lo, chi)
+    if not products and not scoped and _changed_levies(tariff, pspan, verb):
+        products = _unrated_goods_before(ctx, tariff, sent)  # "metals tariffs ..., 50% levies"
     qualifier = qualifier_for(doc, pspan, tariff, pct.approximate)
     if roles.imposers:
         imposer: str | None = roles.imposers[0]
@@ -183,6 +186,34 @@ def _facts_for_percent(
             )
         )
     return out
+
+
+def _changed_levies(tariff: Token, pspan: Span, verb: Token | None) -> bool:
+    """True for the tariff word of a change with no scope of its own: "a doubling of levies to
+    50%" changes levies that exist, named before."""
+    change = tariff.head.head
+    return (
+        tariff.dep_ == "pobj"
+        and tariff.head.lower_ in {"of", "in"}
+        and lemma(change) in CHANGE_NOUNS
+        and not scope_preps(tariff, pspan, verb)
+    )
+
+
+def _unrated_goods_before(ctx: Context, tariff: Token, sent: Span) -> tuple[str, ...]:
+    """The goods of the one tariff word before ``tariff`` in its sentence that states no rate
+    and names goods: "efforts to remove metals tariffs ... ahead of a doubling of levies to
+    50%"."""
+    doc = ctx.doc
+    named = set()
+    for i in sorted(ctx.tariff):
+        if not sent.start <= i < tariff.i or i in ctx.rated:
+            continue
+        word, verb = doc[i], governing_verb(doc[i])
+        goods = products_in_scope(ctx, word, doc[i : i + 1], verb, sent.start, tariff.i)
+        if goods:
+            named.add(goods)
+    return next(iter(named)) if len(named) == 1 else ()
 
 
 _DEFINITE = frozenset({"the", "these", "those", "this", "that", "such"})
