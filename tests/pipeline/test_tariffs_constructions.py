@@ -737,6 +737,8 @@ def test_a_change_of_levies_with_no_scope_takes_the_goods_of_the_tariff_named_be
     )
     [fact] = facts(nlp, text)
     assert (fact.rate_percent, fact.products) == (50.0, ("cocoa",))
+    text = "Peru may scrap metals tariffs on Chilean imports before a doubling of levies to 40%."
+    assert [t.products for t in facts(nlp, text)] == [("metals",)]
     # guard: a levy that is no change keeps no other tariff's goods
     [fact] = facts(nlp, "Canada removed its steel tariffs, and Mexico kept a 25% levy.")
     assert fact.products == ()
