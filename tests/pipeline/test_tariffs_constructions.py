@@ -330,7 +330,7 @@ def test_imports_of_goods_name_the_goods(nlp):
 
 def test_a_table_product_cut_from_its_scope_by_a_hyphen_still_names_its_category(nlp):
     # the scope stops at the dash of "heavy-duty"; the head noun still names the category
-    text = "The decree introduced 25% tariffs on imports of medium and heavy-duty trucks."
+    text = "The decree introduced 25% tariffs on imports of medium and heavy-duty vehicles."
     assert [t.products for t in facts(nlp, text)] == [("automobiles",)]
 
 
@@ -742,3 +742,10 @@ def test_a_change_of_levies_with_no_scope_takes_the_goods_of_the_tariff_named_be
     # guard: a levy that is no change keeps no other tariff's goods
     [fact] = facts(nlp, "Canada removed its steel tariffs, and Mexico kept a 25% levy.")
     assert fact.products == ()
+
+
+def test_trucks_are_not_automobiles(nlp):
+    [fact] = facts(nlp, "Peru will put 25% tariffs on imports of medium and heavy-duty trucks.")
+    assert fact.products == ("trucks",)
+    [fact] = facts(nlp, "Peru will put 25% tariffs on pickup trucks.")
+    assert fact.products == ("automobiles",)

@@ -105,7 +105,7 @@ def test_a_change_of_a_tariff_to_a_level_gives_the_tariff_its_rate(nlp):
         "percent hurt Volvo."
     )
     assert [(t.rate_percent, t.products) for t in annotate(nlp, text)._.tariffs] == [
-        (27.5, ("automobiles",))
+        (27.5, ("trucks",))
     ]
     text = "Seoul wants to soften the increase of the tariff on imported cars to 27.5 percent."
     assert 27.5 in {t.rate_percent for t in annotate(nlp, text)._.tariffs}
