@@ -10,7 +10,6 @@ is no side of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -19,26 +18,30 @@ from ..entities import resolve_person
 from .context import Context, CountryMention
 from .frame import Frame, clause_frame, relief_holders, subject_of
 from .linking import rate_clause_role
-from .tariff_words import candidate_words
+from .partner_scope import all_goods, all_partners, example_of_all_partners, exempted_from
 from .tokens import (
     CHANGE_NOUNS,
-    ancestors,
     conjunct_head,
     in_parentheses,
     lemma,
-    own_phrase,
     verb_in,
+)
+from .trade_flow import (
+    ARRIVE_VERBS,
+    ENTER_VERBS,
+    admitted_goods,
+    brings_goods,
+    destination_in_scope,
+    entering_goods,
+    from_beside_on_goods,
+    imports_from_elsewhere,
+    in_frame,
+    moves_goods,
+    to_beside_on_goods,
 )
 from .vocabulary import tables
 
 _DEAL_NOUNS = frozenset({"deal", "agreement", "pact", "accord", "talks", "negotiations", "truce"})
-#: Predicates whose subject does not bear the tariff they take ("X was exempted from the 50%
-#: tariff", "X is exempt from the levy", "X was spared the 30% tariff").
-_EXEMPT_LEMMAS = frozenset({"exempt", "spare", "exclude", "excuse"})
-#: Dependencies by which a predicate describes its head's subject ("the UK will be exempt",
-#: "the only country to be exempted", "which was exempted").
-_DESCRIBING_DEPS = frozenset({"acomp", "xcomp", "attr", "oprd", "acl", "relcl"})
-_SPARE_WORDS = frozenset({"spare", "spared", "spares", "sparing"})  # the tagger's lemma: "spar"
 
 
 @dataclass
@@ -94,13 +97,13 @@ def clause_roles(
     for m in ctx.mentions_between(sent_lo, hi):
         if m.root >= hi or m.start < sent_lo:
             continue
-        if _example_of_all_partners(ctx.doc[m.root], frame.tariff):
+        if example_of_all_partners(ctx.doc[m.root], frame.tariff):
             roles.all_partners = True  # "from countries, including Japan": one of all
             continue
         if any(_within(m, h) for h in holders):
             roles.add("target", m)  # "New Delhi is seeking an exemption from the 26% levy"
             continue
-        if _exempted_from(ctx.doc[m.root], frame.tariff):
+        if exempted_from(ctx.doc[m.root], frame.tariff):
             roles.role_tokens.update(range(m.start, m.end))  # no side, nor a fallback's
             continue
         in_subject = frame.subject is not None and _within(m, frame.subject)
@@ -117,7 +120,7 @@ def clause_roles(
         if role:
             roles.add(role, m)
     for role, m in _relative_antecedents(ctx, frame):
-        if _exempted_from(ctx.doc[m.root], frame.tariff):
+        if exempted_from(ctx.doc[m.root], frame.tariff):
             roles.role_tokens.update(range(m.start, m.end))
         else:
             roles.add(role, m)
@@ -132,9 +135,7 @@ def clause_roles(
         roles.settle_joint_subject(ctx, frame.subject)
     scope = [i for i in frame.on_scope if lo <= i < hi]
     roles.all_partners = (
-        roles.all_partners
-        or any(_all_partners(ctx.doc[i]) for i in scope)
-        or _all_goods(ctx, scope)
+        roles.all_partners or any(all_partners(ctx.doc[i]) for i in scope) or all_goods(ctx, scope)
     )
     partner = _deal_partner(ctx, frame, lo, hi)
     if partner is not None and partner.iso not in roles.imposers + roles.targets:
@@ -272,21 +273,6 @@ def compared_roles(roles: Roles, compared: CountryMention, ranking: list[str]) -
     return out
 
 
-def _all_partners(token: Token) -> bool:
-    """True for "other countries", "every nation", "the world"; not "both countries" or
-    "the country" (a stand-in for one country named before)."""
-    word = token.lower_
-    if word in {"world", "planet", "globe"}:
-        return True
-    if word in {"country", "nation"}:
-        return any(c.lower_ in {"every", "each", "any"} for c in token.children)
-    if word not in {"countries", "nations", "partners", "economies"}:
-        return False
-    return not any(
-        c.lower_ in {"both", "two", "these", "those", "its", "their"} for c in token.children
-    )
-
-
 #: Verbs that set someone's rate: "Trump upped / cut / set Canada's tariff rate".
 _SETTING_VERBS = frozenset(
     {"raise", "up", "hike", "increase", "cut", "lower", "reduce", "slash", "set", "double"}
@@ -321,56 +307,6 @@ def _rate_set_for_owner(ctx: Context, frame: Frame) -> tuple[str, str] | None:
     return (actors[-1].iso, owner.iso) if actors else None
 
 
-def _example_of_all_partners(token: Token, tariff: Token) -> bool:
-    """True for Japan in "a tariff on cars from countries, including Japan" / "partners such
-    as Japan": an example of every partner, not the one target (but "countries including the
-    UK (10% tariff)" gives the UK its own rate)."""
-    first = conjunct_head(token)
-    marker = first.head
-    if first.dep_ != "pobj" or marker.lower_ not in {"including", "like", "as"}:
-        return False
-    noun = (
-        marker.head.head if marker.lower_ == "as" and marker.head.lower_ == "such" else marker.head
-    )
-    if noun.left_edge.i <= tariff.i <= noun.right_edge.i:
-        return False
-    return _all_partners(noun) or noun.lower_ in {"countries", "nations", "partners", "economies"}
-
-
-def _all_goods(ctx: Context, scope: list[int]) -> bool:
-    """True for "on all steel imports", "on every imported bicycle", "on foreign films": goods
-    from everywhere (the scope names no country; "added to any existing rates" names rates,
-    not goods)."""
-    doc = ctx.doc
-    if not scope or any(i in ctx.by_token and not _destination(doc[i]) for i in scope):
-        return False
-    return any(
-        (
-            doc[i].lower_ in {"all", "every", "any"}
-            or (doc[i].lower_ == "foreign" and doc[i].dep_ == "amod")
-        )
-        and doc[i].head.pos_ in {"NOUN", "PROPN"}
-        and doc[i].head.lower_ not in candidate_words()
-        or _foreign_made(doc[i])
-        for i in scope
-    )
-
-
-def _destination(token: Token) -> bool:
-    """True for the country goods are brought "into" ("cars imported into the US")."""
-    return token.dep_ == "pobj" and token.head.lower_ == "into"
-
-
-def _foreign_made(token: Token) -> bool:
-    """True for "foreign" in "foreign-made cars", "foreign-built ships"."""
-    made = token.head
-    return (
-        token.lower_ == "foreign"
-        and made.lower_ in {"made", "built", "produced", "manufactured", "sourced"}
-        and made.head.pos_ in {"NOUN", "PROPN"}
-    )
-
-
 def _deal_partner(ctx: Context, frame: Frame, lo: int, hi: int) -> CountryMention | None:
     """The country of "in a deal with X" on the tariff's verb: the other side of the tariff."""
     verb = frame.verb
@@ -390,35 +326,6 @@ def _deal_partner(ctx: Context, frame: Frame, lo: int, hi: int) -> CountryMentio
                     if m is not None and not m.is_person:
                         return m
     return None
-
-
-def _exempted_from(token: Token, tariff: Token) -> bool:
-    """True when ``token`` is who an exemption predicate spares from ``tariff``: "the UK is the
-    only country to be exempted from the global tariff", "The EU, which was exempted from the
-    duty", "Mexico was spared the 30% tariff"."""
-    predicate = None
-    for anc in [tariff, *ancestors(tariff, 5)]:
-        head = anc.head
-        if anc.dep_ == "prep" and anc.lower_ == "from" and _exempts(head):
-            predicate = head
-        elif anc.dep_ in {"dobj", "dative"} and head.lower_ in _SPARE_WORDS:
-            predicate = head
-        if predicate is not None or anc.pos_ == "VERB" and anc.i != tariff.i:
-            break
-    if predicate is None:
-        return False
-    if predicate.left_edge.i <= token.i <= predicate.right_edge.i:
-        return token.head.i == predicate.i and token.dep_ in {"nsubj", "nsubjpass"}
-    a = predicate
-    for _ in range(4):  # up through the clause the predicate describes, not beyond it
-        if token.head.i == a.i and token.dep_ in {"nsubj", "nsubjpass"}:
-            return True  # the predicate's subject, or that of the clause it describes
-        if token.i == a.i and predicate.dep_ in {"relcl", "acl"}:
-            return True  # "The EU, which was exempted from ..."
-        if a.dep_ not in _DESCRIBING_DEPS or a.head.i == a.i:
-            return False
-        a = a.head
-    return False
 
 
 #: Words that make "X's tariff rate" the rate X charges ("Japan's average tariff rate").
@@ -458,10 +365,6 @@ def _agent_of_scope_clause(h: Token, f: Frame) -> bool:
     )
 
 
-def _exempts(token: Token) -> bool:
-    return lemma(token) in _EXEMPT_LEMMAS or token.lower_ in _SPARE_WORDS
-
-
 def _within(m: CountryMention, token: Token) -> bool:
     """True when the mention's root lies in ``token``'s subtree."""
     return token.left_edge.i <= m.root <= token.right_edge.i
@@ -477,22 +380,22 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     # "exports to the United States": the destination imposes; "imports from X": X is hit.
     if tariff.dep_ == "appos" and tariff.head == h and in_parentheses(tariff):
         return "target"  # "partners including India (12% tariff), Mexico (8%)"
-    goods_here = h.dep_ == "pobj" and _in_frame(head.head, f)
-    if goods_here and head.lower_ in {"to", "into"} and _moves_goods(head.head):
+    goods_here = h.dep_ == "pobj" and in_frame(head.head, f)
+    if goods_here and head.lower_ in {"to", "into"} and moves_goods(head.head):
         return "imposer"
-    if _to_beside_on_goods(h, tariff):
+    if to_beside_on_goods(h, tariff):
         return "imposer"  # "a tariff on beef exports to the US", "to" hung on the tariff
-    if goods_here and head.lower_ == "in" and lemma(head.head) in _ARRIVE_VERBS:
+    if goods_here and head.lower_ == "in" and lemma(head.head) in ARRIVE_VERBS:
         return "imposer"  # "Chilean wine arriving in Mexico": the destination levies
     if goods_here and head.lower_ == "in" and head.head.lower_ in t.import_nouns:
         return "imposer"  # "tariffs on all Colombian products in the United States"
-    if h.dep_ == "dobj" and lemma(head) in _ENTER_VERBS and _in_frame(head, f):
+    if h.dep_ == "dobj" and lemma(head) in ENTER_VERBS and in_frame(head, f):
         return "imposer"  # "goods entering China from the US"
-    if goods_here and head.lower_ == "from" and _brings_goods(head.head):
+    if goods_here and head.lower_ == "from" and brings_goods(head.head):
         return "target"
-    if _from_beside_on_goods(h, tariff):
+    if from_beside_on_goods(h, tariff):
         return "target"  # "a 25% tariff on goods from X": the parser hangs "from" on the tariff
-    if h.dep_ in {"compound", "amod", "nmod", "poss"} and _imports_from_elsewhere(head):
+    if h.dep_ in {"compound", "amod", "nmod", "poss"} and imports_from_elsewhere(head):
         return "imposer"  # "US imports from Brazil were subject to a 10pc rate"
     if _nominal_agent(h, f):
         return "imposer"  # "the announcement of a 35% tariff on its coffee by President X"
@@ -508,7 +411,7 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return "target"
     # "Brazil's 26.5% tariff on beef exports to the US": the destination imposes, the owner of
     # the exports is hit
-    if f.np_start <= m.root < tariff.i and _destination_in_scope(f):
+    if f.np_start <= m.root < tariff.i and destination_in_scope(f):
         return "target"
     if _rate_faced_by_owner(h, m, f):
         return "target"  # "Ecuador's tariff rate will remain at 15 percent"
@@ -664,131 +567,8 @@ def _imposed_under(h: Token, m: CountryMention) -> bool:
     return lemma(noun) in _GOVERNMENT_NOUNS and h.dep_ in {"amod", "compound", "poss", "nmod"}
 
 
-#: Verbs of letting goods in: their subject charges the tariff the goods come in "at".
-_ADMIT_VERBS = frozenset({"allow", "let", "admit", "accept", "import", "welcome"})
-
-
-def admitted_goods(tariff: Token) -> list[Token]:
-    """The goods a verb of letting in takes "at" the tariff: "allow in 49,000 Chinese cars at a
-    tariff of 6.1%", "import US beef at a 10% rate" (none for other tariffs)."""
-    at = tariff.head
-    if tariff.dep_ != "pobj" or at.lower_ != "at" or lemma(at.head) not in _ADMIT_VERBS:
-        return []
-    verb = at.head
-    goods = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "into"}:
-            goods += [c for c in prep.children if c.dep_ == "pobj"]
-    return goods
-
-
-def entering_goods(tariff: Token) -> list[Token]:
-    """The goods that enter or arrive "at" the tariff: "300,000 tonnes of coated steel can enter
-    Brazil at a 9% duty rate" (none for other tariffs)."""
-    at = tariff.head
-    if tariff.dep_ != "pobj" or at.lower_ != "at" or lemma(at.head) not in _ARRIVE_VERBS:
-        return []
-    return [c for c in at.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-
-
 #: Verbs of telling someone what will be done to them: "warned Canada he would impose ...".
 _WARN_VERBS = frozenset({"warn", "tell", "inform", "notify", "remind", "caution", "threaten"})
-
-
-#: Verbs of goods crossing a border: "imported into X" / "shipped to X" (X imposes), "imported
-#: from X" / "coming from X" (X is hit).
-_INTO_VERBS = frozenset({"import", "export", "ship", "sell", "send", "bring"})
-_FROM_VERBS = frozenset(
-    {"import", "ship", "come", "arrive", "originate", "source", "buy", "enter", "send", "export"}
-)
-#: Verbs of goods reaching a market: "arriving in X", "sold in X", "entering X" (X levies).
-_ARRIVE_VERBS = frozenset({"arrive", "land", "sell", "enter", "import", "ship", "deliver"})
-_ENTER_VERBS = frozenset({"enter", "reach"})
-
-
-def _moves_goods(token: Token) -> bool:
-    return token.lower_ in tables().export_nouns or lemma(token) in _INTO_VERBS
-
-
-def _brings_goods(token: Token) -> bool:
-    return token.lower_ in tables().import_nouns or lemma(token) in _FROM_VERBS
-
-
-def _destination_in_scope(f: Frame) -> bool:
-    """True when the tariff's "on ..." scope sends goods to a place: "on exports to the US"
-    (also with "to the US" hung on the tariff word)."""
-    tariff = f.tariff
-    doc = tariff.doc
-    tos = [
-        doc[i] for i in f.on_scope if doc[i].lower_ in {"to", "into"} and _moves_goods(doc[i].head)
-    ]
-    if _on_exports(tariff):
-        tos += [c for c in tariff.children if c.lower_ in {"to", "into"}]
-    return any(c.dep_ == "pobj" and c.ent_type_ == "GPE" for to in tos for c in to.children)
-
-
-def _on_object(tariff: Token, test: Callable[[Token], bool]) -> bool:
-    """True when the tariff word has an "on" whose object passes ``test``."""
-    return any(
-        on.lower_ == "on" and any(o.dep_ == "pobj" and test(o) for o in on.children)
-        for on in tariff.children
-    )
-
-
-def _on_exports(tariff: Token) -> bool:
-    """True when the tariff word has "on <exports>" ("a tariff on beef exports")."""
-    return _on_object(tariff, lambda o: o.lower_ in {"export", "exports", "shipments"})
-
-
-def _beside_on(obj: Token, tariff: Token, preps: set[str]) -> bool:
-    """True when ``obj`` is the object of one of ``preps`` that the parser hung on the tariff
-    word, or on the verb whose object the tariff is, instead of on the goods of its "on"."""
-    prep = obj.head
-    hangs_on = {tariff, tariff.head} if tariff.dep_ == "dobj" else {tariff}
-    return obj.dep_ == "pobj" and prep.lower_ in preps and prep.head in hangs_on
-
-
-def _to_beside_on_goods(h: Token, tariff: Token) -> bool:
-    """True for Y in "a tariff on exports to Y" / "tariffs on most imports into Y": the
-    destination of the goods."""
-    return _beside_on(h, tariff, {"to", "into"}) and _on_object(tariff, _moves_goods)
-
-
-def _from_beside_on_goods(h: Token, tariff: Token) -> bool:
-    """True for X (or a conjunct of it) in "a tariff on goods from X" / "on all vehicles from
-    X": the origin of the goods."""
-    return _beside_on(conjunct_head(h), tariff, {"from"}) and _on_object(tariff, lambda o: True)
-
-
-def _in_frame(token: Token, f: Frame) -> bool:
-    """True when ``token`` belongs to the tariff phrase, its scope or its verb's subject."""
-    tariff = f.tariff
-    start, end = own_phrase(tariff)
-    if token.i in f.on_scope or start <= token.i <= end:
-        return True
-    subject = f.subject
-    if (
-        subject is None
-        or f.tariff_is_subject
-        or subject.left_edge.i <= tariff.i <= subject.right_edge.i
-    ):
-        return False  # the tariff is part of the subject ("A's tariffs on imports from B, and
-    return subject.left_edge.i <= token.i <= subject.right_edge.i  # the 10% tariffs exceed")
-
-
-def _imports_from_elsewhere(noun: Token) -> bool:
-    """True for "imports" that have their own "from X": their modifier is the importer (also
-    when the parser hangs the "from" on the tariff: "a tariff on U.S. imports from Kia")."""
-    if noun.lower_ not in {"imports", "purchases"}:
-        return False
-    if any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children):
-        return True
-    on = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and on.lower_ == "on"
-        and any(c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i for c in on.head.children)
-    )
 
 
 def _nominal_agent(h: Token, f: Frame) -> bool:

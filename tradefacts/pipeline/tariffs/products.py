@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .context import Context
 from .frame import subject_of
-from .parties import admitted_goods, entering_goods
 from .scope import on_window, prep_scope, scope_preps
 from .tariff_words import candidate_words
 from .tokens import lemma, lowers, verb_in
+from .trade_flow import admitted_goods, entering_goods
 from .vocabulary import tables
 
 #: Longest stretch (tokens) of one scope range searched for products.
