@@ -44,7 +44,7 @@ from .products import products_in_scope
 from .roles_model import Reading, choose_roles
 from .scope import goods_named_before, scope_preps
 from .tariff_words import tariff_tokens
-from .tokens import CHANGE_NOUNS, lemma
+from .tokens import change_noun_of
 
 #: At most this many percents per doc chunk are examined (news has dozens; bounds hostile input).
 MAX_PERCENTS = 200
@@ -191,13 +191,7 @@ def _facts_for_percent(
 def _changed_levies(tariff: Token, pspan: Span, verb: Token | None) -> bool:
     """True for the tariff word of a change with no scope of its own: "a doubling of levies to
     50%" changes levies that exist, named before."""
-    change = tariff.head.head
-    return (
-        tariff.dep_ == "pobj"
-        and tariff.head.lower_ in {"of", "in"}
-        and lemma(change) in CHANGE_NOUNS
-        and not scope_preps(tariff, pspan, verb)
-    )
+    return change_noun_of(tariff) is not None and not scope_preps(tariff, pspan, verb)
 
 
 def _unrated_goods_before(ctx: Context, tariff: Token, sent: Span) -> tuple[str, ...]:

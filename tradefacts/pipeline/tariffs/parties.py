@@ -20,7 +20,7 @@ from .frame import Frame, clause_frame, relief_holders, subject_of
 from .linking import rate_clause_role
 from .partner_scope import all_goods, all_partners, example_of_all_partners, exempted_from
 from .tokens import (
-    CHANGE_NOUNS,
+    change_noun_of,
     conjunct_head,
     in_parentheses,
     lemma,
@@ -376,7 +376,7 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     head = h.head
     tariff, verb = f.tariff, f.verb
     if tariff.pos_ == "VERB":  # "Thai rice is taxed at 30% by the Philippines"
-        return _levied_role(h, tariff)
+        return _levied_role(m, tariff)
     # "exports to the United States": the destination imposes; "imports from X": X is hit.
     if tariff.dep_ == "appos" and tariff.head == h and in_parentheses(tariff):
         return "target"  # "partners including India (12% tariff), Mexico (8%)"
@@ -416,7 +416,7 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     if _rate_faced_by_owner(h, m, f):
         return "target"  # "Ecuador's tariff rate will remain at 15 percent"
     owner = head if h.dep_ in {"compound", "amod"} else h  # "the Trump administration's"
-    if owner.dep_ == "poss" and owner.head == _change_of(tariff):
+    if owner.dep_ == "poss" and owner.head == change_noun_of(tariff):
         return "imposer"  # "Uganda's cut of the tariff on tea to 3 percent"
     # "China's tariffs", "US duties", "Trump's 'reciprocal' tariff regime"
     if f.np_start <= m.root < tariff.i or (
@@ -497,15 +497,6 @@ _GOVERNMENT_NOUNS = frozenset(
 )
 
 
-def _change_of(tariff: Token) -> Token | None:
-    """The change noun the tariff is "of" or "in": "the increase (in April) of the tariff"."""
-    prep = tariff.head
-    if tariff.dep_ != "pobj" or prep.lower_ not in {"of", "in"}:
-        return None
-    noun = prep.head.head.head if prep.head.ent_type_ == "DATE" else prep.head
-    return noun if noun.pos_ == "NOUN" and lemma(noun) in CHANGE_NOUNS else None
-
-
 def _owner_of_its_goods(
     ctx: Context, scope: list[int], sent_lo: int, roles: Roles
 ) -> CountryMention | None:
@@ -526,13 +517,13 @@ def _owner_of_its_goods(
     return None if nearest.iso in roles.imposers else nearest
 
 
-def _levied_role(h: Token, verb: Token) -> str | None:
+def _levied_role(m: CountryMention, verb: Token) -> str | None:
     """The role of a mention for a passive levying verb: its subject bears the rate, its agent
     levies it."""
     for child in verb.children:
-        if child.dep_ == "nsubjpass" and child.left_edge.i <= h.i <= child.right_edge.i:
+        if child.dep_ == "nsubjpass" and _within(m, child):
             return "target"
-        if child.dep_ == "agent" and child.left_edge.i <= h.i <= child.right_edge.i:
+        if child.dep_ == "agent" and _within(m, child):
             return "imposer"
     return None
 

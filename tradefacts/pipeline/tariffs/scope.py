@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .tariff_words import candidate_words
-from .tokens import CHANGE_NOUNS, CLAUSE_PUNCT, LIST_BREAK_POS, ancestors, lemma, verb_in
+from .tokens import CLAUSE_PUNCT, LIST_BREAK_POS, ancestors, change_noun_of, verb_in
 from .vocabulary import tables
 
 _NOUNISH = {"NOUN", "PROPN", "ADJ"}
@@ -106,8 +106,8 @@ def _holders(tariff: Token) -> list[Token]:
     prep, head = tariff.head, tariff.head.head
     if prep.lower_ == "of" and head.pos_ == "NOUN" and head.lower_ in _COLLECTIVE_NOUNS:
         return [head]
-    change = head.head.head if head.ent_type_ == "DATE" and head.dep_ == "pobj" else head
-    if prep.lower_ in {"of", "in"} and change.pos_ == "NOUN" and lemma(change) in CHANGE_NOUNS:
+    change = change_noun_of(tariff)
+    if change is not None:
         return [change]  # "the cut (in May) of the tariff on tea to 3 percent"
     if prep.lower_ in {"to", "from"} and head.pos_ == "VERB":
         words = candidate_words()

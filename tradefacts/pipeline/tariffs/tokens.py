@@ -115,3 +115,13 @@ def in_purchased_goods(token: Token) -> bool:
 CHANGE_NOUNS = frozenset(
     {"increase", "hike", "rise", "raise", "cut", "reduction", "lowering", "jump", "doubling"}
 )
+
+
+def change_noun_of(tariff: Token) -> Token | None:
+    """The change noun a tariff word is "of" or "in": "the increase (in April) of the tariff",
+    "the increase in tariffs" (None for any other tariff word)."""
+    prep = tariff.head
+    if tariff.dep_ != "pobj" or prep.lower_ not in {"of", "in"}:
+        return None
+    noun = prep.head.head.head if prep.head.ent_type_ == "DATE" else prep.head
+    return noun if noun.pos_ == "NOUN" and lemma(noun) in CHANGE_NOUNS else None
