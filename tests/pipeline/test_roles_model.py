@@ -104,6 +104,43 @@ def test_fill_mode_keeps_sides_the_clause_states(nlp, model_override):
     assert sides(nlp, text) == {(25.0, "CAN", "USA")}
 
 
+def test_fill_mode_keeps_every_partner_when_the_scope_says_so(nlp, model_override):
+    text = "The United States will impose a 20% tariff on all imports, Ghana said."
+    to_ghana = {"target_in_sentence": 9.0, "target_every_partner": -9.0}
+    model_override(RolesModel(to_ghana, 0.0, 0.9, "fill"))
+    assert sides(nlp, text) == {(20.0, "USA", None)}
+    model_override(RolesModel(to_ghana, 0.0, 0.9, "full"))
+    assert sides(nlp, text) == {(20.0, "USA", "GHA")}
+
+
+def test_kept_measures_keep_every_partner_for_a_baseline_rate(nlp, model_override):
+    text = "The United States kept its 10% baseline tariff, officials in Ghana said."
+    to_ghana = {"target_in_sentence": 9.0, "target_every_partner": -9.0}
+    model_override(RolesModel(to_ghana, 0.0, 0.9, "fill"))
+    assert sides(nlp, text) == {(10.0, "USA", "GHA")}
+    model_override(RolesModel(to_ghana, 0.0, 0.9, "fill", kept_measures=("baseline",)))
+    assert sides(nlp, text) == {(10.0, "USA", None)}
+    assert RolesModel.from_json(
+        {"bias": 0, "threshold": 1, "kept_measures": ["baseline", "sectoral"]}
+    ).kept_measures == ("baseline", "sectoral")
+
+
+def test_a_fallback_target_of_the_sentence_gives_way_only_within_the_sentence(
+    nlp, model_override
+):
+    text = (
+        "Chile welcomed the order. Chile's minister flew to Washington. Chile's exports rose. "
+        "Rival exporter Norway is still waiting on an order covering a similar agreement with "
+        "the United States, including a 15% tariff on U.S. imports from automakers like Volvo."
+    )
+    assert sides(nlp, text) == {(15.0, "USA", "NOR")}  # the rules: the sentence's exporter
+    to_focus = {"target_top": 9.0, "target_every_partner": 4.0}
+    model_override(RolesModel(to_focus, 0.0, 1.0, "fill"))
+    assert sides(nlp, text) == {(15.0, "USA", None)}  # not Chile, named only before
+    model_override(RolesModel(to_focus, 0.0, 1.0, "full"))
+    assert sides(nlp, text) == {(15.0, "USA", "CHL")}
+
+
 def test_full_mode_may_overrule_a_stated_side(nlp, model_override):
     text = "Canada imposed a 25% tariff on American steel."
     model_override(RolesModel({"target_every_partner": 9.0}, 0.0, 0.9, "full"))

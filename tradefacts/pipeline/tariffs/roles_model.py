@@ -117,6 +117,9 @@ class RolesModel:
     #: Which sides the model may change: "both", "imposer" or "target".
     fields: str = "both"
     trees: tuple[Tree, ...] = ()
+    #: Measures whose every-partner reading (a rate with no country in its clause) counts as
+    #: stated in mode "fill": "a 10% baseline tariff", "50% tariffs on steel".
+    kept_measures: tuple[str, ...] = ()
 
     def probability(self, features: dict[str, float]) -> float:
         if self.trees:
@@ -135,6 +138,7 @@ class RolesModel:
             margin=float(data.get("margin", 0.0)),
             fields=str(data.get("fields", "both")),
             trees=tuple(data.get("trees", ())),
+            kept_measures=tuple(str(m) for m in data.get("kept_measures", ())),
         )
 
 
@@ -189,9 +193,10 @@ def decode(
     pair by the margin (else the rules' reading), with further targets of the same imposer
     that reach the threshold."""
     rules = (reading.imposer, reading.targets)
-    candidates = [c for c in candidates if allowed(c, reading, model)]
-    stated_targets = [t for t in reading.targets if t in reading.stated_targets]
-    if not candidates or (model.mode == "fill" and reading.stated_imposers and stated_targets):
+    named_here = {c.target for c in candidates if c.features.get("target_in_sentence")}
+    candidates = [c for c in candidates if allowed(c, reading, model, named_here)]
+    stated = target_stated(reading, model.kept_measures)
+    if not candidates or (model.mode == "fill" and reading.stated_imposers and stated):
         return rules  # the clause states both sides (or the model may change none)
     scored = sorted(
         ((model.probability(c.features), n, c) for n, c in enumerate(candidates)),
@@ -214,11 +219,19 @@ def decode(
     return best.imposer, targets
 
 
-def allowed(candidate: Candidate, reading: Reading, model: RolesModel) -> bool:
+def allowed(
+    candidate: Candidate, reading: Reading, model: RolesModel, named_here: set[str | None]
+) -> bool:
     """True when ``model`` may choose the pair: it keeps the sides the clause states (mode
-    "fill") and the side the model may not change (``fields``)."""
-    if model.mode == "fill" and not keeps_stated_sides(candidate, reading):
-        return False
+    "fill"), a fallback target named in the sentence gives way only to every partner or to
+    another country of the sentence (mode "fill"), and the side the model may not change
+    (``fields``) stays."""
+    if model.mode == "fill":
+        if not keeps_stated_sides(candidate, reading, model.kept_measures):
+            return False
+        fallback = reading.targets[0] if reading.targets else EVERY_PARTNER
+        if fallback in named_here and candidate.target not in named_here | {EVERY_PARTNER}:
+            return False
     if model.fields == "target":
         return candidate.imposer == reading.imposer
     if model.fields == "imposer":
@@ -226,12 +239,29 @@ def allowed(candidate: Candidate, reading: Reading, model: RolesModel) -> bool:
     return True
 
 
-def keeps_stated_sides(candidate: Candidate, reading: Reading) -> bool:
+def keeps_stated_sides(
+    candidate: Candidate, reading: Reading, kept_measures: tuple[str, ...] = ()
+) -> bool:
     """True when the pair keeps the sides the clause states (the rules' explicit reading)."""
     if reading.stated_imposers and candidate.imposer != reading.imposer:
         return False
+    if _every_partner_stated(reading, kept_measures):
+        return candidate.target is EVERY_PARTNER  # "on all imports": the clause says so
     stated_targets = [t for t in reading.targets if t in reading.stated_targets]
     return not stated_targets or candidate.target in stated_targets
+
+
+def _every_partner_stated(reading: Reading, kept_measures: tuple[str, ...]) -> bool:
+    """True when the rules read every partner from the clause itself: its scope says so ("on
+    all imports"), or its measure is one the model keeps ("a 10% baseline tariff")."""
+    return not reading.targets and (reading.all_partners or reading.measure in kept_measures)
+
+
+def target_stated(reading: Reading, kept_measures: tuple[str, ...] = ()) -> bool:
+    """True when the clause names the rules' target: a country, or every partner."""
+    if _every_partner_stated(reading, kept_measures):
+        return True
+    return any(t in reading.stated_targets for t in reading.targets)
 
 
 def candidate_pairs(
