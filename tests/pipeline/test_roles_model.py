@@ -125,9 +125,7 @@ def test_kept_measures_keep_every_partner_for_a_baseline_rate(nlp, model_overrid
     ).kept_measures == ("baseline", "sectoral")
 
 
-def test_a_fallback_target_of_the_sentence_gives_way_only_within_the_sentence(
-    nlp, model_override
-):
+def test_a_fallback_target_of_the_sentence_gives_way_only_within_the_sentence(nlp, model_override):
     text = (
         "Chile welcomed the order. Chile's minister flew to Washington. Chile's exports rose. "
         "Rival exporter Norway is still waiting on an order covering a similar agreement with "
