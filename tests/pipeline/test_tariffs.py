@@ -125,6 +125,45 @@ def test_status(nlp, text, status):
     assert only(nlp, text).status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Peruvian avocados will face a 20% tariff in Chile.", "announced"),
+        ("The plan will see fresh duties of 15% imposed on Kenyan tea.", "announced"),
+        ("Peruvian avocados face a 20% tariff in Chile.", "in_effect"),
+        ("Chile imposed a 20% tariff on Peruvian avocados.", "in_effect"),
+    ],
+)
+def test_a_verb_cue_in_a_future_clause_announces_the_rate(nlp, text, status):
+    assert only(nlp, text).status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "rates"),
+    [
+        (
+            "Chile raised its tariff on Peruvian avocados to 30 per cent, up from the 20 per cent "
+            "imposed in March.",
+            {30.0: "in_effect", 20.0: "removed"},
+        ),
+        ("The tariff on Kenyan tea was cut from 39% to 15% last week.", {39.0: "removed"}),
+        (
+            "Ghana said its tariff on Nigerian cement will be reduced to 15% from 39%.",
+            {15.0: "announced", 39.0: "in_effect"},
+        ),
+        (
+            "The 45 per cent duties on Nigerian cement, up from 30 per cent, will apply from "
+            "Saturday, Ghana said.",
+            {30.0: "in_effect"},
+        ),
+        ("Ghana's tariffs ranging from 10% to 50% hit Nigerian goods.", {10.0: "in_effect"}),
+    ],
+)
+def test_the_rate_a_change_starts_from_is_removed_once_the_change_happened(nlp, text, rates):
+    found = {t.rate_percent: t.status for t in facts(nlp, text)}
+    assert {rate: found.get(rate) for rate in rates} == rates
+
+
 def test_clause_split_statuses(nlp):
     found = facts(
         nlp,

@@ -215,3 +215,16 @@ def test_a_cued_full_date_is_the_effective_day(nlp, cue, sides, rate, day, tail)
         assert tariff.effective == day, text
         assert tariff.effective_text is not None and tariff.effective_text in text
         assert tariff.effective_text.endswith(when)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Kenya imposed a 20% tariff on Ugandan sugar, effective from May 1.", "announced"),
+        ("Kenya's 20% tariff on Ugandan sugar took effect on April 1.", "in_effect"),
+        ("Kenya announced a 20% tariff on Ugandan sugar, effective April 1.", "in_effect"),
+        ("Kenya threatened a 20% tariff on Ugandan sugar starting May 1.", "threatened"),
+    ],
+)
+def test_a_rate_that_starts_after_the_reference_date_is_announced(text: str, status: str) -> None:
+    assert only(text).status == status  # REF is 2025-04-08

@@ -24,7 +24,13 @@ from .context import (
     percents_in,
     sentence_span,
 )
-from .cues import has_word_near, measure_for, qualifier_for, status_for
+from .cues import (
+    has_word_near,
+    measure_for,
+    qualifier_for,
+    replaced_rate_status,
+    status_for,
+)
 from .effective import with_effective_dates
 from .facts import Found, consolidate, evidence_span
 from .frame import governing_verb, relief_noun
@@ -150,6 +156,9 @@ def _facts_for_percent(
     if measure == "reciprocal" and not targets:
         measure = "baseline" if has_word_near(doc, pspan, tariff, "board") else measure
     status, cued = status_for(doc, clauses, k)
+    replaced = replaced_rate_status(doc, pspan)
+    if replaced is not None and status in {"in_effect", "announced"}:
+        status, cued = replaced, True  # "up from the 25% imposed in March": no longer applies
     if status in {"proposed", "announced"} and relief_noun(tariff) is not None:
         status = "in_effect"  # "seeking relief from the 25% tariff": the seeking is not the levy's
     ev = evidence_span(ctx, sent, (clauses[k][0], clauses[k][1]), pspan, tariff)

@@ -5,14 +5,28 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .tokens import lemma, phrases_in
+from ..tense import governing_verb, verb_tense
+from .tokens import lemma, phrase_hits, phrases_in
 from .vocabulary import tables
 
 
 def _status_in(doc: Doc, lo: int, hi: int) -> str | None:
-    """The highest-priority status cued in tokens [lo, hi), if any."""
-    found = set(phrases_in(doc, lo, hi, tables().status_cues))
+    """The highest-priority status cued in tokens [lo, hi), if any. A verb that cues a rate in
+    effect ("imposed", "face") in a future clause announces it ("will face 25%", "will see
+    tariffs imposed")."""
+    found = {
+        "announced" if kind == "in_effect" and _in_future_clause(doc[i]) else kind
+        for kind, i in phrase_hits(doc, lo, hi, tables().status_cues)
+    }
     return next((s for s in tables().status_priority if s in found), None)
+
+
+def _in_future_clause(token: Token) -> bool:
+    """True for a verb (or a participle modifying a noun) whose clause is in the future."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = governing_verb(token.head) if token.dep_ == "acl" else token
+    return verb is not None and verb_tense(verb) == "future"
 
 
 def status_for(doc: Doc, clauses: list[tuple[int, int]], k: int) -> tuple[str, bool]:
@@ -30,6 +44,27 @@ def status_for(doc: Doc, clauses: list[tuple[int, int]], k: int) -> tuple[str, b
             if follow in {"paused", "removed", "claimed"}:
                 return follow, True
     return (own, True) if own else ("in_effect", False)
+
+
+def replaced_rate_status(doc: Doc, pspan: Span) -> str | None:
+    """For the rate a change starts from ("raised to 50%, up from 25%", "cut from 39% to 15%",
+    "will be reduced to 15% from 39%"): removed when the change has happened, in effect while
+    it is still to come; None for any other rate ("tariffs ranging from 10% to 50%")."""
+    before = pspan.start - 1
+    if before >= 0 and doc[before].lower_ in {"the", "a"}:
+        before -= 1
+    if before < 0 or doc[before].lower_ != "from":
+        return None
+    origin = doc[before]
+    if before > 0 and doc[before - 1].lower_ in {"up", "down"}:
+        verb = governing_verb(doc[before - 1])
+    else:
+        verb = governing_verb(origin)
+        if verb is None or lemma(verb) not in tables().rate_change_verbs:
+            return None
+    if verb is None:
+        return None
+    return "in_effect" if verb_tense(verb) in {"future", "near"} else "removed"
 
 
 def qualifier_for(doc: Doc, pspan: Span, tariff: Token, approximate: bool) -> str:

@@ -34,6 +34,7 @@ from ..data_files import read_table
 from ..dates import resolve_expression
 from ..document import DateMention, doc_text
 from .context import Percent, percents_in
+from .cues import replaced_rate_status
 
 #: Characters looked at before a date for its cue.
 CUE_REACH = 60
@@ -150,6 +151,9 @@ def with_effective_dates(doc: Doc, tariffs: list[TariffRate]) -> list[TariffRate
             unclaimed.setdefault(pct.value, []).append(pct)
     out = []
     for tariff, places in zip(tariffs, stated, strict=True):
+        if any(_replaced(doc, pct) for pct, _ in places):
+            out.append(tariff)  # "up from 84%, will apply from Saturday": the new rate's date
+            continue
         found = next(
             (d for pct, _ in places if (d := date_of_percent(doc, pct, percents, dates, parallel))),
             None,
@@ -176,8 +180,24 @@ def with_effective_dates(doc: Doc, tariffs: list[TariffRate]) -> list[TariffRate
             out.append(tariff)
         else:
             update = {"effective": found.date, "effective_text": found.text}
+            update["status"] = status_on(tariff.status, found.date, doc._.reference_date)
             out.append(tariff.model_copy(update=update))
     return out
+
+
+def status_on(status: str, effective: dt.date | None, reference: dt.date | None) -> str:
+    """The status of a rate that applies from ``effective``, seen on ``reference``: a rate
+    that starts later is announced ("starting next Monday"), one that started is in effect
+    ("took effect on March 4"). Paused, removed, threatened, proposed and claimed stand."""
+    if effective is None or reference is None or status not in {"in_effect", "announced"}:
+        return status
+    return "announced" if effective > reference else "in_effect"
+
+
+def _replaced(doc: Doc, pct: Percent) -> bool:
+    """True for the rate a change starts from ("up from 84%"): it has no start date of its own."""
+    span = doc.char_span(pct.start, pct.end, alignment_mode="expand")
+    return span is not None and replaced_rate_status(doc, span) is not None
 
 
 def _about_tariffs(doc: Doc, pct: Percent) -> bool:

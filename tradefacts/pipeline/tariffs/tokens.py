@@ -79,6 +79,13 @@ def verb_in(token: Token, table: frozenset[str]) -> bool:
 
 def phrases_in(doc: Doc, lo: int, hi: int, table: dict[tuple[str, ...], str]) -> Iterator[str]:
     """Kinds of the table phrases found in tokens [lo, hi) (longest match at each position)."""
+    return (kind for kind, _ in phrase_hits(doc, lo, hi, table))
+
+
+def phrase_hits(
+    doc: Doc, lo: int, hi: int, table: dict[tuple[str, ...], str]
+) -> Iterator[tuple[str, int]]:
+    """(kind, first token index) of the table phrases found in tokens [lo, hi)."""
     t = tables()
     limit = t.max_phrase
     words = lowers(doc)[lo:hi]
@@ -90,7 +97,7 @@ def phrases_in(doc: Doc, lo: int, hi: int, table: dict[tuple[str, ...], str]) ->
         for n in range(min(limit, len(words) - i), 0, -1):
             kind = table.get(tuple(words[i : i + n]))
             if kind is not None:
-                yield kind
+                yield kind, lo + i
                 i += n
                 break
         else:

@@ -29,6 +29,7 @@ class Tables:
     status_cues: dict[tuple[str, ...], str]
     status_priority: tuple[str, ...]
     anaphoric: frozenset[str]
+    rate_change_verbs: frozenset[str]  # "cut from 39% to 15%": the rate changed from
     clause_conjunctions: frozenset[str]
     measure_cues: dict[tuple[str, ...], str]
     products: dict[tuple[str, ...], str]
@@ -104,6 +105,7 @@ def tables() -> Tables:
         status_cues=status,
         status_priority=tuple(data["status_priority"]),
         anaphoric=frozenset(data["anaphoric_words"]),
+        rate_change_verbs=frozenset(data["rate_change_verbs"]),
         clause_conjunctions=frozenset(data["clause_conjunctions"]),
         measure_cues=measure,
         products=products,
