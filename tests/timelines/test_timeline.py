@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import tradefacts
 from tradefacts import InputError
 from tradefacts.models import ArticleFacts, Evidence, TariffRate, Timeline
-from tradefacts.timelines import product_group
+from tradefacts.timelines import point_status, product_group
 
 from .articles import ARTICLES
 
@@ -82,6 +82,22 @@ def test_timeline_of_nothing_is_empty() -> None:
 def test_bad_items_raise_a_typed_error() -> None:
     with pytest.raises(InputError, match="timeline expects"):
         tradefacts.timeline(["not facts"])  # type: ignore[list-item]
+
+
+def test_a_rate_announced_with_its_start_day_is_in_effect_on_that_day() -> None:
+    before = article("a", "2025-07-23", fact("a", 15, "announced", effective=D(2025, 8, 7)))
+    after = article("b", "2025-08-09", fact("b", 15, "in_effect", effective=D(2025, 8, 7)))
+    undated = article("c", "2025-07-24", fact("c", 20, "announced"))  # no start day
+    timeline = tradefacts.timeline([before, after, undated])
+    line = timeline.line("USA", "JPN")
+    assert line is not None
+    steps = [(p.date, p.rate_percent, p.status, p.sources, p.conflicting) for p in line.points]
+    assert steps == [
+        (D(2025, 7, 24), 20.0, "announced", ("c",), False),
+        (D(2025, 8, 7), 15.0, "in_effect", ("a", "b"), False),  # one point, no conflict
+    ]
+    assert timeline.rate_on("USA", "JPN", on="2025-08-10").rate_percent == 15.0
+    assert timeline.rate_on("USA", "JPN", on="2025-08-01") is None  # 20% was only announced
 
 
 def test_lines_per_imposer_target_and_product_group() -> None:
@@ -225,7 +241,7 @@ def test_order_free_lossless_and_foldable(rows, random) -> None:
     assert tradefacts.timeline(parts) == timeline
     # every statement is somewhere: on its line's points or undated
     stated = {
-        (f.doc_id, t.rate_percent, t.status, product_group(p) if p else None)
+        (f.doc_id, t.rate_percent, point_status(t), product_group(p) if p else None)
         for f in facts
         for t in f.tariffs
         for p in (t.products or (None,))

@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
-from .build import timeline
+from .build import point_status, timeline
 from .products import product_group
 from .query import find_line, in_force, rate_on
 
-__all__ = ["find_line", "in_force", "product_group", "rate_on", "timeline"]
+__all__ = ["find_line", "in_force", "point_status", "product_group", "rate_on", "timeline"]

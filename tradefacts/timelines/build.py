@@ -3,7 +3,8 @@
 A tariff becomes one point per product (like merge, which cuts tariffs per product) on the line
 of its imposer, target and product group (synonyms folded: cars / autos -> automobiles; all
 goods is the line with ``products == ()``). A point's ``as_of`` is the earliest publication date
-of the sources stating it, its ``date`` the stated ``effective`` day, else ``as_of``. Points of
+of the sources stating it, its ``date`` the stated ``effective`` day, else ``as_of`` (a rate
+announced with its start day is in effect on that day: ``point_status``). Points of
 one line with the same date, rate and status are one point (sources and evidence joined);
 points of one line and day that disagree (the same status at another rate, or the same rate
 in another status), stated by sources that do not state each other's, are ``conflicting``.
@@ -104,12 +105,13 @@ class _Collector:
             (g,) for g in sorted({product_group(p) for p in tariff.products})
         ]
         groups = groups or [()]
+        status = point_status(tariff)
         for group in groups:
             line = (tariff.imposer, tariff.target, group)
             self.add(
                 line,
                 tariff.rate_percent,
-                tariff.status,
+                status,
                 as_of,
                 tariff.effective,
                 sources,
@@ -136,6 +138,15 @@ class _Collector:
                 )
             )
         return Timeline(lines=tuple(lines))
+
+
+def point_status(tariff: TariffRate) -> str:
+    """The status of a tariff's point: a rate announced with its start day is, on that day (the
+    point's date), in effect; a source published before the day says "announced", one
+    published after "in effect", and both are one point."""
+    if tariff.status == "announced" and tariff.effective is not None:
+        return "in_effect"
+    return tariff.status
 
 
 def _line_order(item: tuple[LineKey, Any]) -> tuple[str, str, tuple[str, ...]]:
