@@ -157,11 +157,46 @@ def test_a_verb_cue_in_a_future_clause_announces_the_rate(nlp, text, status):
             {30.0: "in_effect"},
         ),
         ("Ghana's tariffs ranging from 10% to 50% hit Nigerian goods.", {10.0: "in_effect"}),
+        (
+            "Ghana has proposed raising tariffs on Nigerian cars to 50%, from 20% now.",
+            {50.0: "proposed", 20.0: "in_effect"},  # proposed: no change yet
+        ),
+        (
+            "Ghana and Kenya agreed to set tariffs on Kenyan goods at 15 percent, down from the 25 "
+            "percent rate Ghana had threatened to apply from Friday.",
+            {15.0: "in_effect", 25.0: "threatened"},  # the threat is the old rate's
+        ),
+        (
+            "The tariff rate for Kenyan tea will be raised from the current 10 percent to 25 "
+            "percent.",
+            {10.0: "in_effect", 25.0: "announced"},
+        ),
     ],
 )
 def test_the_rate_a_change_starts_from_is_removed_once_the_change_happened(nlp, text, rates):
     found = {t.rate_percent: t.status for t in facts(nlp, text)}
     assert {rate: found.get(rate) for rate in rates} == rates
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Trump announced an agreement with Kenya that would levy 15 per cent duties on its "
+            "tea.",
+            "announced",
+        ),
+        (
+            "Ghana and the US reached a trade agreement under which the US would impose a 20% "
+            "tariff on Ghanaian cocoa.",
+            "announced",
+        ),
+        ("The deal would impose a 15% tariff on Kenyan tea.", "announced"),
+        ("Trump said he would impose a 15% tariff on Kenyan tea.", "threatened"),
+    ],
+)
+def test_would_levy_in_a_clause_of_an_agreement_is_the_agreed_rate(nlp, text, status):
+    assert only(nlp, text).status == status
 
 
 def test_clause_split_statuses(nlp):

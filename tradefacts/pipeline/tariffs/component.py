@@ -155,10 +155,12 @@ def _facts_for_percent(
     imposer, targets = choose_roles(ctx, pspan, tariff, sent, reading)
     if measure == "reciprocal" and not targets:
         measure = "baseline" if has_word_near(doc, pspan, tariff, "board") else measure
-    status, cued = status_for(doc, clauses, k)
+    status, cued = status_for(doc, clauses, k, pspan)
     replaced = replaced_rate_status(doc, pspan)
-    if replaced is not None and status in {"in_effect", "announced"}:
-        status, cued = replaced, True  # "up from the 25% imposed in March": no longer applies
+    if replaced is not None and status in {"in_effect", "announced", "threatened", "proposed"}:
+        # "up from the 25% imposed in March": no longer applies; "will raise tariffs from 15%
+        # to 25%": the threat is the new rate's, the old one still applies
+        status, cued = replaced, True
     if status in {"proposed", "announced"} and relief_noun(tariff) is not None:
         status = "in_effect"  # "seeking relief from the 25% tariff": the seeking is not the levy's
     ev = evidence_span(ctx, sent, (clauses[k][0], clauses[k][1]), pspan, tariff)

@@ -10,15 +10,59 @@ from .tokens import lemma, phrase_hits, phrases_in
 from .vocabulary import tables
 
 
-def _status_in(doc: Doc, lo: int, hi: int) -> str | None:
-    """The highest-priority status cued in tokens [lo, hi), if any. A verb that cues a rate in
-    effect ("imposed", "face") in a future clause announces it ("will face 25%", "will see
-    tariffs imposed")."""
+def _status_in(doc: Doc, lo: int, hi: int, skip: range = range(0)) -> str | None:
+    """The highest-priority status cued in tokens [lo, hi) outside ``skip``, if any. A verb
+    that cues a rate in effect ("imposed", "face") in a future clause announces it ("will face
+    25%", "will see tariffs imposed")."""
     found = {
-        "announced" if kind == "in_effect" and _in_future_clause(doc[i]) else kind
+        _refined(doc, kind, i)
         for kind, i in phrase_hits(doc, lo, hi, tables().status_cues)
+        if i not in skip
     }
     return next((s for s in tables().status_priority if s in found), None)
+
+
+def _replaced_phrase(doc: Doc, pspan: Span) -> range:
+    """The tokens of the "from" phrase of another rate in ``pspan``'s clause ("15%, down from the
+    25% rate Washington had threatened"): its cues are that rate's, not this one's."""
+    sent = doc[pspan.start].sent
+    for token in sent:
+        if token.lower_ != "from" or token.i in range(pspan.start, pspan.end):
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        phrase = range(token.i, objects[0].right_edge.i + 1)
+        if pspan.start not in phrase and any(
+            doc[i].like_num and _percent_after(doc, i) for i in phrase
+        ):
+            return phrase
+    return range(0)
+
+
+def _percent_after(doc: Doc, i: int) -> bool:
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return nxt in {"%", "percent", "per", "pc"} or doc[i].text.endswith("%")
+
+
+def _refined(doc: Doc, kind: str, i: int) -> str:
+    """The status a cue at token ``i`` gives: a verb of a rate in effect in a future clause
+    announces it ("will face 25%"); "would levy" in a clause of an agreement states the agreed
+    rate ("an agreement that would levy 15%"), announced rather than threatened."""
+    if kind == "in_effect" and _in_future_clause(doc[i]):
+        return "announced"
+    if kind == "threatened" and doc[i].lower_ == "would" and _of_a_deal(doc[i].head):
+        return "announced"
+    return kind
+
+
+def _of_a_deal(verb: Token) -> bool:
+    """True when ``verb``'s clause belongs to an agreement: a relative clause of a deal noun
+    ("a deal under which the US would impose") or a deal noun as its subject."""
+    deals = tables().deal_nouns
+    if verb.dep_ == "relcl" and lemma(verb.head) in deals:
+        return True
+    return any(c.dep_ == "nsubj" and lemma(c) in deals for c in verb.children)
 
 
 def _in_future_clause(token: Token) -> bool:
@@ -29,11 +73,14 @@ def _in_future_clause(token: Token) -> bool:
     return verb is not None and verb_tense(verb) == "future"
 
 
-def status_for(doc: Doc, clauses: list[tuple[int, int]], k: int) -> tuple[str, bool]:
-    """Status for the percent in clause ``k`` and whether a cue (not the default) gave it."""
+def status_for(
+    doc: Doc, clauses: list[tuple[int, int]], k: int, pspan: Span | None = None
+) -> tuple[str, bool]:
+    """Status for the percent ``pspan`` in clause ``k`` and whether a cue (not the default)
+    gave it."""
     t = tables()
     lo, hi = clauses[k]
-    own = _status_in(doc, lo, hi)
+    own = _status_in(doc, lo, hi, _replaced_phrase(doc, pspan) if pspan is not None else range(0))
     if own is None and doc[lo].lower_ == "as" and k > 0:
         own = _status_in(doc, *clauses[k - 1])
     if (own is None or own == "in_effect") and k + 1 < len(clauses):
@@ -48,11 +95,14 @@ def status_for(doc: Doc, clauses: list[tuple[int, int]], k: int) -> tuple[str, b
 
 def replaced_rate_status(doc: Doc, pspan: Span) -> str | None:
     """For the rate a change starts from ("raised to 50%, up from 25%", "cut from 39% to 15%",
-    "will be reduced to 15% from 39%"): removed when the change has happened, in effect while
-    it is still to come; None for any other rate ("tariffs ranging from 10% to 50%")."""
+    "will be reduced to 15% from 39%"): what its own phrase says ("down from the 46% rate he
+    had threatened"), else removed when the change has happened and in effect while it is
+    still to come or only intended ("has proposed raising tariffs to 50% from 20%"); None for
+    any other rate ("tariffs ranging from 10% to 50%")."""
     before = pspan.start - 1
-    if before >= 0 and doc[before].lower_ in {"the", "a"}:
-        before -= 1
+    for _ in range(3):  # "from the current 84%", "from the original 10 percent"
+        if before >= 0 and doc[before].pos_ in ("DET", "ADJ") and doc[before].lower_ != "from":
+            before -= 1
     if before < 0 or doc[before].lower_ != "from":
         return None
     origin = doc[before]
@@ -64,7 +114,13 @@ def replaced_rate_status(doc: Doc, pspan: Span) -> str | None:
             return None
     if verb is None:
         return None
-    return "in_effect" if verb_tense(verb) in {"future", "near"} else "removed"
+    phrase = pspan.root.head if pspan.root.head.dep_ == "pobj" else pspan.root
+    if phrase.dep_ == "pobj" and phrase.head.i == origin.i:
+        own = _status_in(doc, phrase.left_edge.i, phrase.right_edge.i + 1)
+        if own not in (None, "in_effect", "announced"):
+            return own  # "down from the 46% he had threatened": never in effect
+    intended = verb.tag_ in ("VB", "VBG") and lemma(verb.head) in tables().intent_verbs
+    return "in_effect" if intended or verb_tense(verb) in {"future", "near"} else "removed"
 
 
 def qualifier_for(doc: Doc, pspan: Span, tariff: Token, approximate: bool) -> str:

@@ -30,6 +30,8 @@ class Tables:
     status_priority: tuple[str, ...]
     anaphoric: frozenset[str]
     rate_change_verbs: frozenset[str]  # "cut from 39% to 15%": the rate changed from
+    intent_verbs: frozenset[str]  # "has proposed raising ... from 20%": no change yet
+    deal_nouns: frozenset[str]  # "an agreement that would levy 15%": agreed, not threatened
     clause_conjunctions: frozenset[str]
     measure_cues: dict[tuple[str, ...], str]
     products: dict[tuple[str, ...], str]
@@ -106,6 +108,8 @@ def tables() -> Tables:
         status_priority=tuple(data["status_priority"]),
         anaphoric=frozenset(data["anaphoric_words"]),
         rate_change_verbs=frozenset(data["rate_change_verbs"]),
+        deal_nouns=frozenset(data["deal_nouns"]),
+        intent_verbs=frozenset(data["intent_verbs"]),
         clause_conjunctions=frozenset(data["clause_conjunctions"]),
         measure_cues=measure,
         products=products,
