@@ -131,6 +131,7 @@ def test_status(nlp, text, status):
         ("Peruvian avocados will face a 20% tariff in Chile.", "announced"),
         ("The plan will see fresh duties of 15% imposed on Kenyan tea.", "announced"),
         ("Peruvian avocados face a 20% tariff in Chile.", "in_effect"),
+        ("The US set a 19 per cent levy on imports from Ghana after the talks.", "announced"),
         ("Chile imposed a 20% tariff on Peruvian avocados.", "in_effect"),
     ],
 )
@@ -164,7 +165,7 @@ def test_a_verb_cue_in_a_future_clause_announces_the_rate(nlp, text, status):
         (
             "Ghana and Kenya agreed to set tariffs on Kenyan goods at 15 percent, down from the 25 "
             "percent rate Ghana had threatened to apply from Friday.",
-            {15.0: "in_effect", 25.0: "threatened"},  # the threat is the old rate's
+            {15.0: "announced", 25.0: "threatened"},  # the threat is the old rate's
         ),
         (
             "The tariff rate for Kenyan tea will be raised from the current 10 percent to 25 "
