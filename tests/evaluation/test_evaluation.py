@@ -69,6 +69,10 @@ FLOORS: dict[str, dict[str, float]] = {
         "micro": 0.89,
     },
 }
+#: Tariff status agreement on hits (not scored: hits whose status is the gold's, of all hits),
+#: per gold set. Measured 2026-12-07 (eighth session): seeds 14/14, own 38/54, held-out 14/22,
+#: dev 70/136; before that session's status rules 14/14, 33/54, 13/22 and 59/136.
+STATUS_FLOORS: dict[str, float] = {"seeds": 1.0, "own": 0.70, "holdout": 0.63, "dev": 0.51}
 #: The real development set (../shared/dev, 64 texts in folds A and B): F1 floors. The texts are
 #: third-party pages, never committed: the test runs where they were rebuilt into .corpus/dev
 #: (see ../shared/dev/README.md) and skips, saying so, elsewhere. Measured 2026-12-06 on 64
@@ -657,6 +661,13 @@ def test_f1_floors(reports: dict[str, ev.EvaluationReport], gold_set: str) -> No
         if reached[t] < floor
     }
     assert not below, f"{gold_set}: F1 below floor (reached, floor): {below}"
+    assert status_agreement(report) >= STATUS_FLOORS[gold_set]
+
+
+def status_agreement(report: ev.EvaluationReport) -> float:
+    """Share of the tariff hits whose status is the gold's."""
+    agreed, checked = report.totals["tariffs"].slots.get("status", [0, 0])
+    return agreed / checked if checked else 1.0
 
 
 def test_dev_set_floors(nlp: object) -> None:
@@ -667,6 +678,7 @@ def test_dev_set_floors(nlp: object) -> None:
     reached = {t: s.f1 for t, s in report.totals.items()} | {"micro": report.micro.f1}
     below = {t: (round(reached[t], 3), f) for t, f in DEV_FLOORS.items() if reached[t] < f}
     assert not below, f"dev: F1 below floor (reached, floor): {below}"
+    assert status_agreement(report) >= STATUS_FLOORS["dev"]
     manifest = json.loads((DEV_GOLD.parent / "manifest.json").read_text(encoding="utf-8"))
     fold_of = {f"{entry['id']}.txt": entry["fold"] for entry in manifest}
     by_fold: dict[str, list[int]] = {}
