@@ -73,14 +73,12 @@ def _in_future_clause(token: Token) -> bool:
     return verb is not None and verb_tense(verb) == "future"
 
 
-def status_for(
-    doc: Doc, clauses: list[tuple[int, int]], k: int, pspan: Span | None = None
-) -> tuple[str, bool]:
+def status_for(doc: Doc, clauses: list[tuple[int, int]], k: int, pspan: Span) -> tuple[str, bool]:
     """Status for the percent ``pspan`` in clause ``k`` and whether a cue (not the default)
     gave it."""
     t = tables()
     lo, hi = clauses[k]
-    own = _status_in(doc, lo, hi, _replaced_phrase(doc, pspan) if pspan is not None else range(0))
+    own = _status_in(doc, lo, hi, _replaced_phrase(doc, pspan))
     if own is None and doc[lo].lower_ == "as" and k > 0:
         own = _status_in(doc, *clauses[k - 1])
     if (own is None or own == "in_effect") and k + 1 < len(clauses):
