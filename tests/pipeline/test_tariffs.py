@@ -89,6 +89,18 @@ def test_retaliatory(nlp):
     assert (t.imposer, t.target, t.products, t.measure) == ("CAN", "USA", ("steel",), "retaliatory")
 
 
+def test_retaliation_named_for_another_tariff_is_not_this_rates_measure(nlp):
+    # "retaliatory" modifies the other side's tariffs, not the duties that carry the rate
+    text = (
+        "Ghana vowed retaliatory tariffs against Kenya after Nairobi's decision to impose "
+        "30% duties on cocoa imports."
+    )
+    t = only(nlp, text)
+    assert (t.rate_percent, t.measure) == (30.0, "sectoral")
+    text = "Peru responded with retaliatory tariffs of 20% on Chilean wine."
+    assert only(nlp, text).measure == "retaliatory"
+
+
 def test_threatened(nlp):
     t = only(nlp, "The EU threatened 50% duties on American whiskey.")
     assert (t.imposer, t.target, t.products, t.status) == ("EUU", "USA", ("whiskey",), "threatened")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..tense import governing_verb, verb_tense
+from .tariff_words import is_tariff_word
 from .tokens import lemma, phrase_hits, phrases_in
 from .vocabulary import tables
 
@@ -153,7 +154,11 @@ def measure_for(
     other."""
     t = tables()
     lo, hi = clause
-    clause_kinds = set(phrases_in(doc, lo, hi, t.measure_cues))
+    clause_kinds = {
+        kind
+        for kind, i in phrase_hits(doc, lo, hi, t.measure_cues)
+        if not _modifies_other_tariff(doc[i], tariff)
+    }
     a = max(lo, min(pspan.start, tariff.i) - 4)
     b = min(hi, max(pspan.end, tariff.i + 1) + 4)
     near = set(phrases_in(doc, a, b, t.measure_cues))
@@ -171,6 +176,14 @@ def measure_for(
         across = "board" in words and "reciprocal" not in words and "liberation" not in words
         return "baseline" if across and not has_target else "reciprocal"
     return "sectoral" if products else "other"
+
+
+def _modifies_other_tariff(cue: Token, tariff: Token) -> bool:
+    """True when the cue word modifies a tariff noun other than the rate's ("the bloc would
+    implement retaliatory tariffs ... following the decision to impose 25% duties on steel"):
+    the cue is that tariff's measure."""
+    head = cue.head
+    return cue.dep_ in {"amod", "compound"} and head.i != tariff.i and is_tariff_word(head)
 
 
 def has_word_near(doc: Doc, pspan: Span, tariff: Token, word: str) -> bool:
