@@ -749,3 +749,27 @@ def test_trucks_are_not_automobiles(nlp):
     assert fact.products == ("trucks",)
     [fact] = facts(nlp, "Peru will put 25% tariffs on pickup trucks.")
     assert fact.products == ("automobiles",)
+
+
+# ------------------------------------------------------------ "respectively" pairs in order
+
+
+def test_respectively_pairs_targets_with_rates_in_order(nlp):
+    text = "Kenya and Ghana will face U.S. duties of 12% and 18%, respectively, from next month."
+    assert sides(nlp, text) == {(12.0, "USA", "KEN"), (18.0, "USA", "GHA")}
+    text = "Washington set tariffs of 15 per cent and 25 per cent on Chile and Peru respectively."
+    assert sides(nlp, text) == {(15.0, "USA", "CHL"), (25.0, "USA", "PER")}
+
+
+def test_respectively_pairs_imposers_with_rates_in_order(nlp):
+    text = "Chile and Peru imposed tariffs of 5% and 9%, respectively, on Bolivian wheat."
+    assert sides(nlp, text) == {(5.0, "CHL", "BOL"), (9.0, "PER", "BOL")}
+
+
+def test_respectively_with_unequal_counts_pairs_nothing(nlp):
+    # one rate for two countries: each country faces it
+    text = "A 30% tariff will be imposed on imports from Kenya and Ghana, respectively, in May."
+    assert {(rate, target) for rate, _, target in sides(nlp, text)} == {
+        (30.0, "KEN"),
+        (30.0, "GHA"),
+    }

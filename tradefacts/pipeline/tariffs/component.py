@@ -47,6 +47,7 @@ from .linking import (
 )
 from .parties import clause_roles, compared_roles, elliptic_roles
 from .products import products_in_scope
+from .respective import joint_sides, respective_side
 from .roles_model import Reading, choose_roles
 from .scope import goods_named_before, scope_preps
 from .tariff_words import tariff_tokens
@@ -65,6 +66,7 @@ def find_tariffs(doc: Doc) -> list[TariffRate]:
     if not ctx.tariff:
         return []
     ctx.rated = rated_tariff_words(ctx, percents)
+    ctx.percents = percents
     ranking, partners = dominance(ctx, ctx.rated)
     found: list[Found] = []
     for pct in percents:
@@ -153,6 +155,11 @@ def _facts_for_percent(
         measure,
     )
     imposer, targets = choose_roles(ctx, pspan, tariff, sent, reading)
+    paired = respective_side(ctx, sent, pspan, [t for t in targets if t is not None])
+    targets = [paired] if paired is not None else targets
+    if imposer is not None and imposer in roles.imposers:
+        joint = joint_sides(ctx, sent, imposer)  # "Chile and Peru imposed 5% and 9%, respectively"
+        imposer = respective_side(ctx, sent, pspan, joint) or imposer
     if measure == "reciprocal" and not targets:
         measure = "baseline" if has_word_near(doc, pspan, tariff, "board") else measure
     status, cued = status_for(doc, clauses, k, pspan)

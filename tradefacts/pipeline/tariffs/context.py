@@ -207,6 +207,7 @@ class Context:
     sent_start: list[int] = field(default_factory=list)
     sent_end: list[int] = field(default_factory=list)
     rated: frozenset[int] = frozenset()  # tariff words that some percent is the rate of
+    percents: list[Percent] = field(default_factory=list)  # the doc's rates, in text order
 
     def __post_init__(self) -> None:
         self.text = doc_text(self.doc)
