@@ -52,6 +52,20 @@ def test_uk_prime_minister_with_title_and_surname(nlp):
     assert countries_in(doc, 0, len(doc.text)) == ["GBR"]
 
 
+def test_hyphenated_surname_alone_is_the_person_not_an_organisation(nlp):
+    doc = nlp(
+        "Chilean Finance Minister Ana Soto-Mayorga met officials in Lima on Monday. "
+        "Soto-Mayorga left Lima on Tuesday without a deal, and Soto-Mayorga's aides said talks "
+        "would resume."
+    )
+    pid = person_slug("Ana Soto-Mayorga")
+    texts = [doc.text[m.start : m.end] for m in doc._.mentions if m.entity_id == pid]
+    assert texts.count("Soto-Mayorga") == 2
+    assert not any(
+        e.type == "organization" and "Mayorga" in e.name for e in doc._.entities.values()
+    )
+
+
 def test_unknown_person_gets_role_and_country_from_apposition(nlp):
     doc = nlp('"We will not be bullied," said Maria Gonzalez, Mexico\'s deputy economy minister.')
     person = doc._.entities[person_slug("Maria Gonzalez")]

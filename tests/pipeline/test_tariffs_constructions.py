@@ -773,3 +773,16 @@ def test_respectively_with_unequal_counts_pairs_nothing(nlp):
         (30.0, "KEN"),
         (30.0, "GHA"),
     }
+
+
+# ------------------------------------------------------------ a rate in parentheses after a country
+
+
+def test_rate_in_parentheses_after_a_country_is_that_countrys(nlp):
+    text = "Washington unveiled duties on Kenya (14%), Ghana (21%) and Peru (17%) on Friday."
+    assert sides(nlp, text) == {(14.0, "USA", "KEN"), (21.0, "USA", "GHA"), (17.0, "USA", "PER")}
+
+
+def test_rate_in_parentheses_after_goods_keeps_the_clause_target(nlp):
+    text = "Chile raised its tariffs on Peruvian wine (12%) this year."
+    assert sides(nlp, text) == {(12.0, "CHL", "PER")}

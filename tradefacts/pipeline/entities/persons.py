@@ -4,7 +4,7 @@ linked to them (within-article mention resolution).
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..document import EntityInfo, Mention, doc_text
 from .gazetteer import Gazetteer, Official, official_by_spelling, person_slug
@@ -286,18 +286,38 @@ def _scan_surnames(state: DocState) -> None:
         surnames.setdefault(word, person)
     if not surnames:
         return
+    hyphenated = {word.split("-")[0]: word for word in surnames if "-" in word.strip("-")}
     for i, text in enumerate(token_table(doc).texts):
+        end = i + 1
+        if text in hyphenated and text not in surnames:  # "Keller-Sutter": three tokens
+            end = _tokens_spelling(doc, i, hyphenated[text])
+            text = hyphenated[text] if end > i else text
         if text not in surnames or i in state.taken or i in state.gaz_tokens:
             continue
         tok = doc[i]
         if tok.is_stop or not text[:1].isupper():
             continue
         ent = state.person_ent(i)
-        if ent is not None and _trimmed_len(state, ent) > 1:
+        if ent is not None and _trimmed_len(state, ent) > end - i:
             continue  # part of another person's name ("Melania Trump")
-        if blocked(state, tok.idx, tok.idx + len(tok)):
+        if blocked(state, tok.idx, doc[end - 1].idx + len(doc[end - 1])):
             continue
-        _add_person_mention(state, surnames[tok.text], tok.i, tok.i + 1, "surname")
+        _add_person_mention(state, surnames[text], i, end, "surname")
+
+
+def _tokens_spelling(doc: Doc, start: int, word: str) -> int:
+    """The end of the tokens from ``start`` that spell ``word`` exactly, else ``start``."""
+    text, at = "", doc[start].idx
+    for i in range(start, min(len(doc), start + 7)):
+        token = doc[i]
+        if token.idx != at + len(text) or (i > start and doc[i - 1].whitespace_):
+            return start
+        text += token.text
+        if text == word:
+            return i + 1
+        if not word.startswith(text):
+            return start
+    return start
 
 
 def _given_names_used_alone(state: DocState) -> dict[str, PersonRecord]:

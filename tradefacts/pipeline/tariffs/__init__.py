@@ -12,6 +12,7 @@ Modules, in import order (each imports only from those above it):
 - ``frame``: the tariff word's verb, subject, speaker, "exemption from"
 - ``parties``: imposer and target the clause states
 - ``implicit``: imposer and target the clause leaves out (sentence, article, default)
+- ``pairing``: one side per rate ("20% and 19%, respectively", "Cambodia (49%)")
 - ``products``: product categories in the tariff's scope
 - ``cues``: status, qualifier and measure from cue words
 - ``facts``: evidence and consolidation into ``TariffRate`` facts

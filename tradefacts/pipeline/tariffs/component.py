@@ -45,9 +45,9 @@ from .linking import (
     own_scope,
     rated_tariff_words,
 )
+from .pairing import joint_sides, parenthesized_owner, respective_side
 from .parties import clause_roles, compared_roles, elliptic_roles
 from .products import products_in_scope
-from .respective import joint_sides, respective_side
 from .roles_model import Reading, choose_roles
 from .scope import goods_named_before, scope_preps
 from .tariff_words import tariff_tokens
@@ -157,6 +157,9 @@ def _facts_for_percent(
     imposer, targets = choose_roles(ctx, pspan, tariff, sent, reading)
     paired = respective_side(ctx, sent, pspan, [t for t in targets if t is not None])
     targets = [paired] if paired is not None else targets
+    owner = parenthesized_owner(ctx, pspan)
+    if owner is not None and owner != imposer and owner not in roles.imposers:
+        targets = [owner]
     if imposer is not None and imposer in roles.imposers:
         joint = joint_sides(ctx, sent, imposer)  # "Chile and Peru imposed 5% and 9%, respectively"
         imposer = respective_side(ctx, sent, pspan, joint) or imposer

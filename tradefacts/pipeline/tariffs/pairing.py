@@ -1,5 +1,6 @@
-"""Rates paired with sides in order: "Vietnam and Indonesia face tariffs of 20% and 19%,
-respectively" states 20% on Vietnam and 19% on Indonesia, not each rate on both."""
+"""Rates paired with one of the sides a clause names: in order ("Vietnam and Indonesia face
+tariffs of 20% and 19%, respectively" states 20% on Vietnam and 19% on Indonesia, not each rate
+on both), or by a parenthesis ("tariffs on Vietnam (46%), Cambodia (49%)")."""
 
 from __future__ import annotations
 
@@ -44,3 +45,16 @@ def joint_sides(ctx: Context, sent: Span, side: str) -> list[str]:
                 out.append(other.iso)
         return out
     return [side]
+
+
+def parenthesized_owner(ctx: Context, pspan: Span) -> str | None:
+    """The country whose mention stands right before the parenthesis that holds only the rate
+    ``pspan``: "Cambodia (49%)", "Brazil (50 per cent)"; else None."""
+    doc = ctx.doc
+    before, after = pspan.start - 1, pspan.end
+    if before < 1 or after >= len(doc) or doc[before].text != "(" or doc[after].text != ")":
+        return None
+    mention = ctx.by_token.get(before - 1)
+    if mention is None or mention.end != before or mention.is_person:
+        return None
+    return mention.iso
