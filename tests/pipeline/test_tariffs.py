@@ -101,6 +101,17 @@ def test_retaliation_named_for_another_tariff_is_not_this_rates_measure(nlp):
     assert only(nlp, text).measure == "retaliatory"
 
 
+def test_a_scope_adjective_of_another_noun_is_not_the_rates_measure(nlp):
+    # "global" describes the reset, not the levy: the rate is Kenya's, not every partner's
+    text = (
+        "The 30% import levy - among the highest under Washington's global trade reset - took "
+        "effect at midnight, Kenyan officials said."
+    )
+    t = only(nlp, text)
+    assert (t.measure, t.target) == ("other", "KEN")
+    assert only(nlp, "Washington set a global 10% tariff on all imports.").measure == "baseline"
+
+
 def test_threatened(nlp):
     t = only(nlp, "The EU threatened 50% duties on American whiskey.")
     assert (t.imposer, t.target, t.products, t.status) == ("EUU", "USA", ("whiskey",), "threatened")

@@ -164,7 +164,12 @@ def measure_for(
     near = set(phrases_in(doc, a, b, t.measure_cues))
     sub_lo = max(lo, tariff.left_edge.i)
     sub_hi = min(hi, tariff.right_edge.i + 1, sub_lo + 30)
-    near |= set(phrases_in(doc, sub_lo, sub_hi, t.measure_cues))
+    near |= {
+        kind
+        for kind, i in phrase_hits(doc, sub_lo, sub_hi, t.measure_cues)
+        if (doc[i].lower_,) not in t.measure_cues
+        or not _describes_other_noun(doc[i], tariff, pspan)
+    }
     if "retaliatory" in clause_kinds:
         return "retaliatory"
     if qualifier == "average" or "average" in near:
@@ -184,6 +189,20 @@ def _modifies_other_tariff(cue: Token, tariff: Token) -> bool:
     the cue is that tariff's measure."""
     head = cue.head
     return cue.dep_ in {"amod", "compound"} and head.i != tariff.i and is_tariff_word(head)
+
+
+def _describes_other_noun(cue: Token, tariff: Token, pspan: Span) -> bool:
+    """True when the (one-word) cue modifies a noun of its own, with no tariff word or rate between
+    them ("the 39% levy - among the highest under Trump's global trade reset -"); "the global
+    tariff regime" keeps its cue."""
+    head = cue.head
+    if cue.dep_ not in {"amod", "compound"} or head.i == tariff.i:
+        return False
+    lo, hi = min(cue.i, head.i), max(cue.i, head.i) + 1
+    return not any(
+        i == tariff.i or pspan.start <= i < pspan.end or is_tariff_word(cue.doc[i])
+        for i in range(lo, hi)
+    )
 
 
 def has_word_near(doc: Doc, pspan: Span, tariff: Token, word: str) -> bool:
