@@ -270,3 +270,18 @@ def test_earlier_in_the_day_dates_an_event_through_the_timex_tagger(nlp) -> None
     assert [(m.date, m.date_text) for m in meetings] == [
         (dt.date(2025, 7, 15), "Earlier in the day")
     ]
+
+
+# --- a purpose phrase is the aim of the act it hangs on, not an act of its own ---------------
+
+
+def test_purpose_gerund_and_bid_infinitive_join_the_trip(nlp):
+    for text in (
+        "Kenyan Trade Minister Amina Otieno was travelling to Accra on Tuesday on a trip aimed "
+        "at striking a deal with Ghanaian President John Mahama.",
+        "Kenyan Trade Minister Amina Otieno flew to Accra on Tuesday in a bid to strike a deal "
+        "with Ghanaian President John Mahama.",
+    ):
+        facts = tradefacts.extract_text(text, doc_id="purpose", published=REF)
+        assert [e.type for e in facts.events] == ["visit"], facts.events
+        assert "person:amina-otieno" in facts.events[0].participants

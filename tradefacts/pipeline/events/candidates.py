@@ -99,12 +99,34 @@ def _group_key(trig: Trigger, by_token: dict[int, Trigger]) -> tuple[int, str]:
     ("will travel to Edinburgh to meet producers") joins that trigger's event."""
     head = clause_head(trig.token)
     governor = by_token.get(head.head.i)
-    is_purpose = head.dep_ in ("advcl", "xcomp") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
-    )
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    is_purpose = head.dep_ in ("advcl", "xcomp") and infinitive
+    if not is_purpose and _purpose_phrase(head, infinitive):
+        governor = _trigger_above(head, by_token)  # "a trip aimed at striking a deal"
+        is_purpose = True
     if is_purpose and governor is not None and governor is not trig:
         return clause_head(governor.token).i, family(governor.type)
     return head.i, family(trig.type)
+
+
+def _purpose_phrase(head: Token, infinitive: bool) -> bool:
+    """True for a purpose phrase: a gerund after "at"/"to" ("aimed at striking", "with a view to
+    concluding") or an infinitive of a noun ("in a bid to strike")."""
+    gerund = head.dep_ == "pcomp" and head.tag_ == "VBG" and head.head.lower_ in ("at", "to")
+    return gerund or (infinitive and head.dep_ == "acl" and head.head.pos_ == "NOUN")
+
+
+def _trigger_above(head: Token, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The first trigger among the (at most four) tokens above ``head``."""
+    cur = head
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        found = by_token.get(cur.i)
+        if found is not None:
+            return found
+    return None
 
 
 def _candidate(
