@@ -786,3 +786,17 @@ def test_rate_in_parentheses_after_a_country_is_that_countrys(nlp):
 def test_rate_in_parentheses_after_goods_keeps_the_clause_target(nlp):
     text = "Chile raised its tariffs on Peruvian wine (12%) this year."
     assert sides(nlp, text) == {(12.0, "CHL", "PER")}
+
+
+# ------------------------------------------------- a passive agent inside the subject of "face"
+
+
+def test_agent_inside_the_subject_of_face_imposes(nlp):
+    for text in (
+        "Kenyan exporters, already squeezed by the duties imposed by Ghana, will face 30% levies "
+        "from May.",
+        "Some Kenyan products will now face up to 30% total duty — some of the highest rates ever "
+        "imposed by Ghana.",
+        "Kenyan tea, long taxed by Ghana at lower rates, will face a 30% duty from May.",
+    ):
+        assert sides(nlp, text) == {(30.0, "GHA", "KEN")}, text

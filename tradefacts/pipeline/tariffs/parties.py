@@ -587,6 +587,9 @@ def _subject_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return None
     verbs = (verb, f.subject_verb)
     if _within(m, subject) and verb_in(verb, t.target_subject_verbs):
+        agent = _agent_above(h, subject)
+        if agent is not None:  # "products face 50% — the highest rates imposed by the U.S."
+            return "imposer" if verb_in(agent.head, t.impose_verbs) else None
         return "target"  # "Key Japanese exports ... face duties of up to 25%"
     direct = h == subject or (h.head == subject and h.dep_ in {"poss", "compound", "amod", "nmod"})
     if not direct:
@@ -597,6 +600,16 @@ def _subject_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return "target"  # "Australian products had the lowest tariff rate": goods bear it
     if any(verb_in(v, t.impose_verbs) for v in verbs) and f.critic is None:
         return "imposer"
+    return None
+
+
+def _agent_above(h: Token, top: Token) -> Token | None:
+    """The passive agent ("by ...") that ``h`` hangs in, below ``top``, if any."""
+    cur = h
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "agent":
+            return cur
+        cur = cur.head
     return None
 
 
