@@ -66,6 +66,14 @@ def test_hyphenated_surname_alone_is_the_person_not_an_organisation(nlp):
     )
 
 
+def test_parenthesised_abbreviation_names_the_country_only_when_it_spells_it(nlp):
+    doc = nlp("Trade between Chile, Peru and Colombia (PACA) grew. PACA members met in Lima.")
+    codes = {doc.text[m.start : m.end]: m.entity_id for m in doc._.mentions}
+    assert codes.get("PACA") != "country:COL"
+    doc = nlp("Officials from Bosnia and Herzegovina (BiH) said BiH would respond.")
+    assert [m.entity_id for m in doc._.mentions].count("country:BIH") == 3
+
+
 def test_unknown_person_gets_role_and_country_from_apposition(nlp):
     doc = nlp('"We will not be bullied," said Maria Gonzalez, Mexico\'s deputy economy minister.')
     person = doc._.entities[person_slug("Maria Gonzalez")]

@@ -115,6 +115,8 @@ def _add_defined_abbreviations(state: DocState) -> None:
         abbr = doc[i + 1]
         if i + 1 in state.gaz_tokens or not _looks_abbreviated(abbr.text):
             continue
+        if not _abbreviates(abbr.text, _country_text_before(state, i - 1)):
+            continue  # "Mexico, the United States, and Canada (USMCA)": not Canada's letters
         defined.setdefault(abbr.text, state.country_at[i - 1])
     if not defined:
         return
@@ -125,6 +127,22 @@ def _add_defined_abbreviations(state: DocState) -> None:
         _add_country(state, code, tok.idx, tok.idx + len(tok.text), "code")
         state.gaz_tokens[tok.i] = "COUNTRY"
         state.country_at[tok.i] = code
+
+
+def _country_text_before(state: DocState, last: int) -> str:
+    """The text of the country mention whose tokens end at ``last``."""
+    code = state.country_at[last]
+    first = last
+    while first - 1 in state.country_at and state.country_at[first - 1] == code:
+        first -= 1
+    return state.doc[first : last + 1].text
+
+
+def _abbreviates(abbr: str, name: str) -> bool:
+    """True when the capitals of ``abbr`` occur in order in ``name`` ("BiH" in "Bosnia and
+    Herzegovina", "PH" in "Philippines"; not "USMCA" in "Canada")."""
+    letters = iter(name.lower())
+    return all(c.lower() in letters for c in abbr if c.isupper())
 
 
 def _looks_abbreviated(text: str) -> bool:
