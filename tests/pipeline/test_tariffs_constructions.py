@@ -800,3 +800,13 @@ def test_agent_inside_the_subject_of_face_imposes(nlp):
         "Kenyan tea, long taxed by Ghana at lower rates, will face a 30% duty from May.",
     ):
         assert sides(nlp, text) == {(30.0, "GHA", "KEN")}, text
+
+
+# ------------------------------------------------------- "over"/"amid" give a reason, not scope
+
+
+def test_reason_after_the_scope_names_no_goods_and_no_target(nlp):
+    facts_ = facts(nlp, "Washington slapped 25% duties on Kenyan goods over Ugandan oil purchases.")
+    assert [(t.imposer, t.target, t.products) for t in facts_] == [("USA", "KEN", ())]
+    facts_ = facts(nlp, "Beijing put 15% tariffs on US coal amid a dispute with Canada.")
+    assert [(t.imposer, t.target, t.products) for t in facts_] == [("CHN", "USA", ("coal",))]

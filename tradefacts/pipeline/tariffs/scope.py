@@ -125,6 +125,10 @@ _COLLECTIVE_NOUNS = frozenset(
 )
 
 
+#: Prepositions that give a tariff's reason, not its scope.
+_REASON_PREPS = frozenset({"over", "amid"})
+
+
 def prep_scope(doc: Doc, prep: Token, lo: int, hi: int) -> range:
     """Tokens of a prepositional phrase, cut before an appositive or clause after a comma/dash."""
     start, end = max(lo, prep.left_edge.i), min(hi, prep.right_edge.i + 1)
@@ -139,6 +143,8 @@ def prep_scope(doc: Doc, prep: Token, lo: int, hi: int) -> range:
                 continue
         if tok.text in {"-", "\u2013", "\u2014", "(", ";"}:
             return range(start, j)
+        if tok.dep_ == "prep" and tok.lower_ in _REASON_PREPS:
+            return range(start, j)  # "on Indian exports over Russian oil purchases": the reason
         if tok.pos_ == "CCONJ" and j + 1 < end and doc[j + 1].like_num:
             return range(start, j)  # "on canola oil and 25 percent on pork": the next rate
         if (
@@ -168,6 +174,8 @@ def on_window(doc: Doc, tariff: Token, hi: int) -> set[int]:
             break  # "on auto parts and the 50% duty on steel": the next tariff's scope
         if tok.lower_ in {"for", "over"} and j + 1 < hi and doc[j + 1].lower_ in _POSSESSIVES:
             break  # "on goods from India for its purchases of Russian oil": a reason
+        if tok.dep_ == "prep" and tok.lower_ in _REASON_PREPS:
+            break  # "on Indian exports over Russian oil purchases"
         if tok.text == "," and j + 1 < hi and doc[j + 1].pos_ in LIST_BREAK_POS:
             break  # "on rice, a figure Tokyo disputes": the list of goods has ended
         out.add(j)
