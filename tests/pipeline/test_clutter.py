@@ -135,6 +135,23 @@ def test_parenthesised_credits_inside_a_line() -> None:
     assert marked == ["(Reuters/Kim Hong-Ji)", "(AP Photo/Evan Vucci)"]
 
 
+def test_file_photo_caption_glued_into_a_line_is_marked() -> None:
+    caption = (
+        "FILE - Kenyan President William Ruto addresses reporters at State House in Nairobi, "
+        "March 3, 2025. (AP Photo/Brian Inganga, File)"
+    )
+    text = "Ruto spoke on Friday. " + caption + "NAIROBI: Kenya said on Friday it would retaliate."
+    marked = [text[a:b] for a, b in clutter_ranges(text)]
+    assert marked == [caption]
+
+
+def test_share_bar_glued_into_a_line_is_marked() -> None:
+    text = "01 Aug 2025 Bookmark Bookmark WhatsApp Telegram Facebook Twitter Email LinkedInRead on."
+    marked = [text[a:b].strip() for a, b in clutter_ranges(text)]
+    assert "Bookmark Bookmark WhatsApp Telegram Facebook Twitter Email" in marked[0]
+    assert not any("Read on" in m for m in marked)
+
+
 def test_bbc_caption_label_is_marked_but_caption_kept() -> None:
     text = 'Image caption, Sir Keir Starmer called the India deal "landmark"'
     marked = [text[a:b] for a, b in clutter_ranges(text)]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from tradefacts.models import TradeEvent
 from tradefacts.pipeline.document import DateMention, EntityInfo, Mention
 from tradefacts.pipeline.events import quoted_ranges
+from tradefacts.pipeline.events.context import event_dates
 
 Dates = list[tuple[str, dt.date | None, str]]
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -694,3 +695,12 @@ def test_commission_org_with_country_on_real_pipeline(nlp) -> None:
     said = [e for e in doc._.events if e.type == "announcement"]
     assert said and "country:EUU" in said[0].participants
     assert said[0].date == dt.date(2025, 7, 14)
+
+
+def test_dates_in_page_clutter_time_no_event(nlp):
+    text = (
+        "FILE - Kenyan President William Ruto speaks in Nairobi, March 3, 2025. "
+        "(AP Photo/Brian Inganga, File)\nRuto met Ghana's president on Tuesday, July 29, 2025."
+    )
+    doc = nlp(text)
+    assert [d.text for d in event_dates(doc)] == ["Tuesday, July 29, 2025"]

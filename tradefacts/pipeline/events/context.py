@@ -79,6 +79,7 @@ def event_dates(doc: Doc) -> list[DateMention]:
         for d in doc._.dates or []
         if not ISO_DATE.fullmatch(d.text.strip())
         and not any(a <= d.start and d.end <= b for a, b in spans)
+        and not in_clutter(doc, d.start, d.end)
     ]
 
 
