@@ -149,3 +149,20 @@ def test_a_named_speaker_keeps_the_words_whatever_their_title_means(nlp) -> None
         "Growers Group."
     )
     assert speakers(text) == ["Lena Ortiz"]
+
+
+def test_the_spokesperson_speaks_for_the_body_named_before(nlp) -> None:
+    text = (
+        "Peru's Ministry of Foreign Trade said on Monday it would study the measure. "
+        'The spokesperson said, "These duties break the rules of our free trade agreement," '
+        "adding that talks would continue."
+    )
+    assert speakers(text) == ["Ministry of Foreign Trade"]
+
+
+def test_a_spokesperson_of_no_named_body_is_no_speaker(nlp) -> None:
+    text = (
+        "Peru's Ministry of Foreign Trade said on Monday it would study the measure. "
+        'A spokesperson said, "These duties break the rules of our free trade agreement."'
+    )
+    assert speakers(text) == []

@@ -41,6 +41,8 @@ class Cues:
     term_markers: tuple[str, ...]
     non_reporting_preps: dict[str, frozenset[str]]
     relay_verbs: frozenset[str] = frozenset()
+    spokesperson_heads: frozenset[str] = frozenset()
+    spokesperson_bodies: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +61,8 @@ def cues() -> Cues:
         agent_heads=frozenset(raw["agent_heads"]),
         term_markers=tuple(raw["term_markers"]),
         relay_verbs=frozenset(raw.get("relay_verbs", ())),
+        spokesperson_heads=frozenset(raw.get("spokesperson_heads", ())),
+        spokesperson_bodies=frozenset(raw.get("spokesperson_bodies", ())),
         non_reporting_preps={k: frozenset(v) for k, v in raw["non_reporting_preps"].items()},
     )
 

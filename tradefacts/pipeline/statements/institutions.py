@@ -38,8 +38,30 @@ def institution_speaker(subject: Token, c: Cues) -> str | None:
                         found = _institution(obj, c)
                         if found:
                             return found
+        if head in c.spokesperson_heads and _definite(subject):
+            return _earlier_body(subject, c)  # "China's Ministry of Commerce ... The Spokesperson"
         return None
     return _institution(subject, c)
+
+
+def _definite(tok: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in tok.children)
+
+
+def _earlier_body(tok: Token, c: Cues) -> str | None:
+    """The latest government body the article named before ``tok`` (outside clutter): whom a
+    bare "the spokesperson" speaks for."""
+    doc = tok.doc
+    ents = doc._.entities or {}
+    best: Mention | None = None
+    for m in doc._.mentions or []:
+        info = ents.get(m.entity_id)
+        if m.end > tok.idx or info is None or info.type != "organization":
+            continue
+        words = set(info.name.lower().split())
+        if words & c.spokesperson_bodies and not in_clutter(doc, m.start, m.end):
+            best = m
+    return best.entity_id if best is not None else None
 
 
 def _institution(tok: Token, c: Cues) -> str | None:
