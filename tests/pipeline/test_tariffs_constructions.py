@@ -810,3 +810,14 @@ def test_reason_after_the_scope_names_no_goods_and_no_target(nlp):
     assert [(t.imposer, t.target, t.products) for t in facts_] == [("USA", "KEN", ())]
     facts_ = facts(nlp, "Beijing put 15% tariffs on US coal amid a dispute with Canada.")
     assert [(t.imposer, t.target, t.products) for t in facts_] == [("CHN", "USA", ("coal",))]
+
+
+# ---------------------------------------------- a rate in the second verb of a relative clause
+
+
+def test_rate_in_a_coordinated_verb_of_a_relative_clause(nlp):
+    text = (
+        "Peru matched Chilean tariffs, which remain in place and went up from 12 per cent to "
+        "18 per cent last month."
+    )
+    assert sides(nlp, text) == {(12.0, "CHL", "PER"), (18.0, "CHL", "PER")}

@@ -75,8 +75,9 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
                 changed = _change_phrase_before(ctx, via)
                 if changed is not None:
                     return changed  # "mitigating the increase of the tariff on X to 27.5%"
-                if anc.dep_ in {"relcl", "acl"}:
-                    owner = _relative_owner(ctx, anc.head)
+                clause = _first_conjunct(anc)  # "which remain in place and went up to 35%"
+                if clause.dep_ in {"relcl", "acl"}:
+                    owner = _relative_owner(ctx, clause.head)
                     if owner is not None:
                         return (
                             owner  # "the levy, which stands at 25 per cent", "tariffs reaching 90%"
@@ -224,6 +225,16 @@ def _tariff_in_argument(ctx: Context, arg: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((g for g in child.children if g.i in ctx.tariff), None)
     return None
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The first of coordinated verbs ("remain" of "remain in place and went up")."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ != "conj" or cur.head.pos_ not in {"VERB", "AUX"}:
+            break
+        cur = cur.head
+    return cur
 
 
 def _relative_owner(ctx: Context, noun: Token) -> Token | None:
