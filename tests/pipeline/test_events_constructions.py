@@ -285,3 +285,17 @@ def test_purpose_gerund_and_bid_infinitive_join_the_trip(nlp):
         facts = tradefacts.extract_text(text, doc_id="purpose", published=REF)
         assert [e.type for e in facts.events] == ["visit"], facts.events
         assert "person:amina-otieno" in facts.events[0].participants
+
+
+# --- a date that labels a thing ("the July 9 cutoff") gives way to one that times the clause --
+
+
+def test_a_deadline_date_in_a_with_phrase_does_not_date_the_reported_act(nlp):
+    text = (
+        'With the August 9 cutoff for his "reciprocal tariff" pause fast approaching, President '
+        "William Ruto revealed on Monday that Kenya and Ghana have struck a new trade accord."
+    )
+    facts = tradefacts.extract_text(text, doc_id="cutoff", published=REF)
+    dates = {e.date for e in facts.events}
+    assert dt.date(2025, 7, 28) in dates
+    assert not any(d is not None and d.month == 8 for d in dates), facts.events

@@ -76,11 +76,16 @@ def attach_date(
     if planned:
         return None
     governing = _date_lenders(head)
-    for d, root in ctx.date_roots:
-        same_sentence = ctx.sentence_of[root.i][0] == ctx.sentence_of[head.i][0]
-        if same_sentence and clause_head(root).i in governing:
-            return d
-    return None
+    lent = [
+        (d, root)
+        for d, root in ctx.date_roots
+        if ctx.sentence_of[root.i][0] == ctx.sentence_of[head.i][0]
+        and clause_head(root).i in governing
+    ]
+    # "With the July 9 cutoff approaching, X revealed on Wednesday ...": a date that labels a
+    # thing gives way to one that times the clause
+    timing = [d for d, root in lent if not _times_other(root, others)]
+    return timing[0] if timing else (lent[0][0] if lent else None)
 
 
 def same_time_adjuncts(head: Token, others: set[int]) -> set[int]:
