@@ -156,6 +156,9 @@ def test_status(nlp, text, status):
         ("Peruvian avocados face a 20% tariff in Chile.", "in_effect"),
         ("The US set a 19 per cent levy on imports from Ghana after the talks.", "announced"),
         ("Chile imposed a 20% tariff on Peruvian avocados.", "in_effect"),
+        ("Peruvian avocados will now be facing a 20% tariff in Chile.", "announced"),
+        ("Peruvian avocados now face a 20% tariff in Chile.", "in_effect"),
+        ("Peruvian avocados will still face a 20% tariff in Chile.", "in_effect"),
     ],
 )
 def test_a_verb_cue_in_a_future_clause_announces_the_rate(nlp, text, status):

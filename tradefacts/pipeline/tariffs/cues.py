@@ -49,9 +49,14 @@ def _percent_after(doc: Doc, i: int) -> bool:
 def _refined(doc: Doc, kind: str, i: int) -> str:
     """The status a cue at token ``i`` gives: a verb of a rate in effect in a future clause
     announces it ("will face 25%"); "would levy" in a clause of an agreement states the agreed
-    rate ("an agreement that would levy 15%"), announced rather than threatened."""
+    rate ("an agreement that would levy 15%"), announced rather than threatened; so does "now"
+    in a future clause ("will now face 20%")."""
     if kind == "in_effect" and _in_future_clause(doc[i]):
         return "announced"
+    adverb = doc[i]
+    if kind == "in_effect" and adverb.lower_ in tables().change_adverbs and adverb.dep_ == "advmod":
+        if _in_future_clause(adverb.head):
+            return "announced"  # "will now face a 20% tariff": new, to come
     if kind == "threatened" and doc[i].lower_ == "would" and _of_a_deal(doc[i].head):
         return "announced"
     return kind

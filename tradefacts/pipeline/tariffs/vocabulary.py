@@ -32,6 +32,7 @@ class Tables:
     rate_change_verbs: frozenset[str]  # "cut from 39% to 15%": the rate changed from
     intent_verbs: frozenset[str]  # "has proposed raising ... from 20%": no change yet
     deal_nouns: frozenset[str]  # "an agreement that would levy 15%": agreed, not threatened
+    change_adverbs: frozenset[str]  # "will now face 20%": a new rate to come, not one in effect
     clause_conjunctions: frozenset[str]
     measure_cues: dict[tuple[str, ...], str]
     products: dict[tuple[str, ...], str]
@@ -109,6 +110,7 @@ def tables() -> Tables:
         anaphoric=frozenset(data["anaphoric_words"]),
         rate_change_verbs=frozenset(data["rate_change_verbs"]),
         deal_nouns=frozenset(data["deal_nouns"]),
+        change_adverbs=frozenset(data["change_adverbs"]),
         intent_verbs=frozenset(data["intent_verbs"]),
         clause_conjunctions=frozenset(data["clause_conjunctions"]),
         measure_cues=measure,
