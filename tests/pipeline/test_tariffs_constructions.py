@@ -815,9 +815,14 @@ def test_reason_after_the_scope_names_no_goods_and_no_target(nlp):
 # ---------------------------------------------- a rate in the second verb of a relative clause
 
 
-def test_rate_in_a_coordinated_verb_of_a_relative_clause(nlp):
+def test_rate_in_a_coordinated_or_complement_verb_of_a_relative_clause(nlp):
     text = (
         "Peru matched Chilean tariffs, which remain in place and went up from 12 per cent to "
         "18 per cent last month."
     )
     assert sides(nlp, text) == {(12.0, "CHL", "PER"), (18.0, "CHL", "PER")}
+    text = (
+        "Chilean tariffs on Peruvian wine, which were scheduled to take effect at 18% on May 1, "
+        "have been cut to 12%."
+    )
+    assert {rate for rate, _, _ in sides(nlp, text)} == {18.0, 12.0}

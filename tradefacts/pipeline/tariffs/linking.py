@@ -75,7 +75,7 @@ def linked_tariff(ctx: Context, pspan: Span, lo: int, hi: int) -> Token | None:
                 changed = _change_phrase_before(ctx, via)
                 if changed is not None:
                     return changed  # "mitigating the increase of the tariff on X to 27.5%"
-                clause = _first_conjunct(anc)  # "which remain in place and went up to 35%"
+                clause = _clause_top(anc)  # "which remain in place and went up to 35%"
                 if clause.dep_ in {"relcl", "acl"}:
                     owner = _relative_owner(ctx, clause.head)
                     if owner is not None:
@@ -227,11 +227,12 @@ def _tariff_in_argument(ctx: Context, arg: Token) -> Token | None:
     return None
 
 
-def _first_conjunct(verb: Token) -> Token:
-    """The first of coordinated verbs ("remain" of "remain in place and went up")."""
+def _clause_top(verb: Token) -> Token:
+    """The verb that heads ``verb``'s clause through coordination and open complements
+    ("remain" of "remain in place and went up", "scheduled" of "scheduled to take effect")."""
     cur = verb
     for _ in range(4):
-        if cur.dep_ != "conj" or cur.head.pos_ not in {"VERB", "AUX"}:
+        if cur.dep_ not in {"conj", "xcomp"} or cur.head.pos_ not in {"VERB", "AUX"}:
             break
         cur = cur.head
     return cur
