@@ -152,6 +152,23 @@ def test_share_bar_glued_into_a_line_is_marked() -> None:
     assert not any("Read on" in m for m in marked)
 
 
+def test_readers_comments_after_the_article_are_marked_to_the_end() -> None:
+    body = (
+        "Kenya's trade minister met his Ghanaian counterpart in Accra on Monday to discuss "
+        "tariffs on tea and cocoa, officials said. The two sides agreed to meet again in May. "
+    ) * 4
+    comments = "Login to comment\n\nGhana still charges 40% on Kenyan tea and should pay for it."
+    text = "Kenya and Ghana hold talks\n12 Comments\n" + body + "\n12 Comments\n" + comments
+    ranges = clutter_ranges(text)
+    tail = text.rindex("12 Comments")
+    assert [text[a:b] for a, b in ranges if a >= tail] == [
+        "12 Comments",
+        "Login to comment",
+        "Ghana still charges 40% on Kenyan tea and should pay for it.",
+    ]
+    assert not any("met his Ghanaian counterpart" in text[a:b] for a, b in ranges)
+
+
 def test_bbc_caption_label_is_marked_but_caption_kept() -> None:
     text = 'Image caption, Sir Keir Starmer called the India deal "landmark"'
     marked = [text[a:b] for a, b in clutter_ranges(text)]

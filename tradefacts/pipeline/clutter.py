@@ -49,6 +49,8 @@ class _Patterns:
     max_list_item_chars: int
     min_headline_run: int
     tweet_max_chars: int
+    comments_start: re.Pattern[str]
+    comments_min_body_chars: int
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +79,8 @@ def patterns() -> _Patterns:
         max_list_item_chars=int(data["max_list_item_chars"]),
         min_headline_run=int(data["min_headline_run"]),
         tweet_max_chars=int(data["tweet_max_chars"]),
+        comments_start=re.compile(data["comments_start"]),
+        comments_min_body_chars=int(data["comments_min_body_chars"]),
     )
 
 
@@ -221,6 +225,20 @@ def _embed_blocks(text: str, lines: list[_Line], marked: list[bool], pats: _Patt
             marked[i - 1] = True
 
 
+def _comments_tail(lines: list[_Line], marked: list[bool], pats: _Patterns) -> None:
+    """Readers' comments: everything from a comments header ("19 Comments", "Login to
+    comment") that follows the article body to the end of the page. A header before the body
+    (a comment count under the headline) cuts nothing."""
+    body = 0
+    for i, line in enumerate(lines):
+        if body >= pats.comments_min_body_chars and pats.comments_start.match(line.text):
+            for k in range(i, len(lines)):
+                marked[k] = True
+            return
+        if not marked[i]:
+            body += len(line.text)
+
+
 def clutter_ranges(text: str) -> list[Range]:
     """Sorted, merged local ``(start, end)`` ranges of page clutter in ``text``."""
     pats = patterns()
@@ -228,6 +246,7 @@ def clutter_ranges(text: str) -> list[Range]:
     marked = [_line_is_clutter(line, pats) for line in lines]
     _embed_blocks(text, lines, marked, pats)
     _headline_runs(lines, marked, pats)
+    _comments_tail(lines, marked, pats)
     ranges = [(line.start, line.end) for line, hit in zip(lines, marked, strict=True) if hit]
     for line, hit in zip(lines, marked, strict=True):
         if not hit:
