@@ -299,3 +299,17 @@ def test_a_deadline_date_in_a_with_phrase_does_not_date_the_reported_act(nlp):
     dates = {e.date for e in facts.events}
     assert dt.date(2025, 7, 28) in dates
     assert not any(d is not None and d.month == 8 for d in dates), facts.events
+
+
+# --- "a separate meeting" is another happening, not one more mention of the one told ---------
+
+
+def test_a_separate_meeting_does_not_join_the_meeting_told_before(nlp):
+    text = (
+        "Kenyan Trade Minister Amina Otieno met Ghanaian Trade Minister Kwame Asante in Accra "
+        "on Monday. Otieno extended her stay to seek a separate meeting with Ghanaian Finance "
+        "Minister Ama Mensah."
+    )
+    facts = tradefacts.extract_text(text, doc_id="separate", published=REF)
+    monday = [e for e in facts.events if e.date == dt.date(2025, 7, 28)]
+    assert monday and all("person:ama-mensah" not in e.participants for e in monday)

@@ -63,6 +63,7 @@ class Candidate:
     yearly: bool = False  # timed only by a year ("in 2024", "last year"): history, not news
     persons: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)  # countries, also those of the persons
+    distinct: bool = False  # "a separate meeting", "another call": not one told before
 
 
 def candidates(
@@ -381,6 +382,11 @@ def _make_candidate(
         yearly=when is not None and when.granularity == "year",
         parties=parties,
         persons=persons,
+        distinct=any(
+            c.dep_ == "amod" and c.lower_ in event_data().distinct_modifiers
+            for t in group
+            for c in t.token.children
+        ),
     )
 
 

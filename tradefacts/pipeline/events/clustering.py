@@ -93,6 +93,8 @@ def _compatible(cluster: Cluster, cand: Candidate) -> bool:
         return False
     if not _status_agrees(cluster, cand) or not _times_agree(cluster, cand):
         return False
+    if cand.distinct and not cand.persons <= cluster.persons:
+        return False  # "a separate meeting with Bessent" is not the call with Lutnick
     cluster_countries = {
         p for m in cluster.members for p in m.participants if p.startswith("country:")
     }

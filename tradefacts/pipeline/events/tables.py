@@ -27,6 +27,7 @@ class EventData:
     planned_modals: frozenset[str]
     planned_verbs: frozenset[str]
     planned_modifiers: frozenset[str]
+    distinct_modifiers: frozenset[str]  # "a separate meeting with Bessent": another happening
     planned_date_words: tuple[str, ...]
     party_nouns: frozenset[str]
     two_sides: tuple[str, ...]
@@ -66,6 +67,7 @@ def event_data() -> EventData:
         planned_modals=frozenset(raw["planned_modals"]),
         planned_verbs=frozenset(raw["planned_verbs"]),
         planned_modifiers=frozenset(raw["planned_modifiers"]),
+        distinct_modifiers=frozenset(raw["distinct_modifiers"]),
         planned_date_words=tuple(raw["planned_date_words"]),
         party_nouns=frozenset(raw["party_nouns"]),
         two_sides=tuple(raw["two_sides"]),
