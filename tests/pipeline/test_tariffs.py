@@ -166,6 +166,17 @@ def test_a_verb_cue_in_a_future_clause_announces_the_rate(nlp, text, status):
 
 
 @pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Ruto claimed that the 30% tariff on Ghanaian cocoa is not nearly enough.", "in_effect"),
+        ("Ruto claims Ghana charges a 30% tariff on Kenyan tea.", "claimed"),
+    ],
+)
+def test_a_claim_about_a_definite_rate_does_not_put_its_existence_in_doubt(nlp, text, status):
+    assert only(nlp, text).status == status
+
+
+@pytest.mark.parametrize(
     ("text", "rates"),
     [
         (

@@ -52,6 +52,7 @@ from .roles_model import Reading, choose_roles
 from .scope import goods_named_before, scope_preps
 from .tariff_words import tariff_tokens
 from .tokens import change_noun_of
+from .vocabulary import tables
 
 #: At most this many percents per doc chunk are examined (news has dozens; bounds hostile input).
 MAX_PERCENTS = 200
@@ -175,6 +176,10 @@ def _facts_for_percent(
         status = "in_effect"  # "seeking relief from the 25% tariff": the seeking is not the levy's
     ev = evidence_span(ctx, sent, (clauses[k][0], clauses[k][1]), pspan, tariff)
     definite = _definite(tariff, pspan)
+    if status == "claimed" and definite and not _claim_inside(tariff, pspan):
+        # "Trump claimed that the 30% tariff is not enough": the claim is about the rate,
+        # whose existence "the" takes for granted
+        status, cued = "in_effect", False
     unscoped = not products and not roles.all_partners
     unscoped = unscoped and not scope_preps(tariff, pspan, verb)  # not "the 15% levy on X"
     anaphor = unscoped and not definite and _anaphoric(tariff)  # "That rate is down from 20%"
@@ -240,6 +245,14 @@ def _definite(tariff: Token, pspan: Span) -> bool:
     start = tariff.left_edge.i
     inside = start <= pspan.start and pspan.end <= tariff.i
     return inside and tariff.doc[start].lower_ in _DEFINITE
+
+
+def _claim_inside(tariff: Token, pspan: Span) -> bool:
+    """True when a claim word sits inside the rate's own phrase ("the so-called 30% tariff",
+    "the alleged 25% levy")."""
+    claimed = tables().status_cues
+    words = range(tariff.left_edge.i, tariff.i + 1)
+    return any(claimed.get((tariff.doc[i].lower_,)) == "claimed" for i in words)
 
 
 def _anaphoric(tariff: Token) -> bool:
