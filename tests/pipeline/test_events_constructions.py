@@ -313,3 +313,12 @@ def test_a_separate_meeting_does_not_join_the_meeting_told_before(nlp):
     facts = tradefacts.extract_text(text, doc_id="separate", published=REF)
     monday = [e for e in facts.events if e.date == dt.date(2025, 7, 28)]
     assert monday and all("person:ama-mensah" not in e.participants for e in monday)
+
+
+# --- every capital of a joint subject stands for its country -----------------------------------
+
+
+def test_joint_capitals_subject_names_both_countries(nlp):
+    text = "Kenyan officials said on Monday that Nairobi and Accra have struck a new trade accord."
+    facts = tradefacts.extract_text(text, doc_id="capitals", published=REF)
+    assert any({"country:KEN", "country:GHA"} <= set(e.participants) for e in facts.events)

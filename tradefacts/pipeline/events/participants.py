@@ -94,11 +94,12 @@ def institution_countries(ctx: ArticleContext, subject: Token, head: Token) -> l
     infos = ctx.doc._.entities or {}
     countries: list[str] = []
     institutional = any(t.lemma_.lower() in data.institution_nouns for t in phrase)
+    heads = {subject.i} | {c.i for c in subject.conjuncts}  # "Washington and Hanoi have agreed"
     for token in phrase:
         for entity_id, etype in ctx.mention_tokens.get(token.i, []):
             info = infos.get(entity_id)
             country = getattr(info, "country", None)
-            metonym = etype == "place" and token.i == subject.i
+            metonym = etype == "place" and token.i in heads
             if country and (institutional or metonym) and etype in ("organization", "place"):
                 code = f"country:{country}"
                 if code not in countries:
