@@ -166,3 +166,11 @@ def test_a_spokesperson_of_no_named_body_is_no_speaker(nlp) -> None:
         'A spokesperson said, "These duties break the rules of our free trade agreement."'
     )
     assert speakers(text) == []
+
+
+def test_the_government_speaks_as_the_national_government_named_before(nlp) -> None:
+    text = (
+        "According to the Kenyan government, the talks went well. "
+        '"This is in the interests of both our countries," the government said.'
+    )
+    assert speakers(text) == ["Kenyan government"]

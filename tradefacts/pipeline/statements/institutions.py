@@ -79,7 +79,7 @@ def _institution(tok: Token, c: Cues) -> str | None:
     if tok.lemma_.lower() not in c.institution_heads or tok.pos_ == "PROPN" and start == tok.i:
         return None
     if start == tok.i or all(doc[i].dep_ == "det" for i in range(start, tok.i)):
-        found = _earlier_institution(tok)
+        found = _earlier_institution(tok) or _earlier_national(tok)
         if found is None and tok.text[:1].isupper() and not tok.is_sent_start:
             return _named_institution(doc, start, tok.i + 1)  # "the Presidency said"
         return found
@@ -140,6 +140,22 @@ def _earlier_institution(tok: Token) -> str | None:
         if word in info.name.lower().split() and not in_clutter(doc, m.start, m.end):
             best = m
     return best.entity_id if best is not None else None
+
+
+def _earlier_national(tok: Token) -> str | None:
+    """The latest "<country> <noun>" phrase before a bare "the <noun>" ("according to the
+    Japanese government ... the government said"): that institution, named as the text
+    names it there."""
+    doc = tok.doc
+    word = tok.lemma_.lower()
+    for i in range(tok.i - 1, -1, -1):
+        earlier = doc[i]
+        if earlier.lemma_.lower() != word:
+            continue
+        start, _ = _phrase_range(earlier)
+        if start < i and mentions_in(doc, doc[start].idx, earlier.idx, "country"):
+            return _named_institution(doc, start, i + 1)
+    return None
 
 
 def _named_institution(doc: Doc, first: int, last: int) -> str | None:
