@@ -74,6 +74,20 @@ def test_parenthesised_abbreviation_names_the_country_only_when_it_spells_it(nlp
     assert [m.entity_id for m in doc._.mentions].count("country:BIH") == 3
 
 
+def test_honorifics_inside_a_malay_name_are_left_out_and_its_short_forms_link(nlp):
+    doc = nlp(
+        "KUALA LUMPUR: Malaysian goods would have faced higher duties, according to Tengku "
+        "Datuk Seri Amir Hamzah Abdul Rahman. Tengku Amir warned that investors would leave. "
+        "Trade Minister Datuk Seri Faridah Yusof Ahmad met officials on Monday. Datuk Seri "
+        "Faridah said the talks went well."
+    )
+    names = sorted(e.name for e in _persons(doc).values())
+    assert names == ["Faridah Yusof Ahmad", "Tengku Amir Hamzah Abdul Rahman"]
+    texts = {doc.text[m.start : m.end]: m.entity_id for m in doc._.mentions}
+    assert texts["Tengku Amir"] == person_slug("Tengku Amir Hamzah Abdul Rahman")
+    assert texts["Datuk Seri Faridah"] == person_slug("Faridah Yusof Ahmad")
+
+
 def test_unknown_person_gets_role_and_country_from_apposition(nlp):
     doc = nlp('"We will not be bullied," said Maria Gonzalez, Mexico\'s deputy economy minister.')
     person = doc._.entities[person_slug("Maria Gonzalez")]

@@ -118,6 +118,8 @@ class Gazetteer:
     female_honorifics: set[str] = field(default_factory=set)
     male_honorifics: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
+    name_honorifics: set[str] = field(default_factory=set)  # dropped anywhere in a name
+    name_honorifics_after: set[str] = field(default_factory=set)  # only after one of those
     platforms: set[tuple[str, ...]] = field(default_factory=set)  # ("Truth", "Social")
     not_person_words: set[str] = field(default_factory=set)
     person_nouns: set[str] = field(default_factory=set)
@@ -182,6 +184,8 @@ def gazetteer() -> Gazetteer:
     g.canonical_roles = {k.lower(): v for k, v in titles["canonical"].items()}
     g.default_country = {k.lower(): v for k, v in titles["default_country"].items()}
     g.honorifics = set(titles["honorifics"])
+    g.name_honorifics = set(titles["name_honorifics"]["always"])
+    g.name_honorifics_after = set(titles["name_honorifics"]["after"])
     g.female_honorifics = set(titles["female_honorifics"])
     g.male_honorifics = set(titles["male_honorifics"])
     names = read_table("names.json")

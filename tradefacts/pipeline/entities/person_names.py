@@ -116,6 +116,7 @@ def person_candidates(
             s, e, hon = trim(doc, ent.start, ent.end, g)
             if s < e:
                 found.append(NameCandidate(s, e, "ner", honorific=hon))
+    found.extend(_split_by_honorifics(state))
     found.extend(_cued_names(state, titles))
     for phrase in titles:
         s = phrase.end
@@ -131,6 +132,24 @@ def person_candidates(
                 found.append(NameCandidate(i + 1, e, "honorific", honorific=text))
     for cand in found:
         cand.start, cand.end = _extend_hyphens(doc, cand.start, cand.end)
+    return found
+
+
+def _split_by_honorifics(state: DocState) -> list[NameCandidate]:
+    """One name the model cut in two at an honorific inside it: "Tengku Datuk | Seri |
+    Zafrul Abdul Aziz" (the honorifics are dropped from the name later)."""
+    doc, g = state.doc, state.g
+    inner = g.name_honorifics | g.name_honorifics_after
+    persons = [ent for ent in state.ents if ent.label_ == "PERSON"]
+    found = []
+    for a, b in zip(persons, persons[1:], strict=False):
+        gap = [t.text for t in doc[a.end : b.start]]
+        if len(gap) > 3 or any(word not in inner for word in gap):
+            continue
+        if gap or doc[a.end - 1].text in inner:
+            s, e, hon = trim(doc, a.start, b.end, g)
+            if s < e:
+                found.append(NameCandidate(s, e, "ner", honorific=hon))
     return found
 
 

@@ -86,12 +86,16 @@ def _register_full(state: DocState, cand: NameCandidate) -> None:
     doc, g = state.doc, state.g
     text = clean_name(tokens_text(doc, cand.start, cand.end))
     official = cand.official or g.official_by_form.get(text) or official_by_spelling(text)
-    name = official.name if official else text
+    name = official.name if official else without_name_honorifics(g, text, min_words=1)
     tokens = tuple(name.split())
     if len(tokens) < 2:
         return
     for person in state.persons.values():
-        if same_person(person.tokens, tokens) or particle_surname(g, person.tokens, tokens):
+        if (
+            same_person(person.tokens, tokens)
+            or particle_surname(g, person.tokens, tokens)
+            or leading_part(person.tokens, tokens)
+        ):
             if len(tokens) > len(person.tokens) and not person.official and not official:
                 pass  # keep the first full form as canonical: ids stay stable
             return
@@ -115,6 +119,28 @@ def particle_surname(g: Gazetteer, full: tuple[str, ...], part: tuple[str, ...])
     if len(part) >= len(full) or part[0].lower() not in g.particles:
         return False
     return [t.lower() for t in full[-len(part) :]] == [t.lower() for t in part]
+
+
+def without_name_honorifics(g: Gazetteer, name: str, min_words: int = 2) -> str:
+    """``name`` without the honorifics written inside it ("Tengku Datuk Seri Zafrul Abdul Aziz"
+    -> "Tengku Zafrul Abdul Aziz"; "Datuk Seri Faridah" -> "Faridah"), when at least
+    ``min_words`` name words remain."""
+    kept: list[str] = []
+    dropped_last = False
+    for word in name.split():
+        drop = word in g.name_honorifics or (dropped_last and word in g.name_honorifics_after)
+        if not drop:
+            kept.append(word)
+        dropped_last = drop
+    return " ".join(kept) if len(kept) >= min_words else name
+
+
+def leading_part(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """True when ``part`` (two or more words) opens a name of four or more ("Tengku Zafrul" of
+    "Tengku Zafrul Abdul Aziz": names with no surname the way English ones have)."""
+    if len(full) < 4 or not 2 <= len(part) < len(full):
+        return False
+    return [t.lower() for t in full[: len(part)]] == [t.lower() for t in part]
 
 
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -151,6 +177,9 @@ def _find_person(state: DocState, tokens: tuple[str, ...]) -> PersonRecord | Non
                 return p
         for p in persons:  # "Jae-myung Lee" / middle names: last token + first initial
             if p.tokens[-1] == tokens[-1] and p.tokens[0][:1] == tokens[0][:1]:
+                return p
+        for p in persons:  # "Tengku Zafrul" of "Tengku Zafrul Abdul Aziz"
+            if leading_part(p.tokens, tokens):
                 return p
         return None
     word = tokens[0]
@@ -189,7 +218,7 @@ def _link_candidate(state: DocState, cand: NameCandidate, allow_new: bool) -> No
     """Add the mention of one candidate, creating a surname-only person when needed."""
     doc, g = state.doc, state.g
     text = clean_name(tokens_text(doc, cand.start, cand.end))
-    tokens = tuple(text.split())
+    tokens = tuple(without_name_honorifics(g, text, min_words=1).split())
     person = _find_person(state, tokens)
     official = cand.official
     if person is None and official is None and len(tokens) >= 2:
