@@ -39,29 +39,14 @@ def institution_speaker(subject: Token, c: Cues) -> str | None:
                         if found:
                             return found
         if head in c.spokesperson_heads and _definite(subject):
-            return _earlier_body(subject, c)  # "China's Ministry of Commerce ... The Spokesperson"
+            # "China's Ministry of Commerce said ... The Spokesperson said": the body named last
+            return _earlier_institution(subject, c.spokesperson_bodies)
         return None
     return _institution(subject, c)
 
 
 def _definite(tok: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ == "the" for child in tok.children)
-
-
-def _earlier_body(tok: Token, c: Cues) -> str | None:
-    """The latest government body the article named before ``tok`` (outside clutter): whom a
-    bare "the spokesperson" speaks for."""
-    doc = tok.doc
-    ents = doc._.entities or {}
-    best: Mention | None = None
-    for m in doc._.mentions or []:
-        info = ents.get(m.entity_id)
-        if m.end > tok.idx or info is None or info.type != "organization":
-            continue
-        words = set(info.name.lower().split())
-        if words & c.spokesperson_bodies and not in_clutter(doc, m.start, m.end):
-            best = m
-    return best.entity_id if best is not None else None
 
 
 def _institution(tok: Token, c: Cues) -> str | None:
@@ -127,17 +112,18 @@ def _phrase_range(tok: Token) -> tuple[int, int]:
     return max(phrase_start(tok, PHRASE_DEPS), tok.i - MAX_PHRASE_TOKENS), tok.i
 
 
-def _earlier_institution(tok: Token) -> str | None:
-    """The latest organisation before ``tok`` whose name holds the bare noun ("the ministry")."""
+def _earlier_institution(tok: Token, words: frozenset[str] | None = None) -> str | None:
+    """The latest organisation before ``tok`` (outside clutter) whose name holds one of
+    ``words``, by default the bare noun itself ("the ministry")."""
     doc = tok.doc
     ents = doc._.entities or {}
-    word = tok.lemma_.lower()
+    wanted = words if words is not None else frozenset({tok.lemma_.lower()})
     best: Mention | None = None
     for m in doc._.mentions or []:
         info = ents.get(m.entity_id)
         if m.end > tok.idx or info is None or info.type != "organization":
             continue
-        if word in info.name.lower().split() and not in_clutter(doc, m.start, m.end):
+        if wanted & set(info.name.lower().split()) and not in_clutter(doc, m.start, m.end):
             best = m
     return best.entity_id if best is not None else None
 
