@@ -32,3 +32,36 @@ def test_departing_for_a_place_is_a_visit(nlp):
 def test_heading_without_a_place_is_no_visit(nlp):
     text = "Prices of imported steel will head higher on Monday, traders said."
     assert not any(kind == "visit" for kind, _ in dated(text))
+
+
+# --- a day told by reference to the one before ("later that day", "the next day") ----------
+
+
+def announcers(text: str) -> set[tuple[tuple[str, ...], dt.date | None]]:
+    facts = tradefacts.extract_text(text, doc_id="anaphora", published="2025-04-09")
+    return {(e.participants, e.date) for e in facts.events if e.type == "announcement"}
+
+
+def test_later_that_day_takes_the_day_named_before(nlp):
+    text = (
+        "Peru announced duties on Chilean fruit on Monday. "
+        "Later that day, Chile announced a complaint to the WTO."
+    )
+    assert (("country:CHL",), dt.date(2025, 4, 7)) in announcers(text)
+
+
+def test_the_next_day_is_the_day_after_the_one_named_before(nlp):
+    text = (
+        "Peru announced duties on Chilean fruit on Monday. "
+        "The next day, Ecuador announced retaliation against Peru."
+    )
+    assert any(p[0] == "country:ECU" and d == dt.date(2025, 4, 8) for p, d in announcers(text))
+
+
+def test_two_announcers_of_one_day_are_two_announcements(nlp):
+    text = (
+        "Kenya announced a levy on Ugandan sugar on Monday. "
+        "Later that day, Tanzania announced a ban on Kenyan maize."
+    )
+    days = [d for _, d in announcers(text)]
+    assert days.count(dt.date(2025, 4, 7)) == 2

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ...models import Evidence, TradeEvent
 from ..document import evidence
 from .candidates import Candidate
+from .participants import SPEAKER_TYPES
 from .tables import TYPE_PRIORITY, event_data, family
 
 #: Type families a planned trip and the talks it is for belong to.
@@ -112,6 +113,8 @@ def _compatible(cluster: Cluster, cand: Candidate) -> bool:
     if cluster.parties & cand.parties:
         return True
     same_day = cand.date is not None and cluster.date == cand.date
+    if same_day and family(cand.type) in SPEAKER_TYPES and cluster.parties and cand.parties:
+        return False  # two announcers of one day ("Later that day, Canada announced ...")
     return same_day
 
 

@@ -80,7 +80,9 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 def fill_date_mentions(doc: Doc, found: list[tuple[TimeExpression, tuple[int, int]]]) -> None:
     """Give ``doc._.dates`` (what events and effective dates read) the days only this tagger
     resolves ("that day", "the next day", "earlier in the day"): a day-valued expression no
-    date mention overlaps becomes one. Mentions already there are never changed."""
+    date mention overlaps becomes one, and an overlapping mention left unresolved ("Later that
+    day" read as a date by the model, with no day) takes its day. Resolved mentions are never
+    changed."""
     mentions: list[DateMention] | None = doc._.dates
     if mentions is None:
         return
@@ -88,10 +90,13 @@ def fill_date_mentions(doc: Doc, found: list[tuple[TimeExpression, tuple[int, in
     for timex, (start, end) in found:
         if timex.type != "date" or not timex.value or not _DAY_VALUE.match(timex.value):
             continue
-        if any(m.start < end and start < m.end for m in mentions):
-            continue
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
         day = dt.date.fromisoformat(timex.value)
-        added.append(DateMention(start, end, timex.text, day, "day", None))
+        if not overlapping:
+            added.append(DateMention(start, end, timex.text, day, "day", None))
+        elif all(m.date is None for m in overlapping):
+            for m in overlapping:
+                m.date, m.granularity = day, "day"
     if added:
         mentions.extend(added)
         mentions.sort(key=lambda m: (m.start, m.end))
