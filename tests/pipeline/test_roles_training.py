@@ -142,7 +142,11 @@ def test_our_real_training_articles_have_a_manifest_entry_and_gold_each():
     ]
     ids = [e["id"] for e in entries]
     assert ids and len(ids) == len(set(ids))
+    with_tariffs = 0
     for e in entries:
         assert {"url", "query", "rank", "sha256", "published"} <= set(e)
         gold = json.loads((folder / "gold" / f"{e['id']}.gold.json").read_text("utf-8"))
-        assert gold["published"] == e["published"] and gold["tariffs"]
+        assert gold["published"] == e["published"] and isinstance(gold["tariffs"], list)
+        with_tariffs += bool(gold["tariffs"])
+    # a page on trade talks may state no rate (it still scores the other fields)
+    assert with_tariffs >= 0.9 * len(entries)
