@@ -61,3 +61,47 @@ def test_a_head_of_government_title_marks_a_name_the_model_misses(nlp):
     )
     # the model tags no person in the first sentence: the title alone marks the name
     assert [name for name, _ in speakers(text)] == ["Padraig Ruairc"]
+
+
+# --- "it added" after a body's reported speech; a framing "In a statement," ----------------
+
+
+def test_it_added_after_a_bodys_reported_speech_is_the_bodys(nlp):
+    text = (
+        "The Kenyan Trade Ministry said on Friday that the levy on its tea was unfair. "
+        "\u201cWe will respond in kind to every measure taken against our farmers,\u201d it added."
+    )
+    assert [name for name, _ in speakers(text)] == ["Kenyan Trade Ministry"]
+
+
+def test_it_added_after_a_persons_office_is_the_persons_words(nlp):
+    text = (
+        "Prime Minister Luxon's office said New Zealand had the best deal on offer. "
+        "\u201cWe will keep talking to our partners in Washington every week,\u201d it added."
+    )
+    assert [name for name, _ in speakers(text)] == ["Luxon"]
+
+
+def test_in_a_statement_before_stated_still_reports_speech(nlp):
+    text = (
+        "In a statement, President Gustavo Petro stated that Colombia would "
+        "\u201cnever accept tariffs imposed by blackmail\u201d from Washington."
+    )
+    assert [name for name, _ in speakers(text)] == ["Gustavo Petro"]
+
+
+def test_stated_in_a_document_is_no_speech(nlp):
+    text = (
+        "The quotas, as stated in the agreement \u201cfor all goods of the parties "
+        "concerned\u201d, apply from June."
+    )
+    assert speakers(text) == []
+
+
+def test_it_added_after_the_statement_said_is_the_statements_author(nlp):
+    text = (
+        "Peru's trade ministry issued a statement on Friday. The statement said the duties "
+        "broke the trade pact. \u201cWe will defend our exporters in every forum available,\u201d "
+        "it added."
+    )
+    assert [name for name, _ in speakers(text)] == ["Peru's trade ministry"]

@@ -75,8 +75,11 @@ def is_cue(tok: Token, verbs: frozenset[str]) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or lemma not in verbs:
         return False
     blocked = cues().non_reporting_preps.get(lemma)
-    # "will add to the 30% rate" is not reporting speech
-    return not blocked or not any(c.dep_ == "prep" and c.lower_ in blocked for c in tok.children)
+    # "will add to the 30% rate", "as stated in the law" are not reporting speech; a phrase
+    # before the verb frames it ("In a statement, the office stated that ...")
+    return not blocked or not any(
+        c.dep_ == "prep" and c.lower_ in blocked and c.i > tok.i for c in tok.children
+    )
 
 
 def cue_subject(cue: Token, quoted: Sequence[bool] | None = None) -> Token | None:

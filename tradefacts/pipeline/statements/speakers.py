@@ -62,27 +62,36 @@ def subject_speaker(
         if found:
             return found
     elif subject.lower_ == "it" and institutions:
-        return _body_antecedent(subject, pronouns)
+        return _body_antecedent(subject, pronouns, frame)
     found = _named_speaker(doc, subject, pronouns)
     if found is None and institutions and subject.lower_ not in pronouns:
         found = institution_speaker(subject, cues())
     return found
 
 
-def _body_antecedent(pronoun: Token, pronouns: frozenset[str]) -> str | None:
+def _body_antecedent(pronoun: Token, pronouns: frozenset[str], frame: Frame) -> str | None:
     """The body an "it" reporting verb points back to: the subject of the latest reporting
-    verb before it that names an organisation or a country ("..., the ministry said. '...,' it
-    added")."""
+    verb before it, outside quotation marks, that names an organisation or a country ("..., the
+    ministry said. '...,' it added"; "The ministry said the levy was unfair. 'We will respond,'
+    it added": the quote's own "We ... respond" is no reporting verb of the text); a writing
+    ("the statement said") is its author's, a person's office ("Carney's office said") the
+    person's."""
     c = cues()
     for sent in _lookback(pronoun):
         for tok in sorted((t for t in sent if t.i < pronoun.i), key=lambda t: -t.i):
             if tok.dep_ not in SUBJECT_DEPS or not is_cue(tok.head, c.verbs) or tok.lower_ == "it":
                 continue
+            if frame.quoted[tok.i]:
+                continue
             found = _named_speaker(pronoun.doc, tok, pronouns, use_resolver=False)
             if found is None and tok.lower_ not in pronouns:
                 found = institution_speaker(tok, c)
+            if found is None and (tok.lemma_ or tok.lower_).lower() in _DOCUMENT_NOUNS:
+                return document_author(pronoun.doc, tok, pronouns, frame)  # "the statement said"
             if found and not found.startswith("person:"):
                 return found
+            if found and tok.pos_ == "NOUN" and any(ch.dep_ == "poss" for ch in tok.children):
+                return found  # "Carney's office said ...": a body of the person, speaking as them
             return None  # the latest reporting verb's subject is a person: not "it"
     return None
 
