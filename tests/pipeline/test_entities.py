@@ -66,6 +66,15 @@ def test_hyphenated_surname_alone_is_the_person_not_an_organisation(nlp):
     )
 
 
+def test_a_hyphen_used_as_a_dash_ends_the_name(nlp):
+    doc = nlp(
+        "Lima backed former President Pedro Castillo-currently in custody for alleged "
+        "rebellion-and called the duties unfair. Vice Minister Kim Jae-hoon disagreed."
+    )
+    names = sorted(e.name for e in doc._.entities.values() if e.type == "person")
+    assert names == ["Kim Jae-hoon", "Pedro Castillo"]
+
+
 def test_parenthesised_abbreviation_names_the_country_only_when_it_spells_it(nlp):
     doc = nlp("Trade between Chile, Peru and Colombia (PACA) grew. PACA members met in Lima.")
     codes = {doc.text[m.start : m.end]: m.entity_id for m in doc._.mentions}

@@ -50,6 +50,11 @@ def name_tokens_ok(state: DocState, words: list[str], confirmed: bool) -> bool:
     return not all(w in g.not_person_words for w in low)
 
 
+#: Parts of speech of a lower-case word that cannot end a name: a hyphen glued to one is a
+#: dash ("Jair Bolsonaro-currently on trial-has"), unlike a name part ("Jae-myung").
+_DASHED_WORD_POS = frozenset({"ADV", "VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
+
+
 def _joined(doc: Doc, i: int) -> bool:
     """True when token ``i`` is a hyphen glued to both neighbours ("Jae-myung")."""
     texts = token_table(doc).texts
@@ -59,6 +64,7 @@ def _joined(doc: Doc, i: int) -> bool:
         and not doc[i - 1].whitespace_
         and not doc[i].whitespace_
         and doc[i + 1].is_alpha
+        and not (doc[i + 1].is_lower and doc[i + 1].pos_ in _DASHED_WORD_POS)
     )
 
 
