@@ -826,3 +826,20 @@ def test_rate_in_a_coordinated_or_complement_verb_of_a_relative_clause(nlp):
         "have been cut to 12%."
     )
     assert {rate for rate, _, _ in sides(nlp, text)} == {18.0, 12.0}
+
+
+def test_higher_rates_after_a_tariff_sentence_are_tariff_rates(nlp):
+    doc = nlp(
+        "Washington set a 20% tariff rate on Peru and Chile. Other partners were hit with higher "
+        "rates, such as Bolivia (32%) and Paraguay (35%)."
+    )
+    found = {(t.rate_percent, t.target) for t in doc._.tariffs}
+    assert {(32.0, "BOL"), (35.0, "PRY")} <= found
+
+
+def test_higher_rates_of_something_else_are_no_tariffs(nlp):
+    doc = nlp(
+        "Washington set a 20% tariff rate on Peru. Borrowers there face higher rates of "
+        "interest, about 9% a year."
+    )
+    assert {t.rate_percent for t in doc._.tariffs} == {20.0}

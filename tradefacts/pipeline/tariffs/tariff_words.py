@@ -160,11 +160,13 @@ def tariff_tokens(doc: Doc) -> set[int]:
 
 
 def _refers_back(rate: Token) -> bool:
-    """True for "That rate", "the new rate": a definite rate of nothing named ("the rate of
-    inflation" is not)."""
-    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in rate.children) and not any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in rate.children
+    """True for "That rate", "the new rate", "higher rates": a definite rate, or one compared
+    with the rates just named, of nothing named ("the rate of inflation" is not)."""
+    marked = any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "amod" and c.tag_ == "JJR")
+        for c in rate.children
     )
+    return marked and not any(c.dep_ == "prep" and c.lower_ == "of" for c in rate.children)
 
 
 _DEFINITE = frozenset({"the", "that", "this", "these", "those"})
