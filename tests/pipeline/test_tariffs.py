@@ -168,6 +168,21 @@ def test_a_verb_cue_in_a_future_clause_announces_the_rate(nlp, text, status):
 @pytest.mark.parametrize(
     ("text", "status"),
     [
+        ("Ghanaian cocoa will also be subjected to a 30% levy in Kenya.", "announced"),
+        ("Kenyan tea shipped to Ghana will soon pay a 12% duty.", "announced"),
+        ("Kenya's tariffs on Ghanaian cocoa will go up to 50% within a week.", "announced"),
+        ("Ghana will axe its 20% tariff on Kenyan tea.", "in_effect"),
+        ("Ghana's 12% tariff on Kenyan tea will go to zero.", "in_effect"),
+        ("Ghana's 10% tariff on Kenyan tea will continue.", "in_effect"),
+    ],
+)
+def test_a_rate_of_a_will_clause_without_a_cue_word_is_announced(nlp, text, status):
+    assert only(nlp, text).status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
         ("Ruto claimed that the 30% tariff on Ghanaian cocoa is not nearly enough.", "in_effect"),
         ("Ruto claims Ghana charges a 30% tariff on Kenyan tea.", "claimed"),
     ],

@@ -94,7 +94,34 @@ def status_for(doc: Doc, clauses: list[tuple[int, int]], k: int, pspan: Span) ->
             follow = _status_in(doc, nlo, nhi)
             if follow in {"paused", "removed", "claimed"}:
                 return follow, True
+    if own is None and _will_clause(pspan):
+        return "announced", True  # "Libya will also be subjected to a 30% rate": no cue word
     return (own, True) if own else ("in_effect", False)
+
+
+_WILL = frozenset({"will", "shall", "'ll", "’ll"})
+#: Verbs whose future leaves the rate they act on in place until then ("Britain will axe
+#: tariffs of 20%", "the 10% rate will continue"); their "to" phrase names the new rate.
+_ENDING_VERBS = frozenset({"axe", "scrap", "eliminate", "remove", "end", "abolish", "continue"})
+
+
+def _will_clause(pspan: Span) -> bool:
+    """True when the verb that governs the rate is in the future with "will" ("will also be
+    subjected to 30%", "will go up to 50%"), unless the rate is the one a change or an ending
+    acts on ("will axe tariffs of 20%", "the 12% tariff will go to zero": its subject or
+    object; "from 150%" is left to ``replaced_rate_status``)."""
+    verb = governing_verb(pspan.root)
+    if verb is None or not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in verb.children
+    ):
+        return False
+    base = lemma(verb)
+    if base in _ENDING_VERBS:
+        return False
+    if base in tables().rate_change_verbs:  # the rate acted on is the subject or the object
+        branch = next((c for c in verb.children if pspan.root in c.subtree), None)
+        return branch is None or branch.dep_ not in ("nsubj", "nsubjpass", "dobj")
+    return True
 
 
 def replaced_rate_status(doc: Doc, pspan: Span) -> str | None:
