@@ -843,3 +843,22 @@ def test_higher_rates_of_something_else_are_no_tariffs(nlp):
         "interest, about 9% a year."
     )
     assert {t.rate_percent for t in doc._.tariffs} == {20.0}
+
+
+def test_every_conjunct_of_a_passive_subject_is_a_target(nlp):
+    doc = nlp(
+        "The United States announced new tariffs. Bolivia and Paraguay will also be subjected "
+        "to a 30% levy."
+    )
+    assert {(t.imposer, t.target) for t in doc._.tariffs} == {("USA", "BOL"), ("USA", "PRY")}
+
+
+def test_the_goods_a_verb_hits_with_a_rate_are_its_products(nlp):
+    doc = nlp("Lima hit Chilean grapes and Bolivian quinoa with a 40% tariff.")
+    assert {t.products for t in doc._.tariffs} == {("grapes", "quinoa")}
+    assert {t.target for t in doc._.tariffs} == {"CHL", "BOL"}
+
+
+def test_hitting_back_with_a_rate_names_no_goods(nlp):
+    doc = nlp("Peru hits back with 30 per cent tariffs on all Chilean imports.")
+    assert [(t.imposer, t.target, t.products) for t in doc._.tariffs] == [("PER", "CHL", ())]

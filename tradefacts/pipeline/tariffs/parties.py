@@ -478,6 +478,8 @@ def _mention_role(h: Token, m: CountryMention, f: Frame) -> str | None:
         return subject_role + ":weak"
     if h.dep_ == "dobj" and head == verb and verb_in(verb, t.hit_object_verbs):
         return "target:weak"
+    if h.dep_ in {"amod", "compound", "poss"} and _hit_goods(head, verb):
+        return "target:weak"  # "Beijing hit Canadian canola oil with a 100% tariff"
     if f.tariff_is_subject and h.dep_ == "dobj" and head == verb:
         return "target:weak"  # "25% tariffs hit Canadian steel"
     if (
@@ -579,6 +581,14 @@ def _children(tokens: list[Token]) -> list[Token]:
     return [c for tok in tokens for c in tok.children]
 
 
+def _hit_goods(noun: Token, verb: Token) -> bool:
+    """True for the object of a hitting verb or one of its conjuncts ("hit Chilean grapes and
+    Bolivian quinoa with a 40% tariff")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head == verb and verb_in(verb, tables().hit_object_verbs)
+
+
 def _subject_role(h: Token, m: CountryMention, f: Frame) -> str | None:
     """Role of a mention in the subject: the governing verb decides (face -> target ...)."""
     t = tables()
@@ -592,6 +602,7 @@ def _subject_role(h: Token, m: CountryMention, f: Frame) -> str | None:
             return "imposer" if verb_in(agent.head, t.impose_verbs) else None
         return "target"  # "Key Japanese exports ... face duties of up to 25%"
     direct = h == subject or (h.head == subject and h.dep_ in {"poss", "compound", "amod", "nmod"})
+    direct = direct or h in subject.conjuncts  # "Algeria and Libya will be subjected to 30%"
     if not direct:
         return None
     if f.passive:

@@ -75,6 +75,15 @@ def products_in_scope(
         if noun.pos_ == "NOUN":
             ranges.append((noun.left_edge.i, noun.i + 1))
             heads.append(noun)
+    if (  # "plans to hit pharmaceuticals with a 100% import tax": the goods hit
+        verb is not None
+        and tariff.head.lower_ == "with"
+        and tariff.head.head.i == verb.i
+        and verb_in(verb, t.hit_object_verbs)
+    ):
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
+            ranges.append((obj.left_edge.i, obj.right_edge.i + 1))
+            heads.append(obj)
     # "allow in 49,000 Chinese cars at a 6.1% tariff", "coated steel can enter Brazil at a 9% rate"
     for goods in [*admitted_goods(tariff), *entering_goods(tariff)]:
         ranges.append((goods.left_edge.i, goods.right_edge.i + 1))
