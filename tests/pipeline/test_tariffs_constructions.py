@@ -862,3 +862,13 @@ def test_the_goods_a_verb_hits_with_a_rate_are_its_products(nlp):
 def test_hitting_back_with_a_rate_names_no_goods(nlp):
     doc = nlp("Peru hits back with 30 per cent tariffs on all Chilean imports.")
     assert [(t.imposer, t.target, t.products) for t in doc._.tariffs] == [("PER", "CHL", ())]
+
+
+def test_a_transshipment_charge_is_a_tariff_on_transshipped_goods(nlp):
+    doc = nlp(
+        "Washington struck a deal with Cambodia. Goods routed through Cambodia from third "
+        "countries will be slapped with a 40% transshipment charge, while a 35% duty applies "
+        "to goods that are merely transshipped through Laos."
+    )
+    found = {(t.rate_percent, t.products) for t in doc._.tariffs}
+    assert {(40.0, ("transshipments",)), (35.0, ("transshipments",))} <= found
