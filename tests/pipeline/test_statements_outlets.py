@@ -174,3 +174,12 @@ def test_the_government_speaks_as_the_national_government_named_before(nlp) -> N
         '"This is in the interests of both our countries," the government said.'
     )
     assert speakers(text) == ["Kenyan government"]
+
+
+def test_the_government_speaks_as_the_national_government_named_later(nlp) -> None:
+    text = (
+        'Ministers flew to Washington "to hold talks with a view to improving the tariff '
+        'situation," the government said in a statement. Talks began on Monday. '
+        "The Peruvian government noted that other economies face lower duties."
+    )
+    assert speakers(text) == ["Peruvian government"]

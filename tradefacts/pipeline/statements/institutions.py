@@ -130,11 +130,14 @@ def _earlier_institution(tok: Token, words: frozenset[str] | None = None) -> str
 
 def _earlier_national(tok: Token) -> str | None:
     """The latest "<country> <noun>" phrase before a bare "the <noun>" ("according to the
-    Japanese government ... the government said"): that institution, named as the text
-    names it there."""
+    Japanese government ... the government said"), else the first after it: that
+    institution, named as the text names it there."""
     doc = tok.doc
     word = tok.lemma_.lower()
-    for i in range(tok.i - 1, -1, -1):
+    # the latest before it, else the first after it ("..., the government said. ... The Swiss
+    # government noted ...": a story may name the government in full only later)
+    order = [*range(tok.i - 1, -1, -1), *range(tok.i + 1, len(doc))]
+    for i in order:
         earlier = doc[i]
         if earlier.lemma_.lower() != word:
             continue
