@@ -183,3 +183,19 @@ def test_the_government_speaks_as_the_national_government_named_later(nlp) -> No
         "The Peruvian government noted that other economies face lower duties."
     )
     assert speakers(text) == ["Peruvian government"]
+
+
+def test_continued_before_a_quote_reports_it(nlp) -> None:
+    text = (
+        "Trade Minister Ana Soto spoke in Lima on Monday. Soto continued, "
+        '"Before implementing this measure, Peru notified the Chilean side in advance."'
+    )
+    assert speakers(text) == ["Ana Soto"]
+
+
+def test_continued_with_its_own_phrase_is_no_reporting_verb(nlp) -> None:
+    text = (
+        'Trade Minister Ana Soto said talks "will go on for as long as it takes." Talks '
+        'continued with "a positive spirit on both sides of the table" into the night.'
+    )
+    assert speakers(text) == ["Ana Soto"]
