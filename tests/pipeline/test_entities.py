@@ -66,6 +66,23 @@ def test_hyphenated_surname_alone_is_the_person_not_an_organisation(nlp):
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investment, Trade and Industry Minister Datuk Seri Tengku Amir Abdul Aziz speaks "
+        'during a news conference in Kuala Lumpur.\n\n"This gives us time to negotiate," '
+        "Tengku Amir said.",
+        '"This gives us time to negotiate," Tengku Amir said on Monday.\n\nInvestment, Trade '
+        "and Industry Minister Datuk Seri Tengku Amir Abdul Aziz spoke at a news conference.",
+    ],
+)
+def test_a_name_after_in_name_honorifics_and_its_short_form_are_one_person(nlp, text):
+    doc = nlp(text)
+    names = [e.name for e in doc._.entities.values() if e.type == "person"]
+    assert names == ["Tengku Amir Abdul Aziz"]
+    assert {s.speaker for s in doc._.statements} == {person_slug("Tengku Amir Abdul Aziz")}
+
+
 def test_a_hyphen_used_as_a_dash_ends_the_name(nlp):
     doc = nlp(
         "Lima backed former President Pedro Castillo-currently in custody for alleged "

@@ -136,9 +136,25 @@ def person_candidates(
             e = _name_run(doc, i + 1, 3, g)
             if e > i + 1:
                 found.append(NameCandidate(i + 1, e, "honorific", honorific=text))
+    _extend_by_known_openings(doc, found, g)
     for cand in found:
         cand.start, cand.end = _extend_hyphens(doc, cand.start, cand.end)
     return found
+
+
+def _extend_by_known_openings(doc: Doc, found: list[NameCandidate], g: Gazetteer) -> None:
+    """A name the model tagged without its first word, where another mention shows that word
+    opening the same name ("Datuk Seri Tengku | Zafrul Abdul Aziz" and, elsewhere, "Tengku
+    Zafrul"): the word belongs to the name."""
+    texts = token_table(doc).texts
+    openings = {(texts[c.start], texts[c.start + 1]) for c in found if c.end - c.start >= 2}
+    for cand in found:
+        s = cand.start
+        if s == 0 or (texts[s - 1], texts[s]) not in openings:
+            continue
+        word = doc[s - 1]
+        if word.is_title and word.is_alpha and word.text not in g.honorifics:
+            cand.start = s - 1
 
 
 def _split_by_honorifics(state: DocState) -> list[NameCandidate]:
@@ -230,11 +246,13 @@ def _apposition_title(texts: list[str], end: int, titles: dict[int, TitlePhrase]
 
 
 def _name_run(doc: Doc, start: int, words: int, g: Gazetteer) -> int:
-    """End of the run of up to ``words`` name-like words starting at token ``start``."""
+    """End of the run of up to ``words`` name-like words starting at token ``start`` (honorifics
+    written inside a name, "Datuk Seri", do not count)."""
+    inner = g.name_honorifics | g.name_honorifics_after
     e, count = start, 0
     while e < len(doc) and count < words and _name_like(doc[e], g):
+        count += doc[e].text not in inner
         e += 1
-        count += 1
         while e < len(doc) - 1 and _joined(doc, e):
             e += 2
     return e

@@ -99,6 +99,14 @@ def _register_full(state: DocState, cand: NameCandidate) -> None:
             if len(tokens) > len(person.tokens) and not person.official and not official:
                 pass  # keep the first full form as canonical: ids stay stable
             return
+        if leading_part(tokens, person.tokens) and not person.official:
+            # "Tengku Zafrul" then "Tengku Zafrul Abdul Aziz": one person, named by the fuller
+            # name (no mention points to the person yet: full names are registered first)
+            del state.persons[person.id], state.entities[person.id]
+            person.id, person.name, person.tokens = person_slug(name), name, tokens
+            state.persons[person.id] = person
+            state.entities[person.id] = EntityInfo(id=person.id, name=name, type="person")
+            return
     pid = person_slug(name)
     gender = _gender_of(state, tokens[0], cand.honorific, official)
     record = PersonRecord(
@@ -178,8 +186,8 @@ def _find_person(state: DocState, tokens: tuple[str, ...]) -> PersonRecord | Non
         for p in persons:  # "Jae-myung Lee" / middle names: last token + first initial
             if p.tokens[-1] == tokens[-1] and p.tokens[0][:1] == tokens[0][:1]:
                 return p
-        for p in persons:  # "Tengku Zafrul" of "Tengku Zafrul Abdul Aziz"
-            if leading_part(p.tokens, tokens):
+        for p in persons:  # "Tengku Zafrul" of "Tengku Zafrul Abdul Aziz", either way round
+            if leading_part(p.tokens, tokens) or leading_part(tokens, p.tokens):
                 return p
         return None
     word = tokens[0]
