@@ -653,3 +653,31 @@ def test_title_after_a_possessor_in_the_reported_clause(nlp):
         "Milei's order will cut export taxes on grain, the president told reporters."
     )
     assert _resolve(doc, "the president") == person_slug("Javier Milei")
+
+
+def test_initials_of_a_country_named_in_the_text_name_it(nlp):
+    doc = nlp(
+        "New Zealand's exporters face a 15% tariff. NZ officials said talks would go on, and "
+        "the NZ prime minister urged calm."
+    )
+    texts = [doc.text[m.start : m.end] for m in doc._.mentions if m.entity_id == "country:NZL"]
+    assert texts == ["New Zealand", "NZ", "NZ"]
+
+
+def test_initials_that_fit_two_named_countries_name_neither(nlp):
+    doc = nlp(
+        "South Africa and Saudi Arabia signed a pact. SA officials said the deal would help "
+        "exporters."
+    )
+    assert not any(
+        doc.text[m.start : m.end] == "SA" and m.entity_id.startswith("country:")
+        for m in doc._.mentions
+    )
+
+
+def test_initials_of_no_named_country_are_no_country(nlp):
+    doc = nlp("Chile raised duties. NZ officials said talks would go on.")
+    assert not any(
+        doc.text[m.start : m.end] == "NZ" and m.entity_id.startswith("country:")
+        for m in doc._.mentions
+    )

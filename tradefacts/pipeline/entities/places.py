@@ -102,6 +102,7 @@ def add_gazetteer_mentions(state: DocState, gaz: list[GazMatch]) -> None:
     _add_named_elsewhere(state, deferred)
     _add_compound_countries(state)
     _add_defined_abbreviations(state)
+    _add_initialisms(state)
 
 
 def _add_defined_abbreviations(state: DocState) -> None:
@@ -124,6 +125,40 @@ def _add_defined_abbreviations(state: DocState) -> None:
         code = defined.get(tok.text)
         if code is None or tok.i in state.gaz_tokens or tok.i in state.taken:
             continue
+        _add_country(state, code, tok.idx, tok.idx + len(tok.text), "code")
+        state.gaz_tokens[tok.i] = "COUNTRY"
+        state.country_at[tok.i] = code
+
+
+#: Small words left out of a country's initials ("Bosnia and Herzegovina": BH).
+_INITIALS_SKIP = frozenset({"and", "of", "the"})
+
+
+def _add_initialisms(state: DocState) -> None:
+    """Capitals that are the initials of a many-word country the text names ("SA" after
+    "South Africa", "NZ" after "New Zealand") name that country, when they fit only one."""
+    doc = state.doc
+    named: dict[str, set[str]] = {}
+    for i, code in state.country_at.items():
+        if i > 0 and state.country_at.get(i - 1) == code:
+            continue  # not the first token of its mention
+        words = [state.doc[i].text]
+        j = i + 1
+        while state.country_at.get(j) == code:
+            words.append(doc[j].text)
+            j += 1
+        words = [w for w in words if w.lower() not in _INITIALS_SKIP]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            named.setdefault("".join(w[0] for w in words), set()).add(code)
+    if not named:
+        return
+    for tok in doc:
+        codes = named.get(tok.text)
+        if not codes or len(codes) != 1 or not tok.is_upper or not tok.is_alpha:
+            continue
+        if tok.i in state.gaz_tokens or tok.i in state.taken:
+            continue
+        code = next(iter(codes))
         _add_country(state, code, tok.idx, tok.idx + len(tok.text), "code")
         state.gaz_tokens[tok.i] = "COUNTRY"
         state.country_at[tok.i] = code
