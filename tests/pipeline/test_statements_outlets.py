@@ -199,3 +199,12 @@ def test_continued_with_its_own_phrase_is_no_reporting_verb(nlp) -> None:
         'continued with "a positive spirit on both sides of the table" into the night.'
     )
     assert speakers(text) == ["Ana Soto"]
+
+
+def test_a_verb_that_reports_its_own_clause_does_not_claim_the_quote_before_it(nlp) -> None:
+    text = (
+        'Economy Minister Luis Ortega said the deal helped. "Nothing was conceded on our '
+        'part," said Ortega. "It is a great achievement for our farmers." Both Sheinbaum and '
+        "Ortega stressed that the pause keeps Peru's access to the market."
+    )
+    assert speakers(text) == ["Luis Ortega", "Luis Ortega"]

@@ -202,12 +202,18 @@ def _clause_verb_before(frame: Frame, start: int, colon: int) -> Token | None:
 def adjacent_cue(
     quote: Quote, frame: Frame, verbs: frozenset[str], region: tuple[int, int]
 ) -> Token | None:
-    """A cue in the short sentence right after the quote, in the same paragraph."""
+    """A cue in the short sentence right after the quote, in the same paragraph; not one that
+    reports words of its own ('"..." Both leaders stressed that the pause ...')."""
     nxt = bisect.bisect_left(frame.starts, quote.close_end)
     if nxt >= len(frame.starts) or frame.starts[nxt] >= region[1]:
         return None
     sent = sentence_of(frame.doc[nxt])
     for tok in sent[:12]:
         if not frame.quoted[tok.i] and tok.idx < region[1] and is_cue(tok, verbs):
+            if any(
+                child.dep_ == "ccomp" and child.i > tok.i and not frame.quoted[child.i]
+                for child in tok.children
+            ):
+                return None
             return tok
     return None
