@@ -150,3 +150,22 @@ def test_our_real_training_articles_have_a_manifest_entry_and_gold_each():
         with_tariffs += bool(gold["tariffs"])
     # a page on trade talks may state no rate (it still scores the other fields)
     assert with_tariffs >= 0.9 * len(entries)
+
+
+# --- the bootstrap of the gain (tools/roles_bootstrap.py) ----------------------------------
+
+
+def test_paired_bootstrap_of_a_gain_on_every_article_excludes_zero():
+    import roles_bootstrap
+
+    rows = [((8, 2, 2), (9, 1, 1))] * 30 + [((5, 0, 0), (5, 0, 0))] * 30
+    gain, low, high = roles_bootstrap.paired_bootstrap(rows, resamples=500)
+    assert gain > 0 and 0 < low <= gain <= high
+
+
+def test_paired_bootstrap_of_a_mixed_result_spans_zero():
+    import roles_bootstrap
+
+    rows = [((8, 2, 2), (9, 1, 1))] * 10 + [((9, 1, 1), (8, 2, 2))] * 10
+    gain, low, high = roles_bootstrap.paired_bootstrap(rows, resamples=500)
+    assert gain == pytest.approx(0.0) and low < 0 < high
