@@ -174,6 +174,8 @@ def test_a_verb_cue_in_a_future_clause_announces_the_rate(nlp, text, status):
         ("Ghana will axe its 20% tariff on Kenyan tea.", "in_effect"),
         ("Ghana's 12% tariff on Kenyan tea will go to zero.", "in_effect"),
         ("Ghana's 10% tariff on Kenyan tea will continue.", "in_effect"),
+        ("Ghana will not impose a 25% tariff on Kenyan tea.", "in_effect"),
+        ("Ghana's duty on Kenyan tea will not exceed 15%.", "announced"),
     ],
 )
 def test_a_rate_of_a_will_clause_without_a_cue_word_is_announced(nlp, text, status):

@@ -118,6 +118,8 @@ def _will_clause(pspan: Span) -> bool:
     base = lemma(verb)
     if base in _ENDING_VERBS:
         return False
+    if base in tables().impose_verbs and any(c.dep_ == "neg" for c in verb.children):
+        return False  # "will not impose a 25% tariff" announces nothing ("will not exceed" does)
     if base in tables().rate_change_verbs:  # the rate acted on is the subject or the object
         branch = next((c for c in verb.children if pspan.root in c.subtree), None)
         return branch is None or branch.dep_ not in ("nsubj", "nsubjpass", "dobj")
