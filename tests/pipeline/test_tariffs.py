@@ -166,6 +166,21 @@ def test_a_verb_cue_in_a_future_clause_announces_the_rate(nlp, text, status):
 
 
 @pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        ("Kenya's 25% tariff on Ghanaian cocoa has been reduced to 15%.", "removed", "in_effect"),
+        ("Kenya's 25% tariff on Ghanaian cocoa will be lowered to 15% in May.", "in_effect",
+         "announced"),
+        ("Kenya's tariffs on Ghanaian cocoa, which were scheduled to take effect at 25% on May 1, "
+         "have been cut to 15%.", "removed", "announced"),
+    ],
+)  # fmt: skip
+def test_the_rate_in_the_subject_of_a_change_to_a_new_rate(nlp, text, old, new):
+    found = {t.rate_percent: t.status for t in facts(nlp, text)}
+    assert found == {25.0: old, 15.0: new}
+
+
+@pytest.mark.parametrize(
     ("text", "status"),
     [
         ("Ghanaian cocoa will also be subjected to a 30% levy in Kenya.", "announced"),

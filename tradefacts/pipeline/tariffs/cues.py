@@ -137,7 +137,7 @@ def replaced_rate_status(doc: Doc, pspan: Span) -> str | None:
         if before >= 0 and doc[before].pos_ in ("DET", "ADJ") and doc[before].lower_ != "from":
             before -= 1
     if before < 0 or doc[before].lower_ != "from":
-        return None
+        return _changed_subject_status(pspan)
     origin = doc[before]
     if before > 0 and doc[before - 1].lower_ in {"up", "down"}:
         verb = governing_verb(doc[before - 1])
@@ -154,6 +154,27 @@ def replaced_rate_status(doc: Doc, pspan: Span) -> str | None:
             return own  # "down from the 46% he had threatened": never in effect
     intended = verb.tag_ in ("VB", "VBG") and lemma(verb.head) in tables().intent_verbs
     return "in_effect" if intended or verb_tense(verb) in {"future", "near"} else "removed"
+
+
+def _changed_subject_status(pspan: Span) -> str | None:
+    """For a rate in the subject of a change to a new rate ("The 25% tariff has been reduced to
+    15%", "the tariffs, which were to take effect at 25%, have been cut to 15%"): removed once
+    the change has happened, in effect while it is to come; None for any other rate."""
+    node = pspan.root
+    while node.dep_ not in ("nsubj", "nsubjpass") and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    if node.dep_ not in ("nsubj", "nsubjpass") or lemma(verb) not in tables().rate_change_verbs:
+        return None
+    new_rate = any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "to"
+        and any(t.like_num and _percent_after(t.doc, t.i) for t in prep.subtree)
+        for prep in verb.children
+    )
+    if not new_rate:
+        return None
+    return "in_effect" if verb_tense(verb) in {"future", "near"} else "removed"
 
 
 def qualifier_for(doc: Doc, pspan: Span, tariff: Token, approximate: bool) -> str:
