@@ -25,10 +25,7 @@ Counts = tuple[tuple[int, int, int], tuple[int, int, int]]
 
 def f1(rows: list[Counts], side: int) -> float:
     """Micro F1 of ``side`` (0 rules, 1 model) over the articles ``rows``."""
-    tp = sum(r[side][0] for r in rows)
-    fp = sum(r[side][1] for r in rows)
-    fn = sum(r[side][2] for r in rows)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return trainer._f1([r[side] for r in rows])
 
 
 def paired_bootstrap(
@@ -51,11 +48,8 @@ def cross_validated(items: list[Article], settings: dict[str, Any]) -> dict[str,
     """Article id -> (rules counts, model counts) under the trainer's 4-fold split."""
     docs = trainer.parse(items)
     rates, _ = trainer.collect(items, docs, trainer.load_mentions())
-    ids = sorted(a.id for a in items)
-    random.Random(trainer.SEED).shuffle(ids)
-    folds = [set(ids[k :: trainer.CV_FOLDS]) for k in range(trainer.CV_FOLDS)]
     out: dict[str, Counts] = {}
-    for held in folds:
+    for held in trainer.cv_folds(items):
         model = trainer._settled([r for r in rates if r.article not in held], settings)
         for art in (a for a in items if a.id in held):
             out[art.id] = (

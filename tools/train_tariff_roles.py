@@ -407,15 +407,20 @@ def scored(
     return p, r, f
 
 
+def cv_folds(items: list[Article]) -> list[set[str]]:
+    """The article ids of each by-article cross-validation fold (a fixed shuffle)."""
+    ids = sorted({a.id for a in items})
+    random.Random(SEED).shuffle(ids)
+    return [set(ids[k::CV_FOLDS]) for k in range(CV_FOLDS)]
+
+
 def choose_settings(
     train: list[Article], rates: list[Rate], docs: dict[str, list[Any]]
 ) -> dict[str, Any]:
     """The settings (learner, mode, threshold, margin, fields) with the best by-article
     cross-validated tariff F1 on ``train``, that F1, and the rules' F1 on the same folds.
     Ties go to the earlier setting in the grid order (simpler learner, smaller margin...)."""
-    ids = sorted({a.id for a in train})
-    random.Random(SEED).shuffle(ids)
-    folds = [set(ids[k::CV_FOLDS]) for k in range(CV_FOLDS)]
+    folds = cv_folds(train)
     held_out = [[a for a in train if a.id in held] for held in folds]
     best: dict[str, Any] = {"cv_f1": -1.0}
     by_fields: dict[str, float] = {}  # the best cross-validated F1 with each side choice

@@ -120,6 +120,7 @@ class Gazetteer:
     particles: set[str] = field(default_factory=set)
     name_honorifics: set[str] = field(default_factory=set)  # dropped anywhere in a name
     name_honorifics_after: set[str] = field(default_factory=set)  # only after one of those
+    in_name_honorifics: set[str] = field(default_factory=set)  # both of the above
     platforms: set[tuple[str, ...]] = field(default_factory=set)  # ("Truth", "Social")
     not_person_words: set[str] = field(default_factory=set)
     person_nouns: set[str] = field(default_factory=set)
@@ -186,6 +187,7 @@ def gazetteer() -> Gazetteer:
     g.honorifics = set(titles["honorifics"])
     g.name_honorifics = set(titles["name_honorifics"]["always"])
     g.name_honorifics_after = set(titles["name_honorifics"]["after"])
+    g.in_name_honorifics = g.name_honorifics | g.name_honorifics_after
     g.female_honorifics = set(titles["female_honorifics"])
     g.male_honorifics = set(titles["male_honorifics"])
     names = read_table("names.json")

@@ -161,7 +161,7 @@ def _split_by_honorifics(state: DocState) -> list[NameCandidate]:
     """One name the model cut in two at an honorific inside it: "Tengku Datuk | Seri |
     Zafrul Abdul Aziz" (the honorifics are dropped from the name later)."""
     doc, g = state.doc, state.g
-    inner = g.name_honorifics | g.name_honorifics_after
+    inner = g.in_name_honorifics
     persons = [ent for ent in state.ents if ent.label_ == "PERSON"]
     found = []
     for a, b in zip(persons, persons[1:], strict=False):
@@ -248,7 +248,7 @@ def _apposition_title(texts: list[str], end: int, titles: dict[int, TitlePhrase]
 def _name_run(doc: Doc, start: int, words: int, g: Gazetteer) -> int:
     """End of the run of up to ``words`` name-like words starting at token ``start`` (honorifics
     written inside a name, "Datuk Seri", do not count)."""
-    inner = g.name_honorifics | g.name_honorifics_after
+    inner = g.in_name_honorifics
     e, count = start, 0
     while e < len(doc) and count < words and _name_like(doc[e], g):
         count += doc[e].text not in inner
