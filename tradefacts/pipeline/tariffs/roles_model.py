@@ -214,9 +214,16 @@ def decode(
     targets: list[str | None] = list(reading.targets) if keeps_rules else [best.target]
     for p, _, c in scored[1:]:
         if c.imposer == best.imposer and c.target is not None and best.target is not None:
-            if p >= model.threshold and c.target not in targets:
+            if p >= model.threshold and c.target not in targets and _named_nearby(c):
                 targets.append(c.target)
     return best.imposer, targets
+
+
+def _named_nearby(candidate: Candidate) -> bool:
+    """True when the candidate's target is named in the rate's sentence or the one before: a
+    rate with several targets names them ("25% on Canada and Mexico")."""
+    f = candidate.features
+    return bool(f.get("target_in_sentence") or f.get("target_prev_sentence"))
 
 
 def allowed(
@@ -283,6 +290,8 @@ def candidate_pairs(
     ]:
         if iso is not None and iso not in countries:
             countries.append(iso)
+    ruled = {reading.imposer, *reading.targets}
+    countries = [c for c in countries if c in ruled or not _only_what_is_bought(ctx, here.get(c))]
     out = []
     for imposer in countries:
         for target in [*countries, EVERY_PARTNER]:
@@ -341,6 +350,13 @@ def _article_stats(ctx: Context) -> _Stats:
         cached = _Stats(counts, top)
         ctx._roles_stats = cached  # type: ignore[attr-defined]
     return cached
+
+
+def _only_what_is_bought(ctx: Context, mentions: list[CountryMention] | None) -> bool:
+    """True when the sentence names the country only in what someone buys ("over its purchases
+    of Russian oil"): the seller of those goods is neither side of the rate (no annotated
+    article has such a side)."""
+    return bool(mentions) and all(in_purchased_goods(ctx.doc[m.root]) for m in mentions or ())
 
 
 def _side_mentions(ctx: Context, lo: int, hi: int) -> dict[str, list[CountryMention]]:
