@@ -68,9 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--resamples", type=int, default=2000)
     args = ap.parse_args(argv)
     shipped = json.loads(trainer.MODEL_PATH.read_text(encoding="utf-8"))
-    settings = {
-        k: shipped[k] for k in ("learner", "mode", "threshold", "margin", "fields", "kept_measures")
-    }
+    keys = ("learner", "mode", "threshold", "margin", "fields", "kept_measures")
+    settings = {k: shipped[k] for k in keys}
+    settings["keep_sentence_fallback"] = shipped.get("keep_sentence_fallback", False)
     items = articles()
     per = cross_validated(items, settings)
     source = {a.id: a.fold for a in items}

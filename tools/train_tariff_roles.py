@@ -58,6 +58,8 @@ FIELDS = ("both", "imposer", "target")
 #: Measures whose every-partner reading the model keeps in mode "fill" (none, the baseline,
 #: the baseline and sectoral rates).
 KEPT_MEASURES: tuple[tuple[str, ...], ...] = ((), ("baseline",), ("baseline", "sectoral"))
+#: Whether a fallback target named in the rate's sentence stays in mode "fill".
+KEEP_SENTENCE_FALLBACK = (False, True)
 CV_FOLDS = 4
 #: The held-out dev-fold runs: train on the training set and one fold, test on the other.
 FOLD_RUNS = ("train+A -> B", "train+B -> A")
@@ -434,14 +436,18 @@ def choose_settings(
                 for held in folds
             ]
             for fields in FIELDS:
-                for margin, threshold, kept in itertools.product(
-                    MARGINS, THRESHOLDS, KEPT_MEASURES if mode == "fill" else ((),)
+                for margin, threshold, kept, keep_fallback in itertools.product(
+                    MARGINS,
+                    THRESHOLDS,
+                    KEPT_MEASURES if mode == "fill" else ((),),
+                    KEEP_SENTENCE_FALLBACK if mode == "fill" else (False,),
                 ):
                     decoding = {
                         "threshold": threshold,
                         "margin": margin,
                         "fields": fields,
                         "kept_measures": kept,
+                        "keep_sentence_fallback": keep_fallback,
                     }
                     counts = [
                         _counts(replace(model, **decoding), items, docs)
@@ -464,6 +470,7 @@ def choose_settings(
     if best["cv_f1"] < 0:  # no setting holds on every source: the rules' reading stands
         best = {"mode": "fill", "learner": list(LEARNERS[0]), "threshold": 1.0}
         best.update({"margin": NEVER, "fields": "both", "kept_measures": ()})
+        best["keep_sentence_fallback"] = False
         best["cv_f1"] = _f1(rules_counts)
     best["cv_rules_f1"] = _f1(rules_counts)
     best["cv_f1"] = round(best["cv_f1"], 3)
@@ -529,6 +536,7 @@ def _settled(rates: list[Rate], settings: dict[str, Any]) -> roles_model.RolesMo
     learner = (settings["learner"][0], _tupled(settings["learner"][1]))
     decoding = {k: settings[k] for k in ("threshold", "margin", "fields")}
     decoding["kept_measures"] = tuple(settings.get("kept_measures", ()))
+    decoding["keep_sentence_fallback"] = bool(settings.get("keep_sentence_fallback", False))
     return model_for(rates, learner, settings["mode"], **decoding)
 
 
@@ -623,6 +631,7 @@ def main(argv: list[str] | None = None) -> int:
             "margin": settings["margin"],
             "fields": settings["fields"],
             "kept_measures": list(settings.get("kept_measures", ())),
+            "keep_sentence_fallback": bool(settings.get("keep_sentence_fallback", False)),
             "cv_f1": settings["cv_f1"],
             "cv_rules_f1": settings["cv_rules_f1"],
             "folds": {

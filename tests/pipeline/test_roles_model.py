@@ -139,6 +139,22 @@ def test_a_fallback_target_of_the_sentence_gives_way_only_within_the_sentence(nl
     assert sides(nlp, text) == {(15.0, "USA", "CHL")}
 
 
+def test_keep_sentence_fallback_holds_a_target_the_sentence_names(nlp, model_override):
+    text = (
+        "Korean carmakers were worried. "
+        "Their cars will face 25% tariffs from Washington, officials in Seoul said."
+    )
+    assert sides(nlp, text) == {(25.0, "USA", "KOR")}  # the rules: a fallback of the sentence
+    to_every = {"target_every_partner": 9.0}
+    model_override(RolesModel(to_every, 0.0, 1.0, "fill"))
+    assert sides(nlp, text) == {(25.0, "USA", None)}
+    model_override(RolesModel(to_every, 0.0, 1.0, "fill", keep_sentence_fallback=True))
+    assert sides(nlp, text) == {(25.0, "USA", "KOR")}
+    assert RolesModel.from_json(
+        {"bias": 0, "threshold": 1, "keep_sentence_fallback": True}
+    ).keep_sentence_fallback
+
+
 def test_full_mode_may_overrule_a_stated_side(nlp, model_override):
     text = "Canada imposed a 25% tariff on American steel."
     model_override(RolesModel({"target_every_partner": 9.0}, 0.0, 0.9, "full"))

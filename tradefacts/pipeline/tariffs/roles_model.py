@@ -120,6 +120,9 @@ class RolesModel:
     #: Measures whose every-partner reading (a rate with no country in its clause) counts as
     #: stated in mode "fill": "a 10% baseline tariff", "50% tariffs on steel".
     kept_measures: tuple[str, ...] = ()
+    #: Mode "fill": a fallback target the rate's sentence names stays (only the imposer may
+    #: change); otherwise it gives way to every partner or another country of the sentence.
+    keep_sentence_fallback: bool = False
 
     def probability(self, features: dict[str, float]) -> float:
         if self.trees:
@@ -139,6 +142,7 @@ class RolesModel:
             fields=str(data.get("fields", "both")),
             trees=tuple(data.get("trees", ())),
             kept_measures=tuple(str(m) for m in data.get("kept_measures", ())),
+            keep_sentence_fallback=bool(data.get("keep_sentence_fallback", False)),
         )
 
 
@@ -230,15 +234,18 @@ def allowed(
     candidate: Candidate, reading: Reading, model: RolesModel, named_here: set[str | None]
 ) -> bool:
     """True when ``model`` may choose the pair: it keeps the sides the clause states (mode
-    "fill"), a fallback target named in the sentence gives way only to every partner or to
-    another country of the sentence (mode "fill"), and the side the model may not change
+    "fill"), a fallback target named in the sentence stays or gives way only to every partner or
+    to another country of the sentence (mode "fill", by ``keep_sentence_fallback``), and the side the model may not change
     (``fields``) stays."""
     if model.mode == "fill":
         if not keeps_stated_sides(candidate, reading, model.kept_measures):
             return False
         fallback = reading.targets[0] if reading.targets else EVERY_PARTNER
-        if fallback in named_here and candidate.target not in named_here | {EVERY_PARTNER}:
-            return False
+        if fallback in named_here:
+            if model.keep_sentence_fallback and candidate.target != fallback:
+                return False
+            if candidate.target not in named_here | {EVERY_PARTNER}:
+                return False
     if model.fields == "target":
         return candidate.imposer == reading.imposer
     if model.fields == "imposer":
