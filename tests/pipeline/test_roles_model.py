@@ -174,7 +174,8 @@ def test_further_targets_of_the_best_imposer_need_the_threshold(nlp, model_overr
 def test_further_targets_are_named_in_the_sentence_or_the_one_before(nlp, model_override):
     text = (
         "Chile welcomed the talks. Chile's minister flew to Washington. Chile's copper sold well. "
-        "Markets were calm on Friday. The United States will put 25% tariffs on Canada, Mexico said."
+        "Markets were calm on Friday. "
+        "The United States will put 25% tariffs on Canada, Mexico said."
     )
     weights = {"rule_pair": 6.0, "target_in_sentence": 3.0, "target_top": 3.0}
     model_override(RolesModel(weights, -2.0, 0.5, "full"))

@@ -234,9 +234,9 @@ def allowed(
     candidate: Candidate, reading: Reading, model: RolesModel, named_here: set[str | None]
 ) -> bool:
     """True when ``model`` may choose the pair: it keeps the sides the clause states (mode
-    "fill"), a fallback target named in the sentence stays or gives way only to every partner or
-    to another country of the sentence (mode "fill", by ``keep_sentence_fallback``), and the side the model may not change
-    (``fields``) stays."""
+    "fill"); a fallback target named in the sentence stays (``keep_sentence_fallback``) or gives
+    way only to every partner or to another country of the sentence (mode "fill"); and the side
+    the model may not change (``fields``) stays."""
     if model.mode == "fill":
         if not keeps_stated_sides(candidate, reading, model.kept_measures):
             return False
