@@ -125,6 +125,15 @@ def test_kept_measures_keep_every_partner_for_a_baseline_rate(nlp, model_overrid
     ).kept_measures == ("baseline", "sectoral")
 
 
+def test_fill_mode_keeps_every_partner_for_an_average_rate(nlp, model_override):
+    text = "Ghana's trade minister met US officials. Ghana's average tariff is 7.5%, he said."
+    to_us = {"target_default": 9.0, "target_every_partner": -9.0}
+    model_override(RolesModel(to_us, 0.0, 0.9, "fill"))
+    assert sides(nlp, text) == {(7.5, "GHA", None)}
+    model_override(RolesModel(to_us, 0.0, 0.9, "full"))
+    assert sides(nlp, text) == {(7.5, "GHA", "USA")}
+
+
 def test_a_fallback_target_of_the_sentence_gives_way_only_within_the_sentence(nlp, model_override):
     text = (
         "Chile welcomed the order. Chile's minister flew to Washington. Chile's exports rose. "

@@ -267,8 +267,10 @@ def keeps_stated_sides(
 
 def _every_partner_stated(reading: Reading, kept_measures: tuple[str, ...]) -> bool:
     """True when the rules read every partner from the clause itself: its scope says so ("on
-    all imports"), or its measure is one the model keeps ("a 10% baseline tariff")."""
-    return not reading.targets and (reading.all_partners or reading.measure in kept_measures)
+    all imports"), its measure is one the model keeps ("a 10% baseline tariff"), or it is an
+    average that names no partner ("Japan's average tariff of 1.9%": over all imports)."""
+    kept = reading.all_partners or reading.measure in (*kept_measures, "average")
+    return not reading.targets and kept
 
 
 def target_stated(reading: Reading, kept_measures: tuple[str, ...] = ()) -> bool:
