@@ -365,7 +365,9 @@ def _only_what_is_bought(ctx: Context, mentions: list[CountryMention] | None) ->
     """True when the sentence names the country only in what someone buys ("over its purchases
     of Russian oil"): the seller of those goods is neither side of the rate (no annotated
     article has such a side)."""
-    return bool(mentions) and all(in_purchased_goods(ctx.doc[m.root]) for m in mentions or ())
+    if not mentions:
+        return False
+    return all(in_purchased_goods(ctx.doc[m.root]) for m in mentions)
 
 
 def _side_mentions(ctx: Context, lo: int, hi: int) -> dict[str, list[CountryMention]]:
@@ -576,7 +578,7 @@ def _side_features(
     f[f"{side}_near_export"] = float(any(w in _EXPORT_WORDS for w in window))
     f[f"{side}_near_import"] = float(any(w in _IMPORT_WORDS for w in window))
     f[f"{side}_mentions_sentence"] = min(len(here), 3) / 3.0
-    f[f"{side}_only_in_purchased_goods"] = float(all(in_purchased_goods(doc[m.root]) for m in here))
+    f[f"{side}_only_in_purchased_goods"] = float(_only_what_is_bought(ctx, here))
 
 
 def _governing_prep(token: Token) -> str | None:
